@@ -1,0 +1,119 @@
+package check
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+
+	"disclose/generator/diag"
+	"disclose/generator/model"
+	"disclose/generator/rules"
+)
+
+// checker carries the rules in force and the list messages go to.
+type checker struct {
+	rules *rules.Settings
+	diags *diag.List
+}
+
+func (c *checker) errorf(pos diag.Pos, code, field, hint, format string, args ...any) {
+	c.diags.Errorf(pos, code, field, hint, format, args...)
+}
+
+func (c *checker) report(code string, pos diag.Pos, field, hint, format string, args ...any) {
+	c.rules.Report(c.diags, code, pos, field, hint, format, args...)
+}
+
+// Site checks every department of site and adds what it finds to diags.
+func Site(site *model.Site, diags *diag.List) {
+	c := &checker{rules: &site.Rules, diags: diags}
+	c.framework()
+	type seen struct {
+		pos  diag.Pos
+		dept string
+	}
+	depts := map[string]diag.Pos{}
+	projects := map[string]seen{}
+	for _, d := range site.Departments {
+		key := strconv.Itoa(d.Year) + "/" + d.Code
+		if first, dup := depts[key]; dup && d.Code != "" {
+			c.errorf(d.At("code"), "duplicate-department", "code（部门编码）", "每个部门每年只有一个目录",
+				"%d 年的部门编码 %s 重复，另一处在 %s", d.Year, d.Code, first)
+		} else {
+			depts[key] = d.At("code")
+		}
+		for _, p := range d.Projects {
+			if p.Code == "" {
+				continue
+			}
+			key := strconv.Itoa(d.Year) + "/" + p.Code
+			if first, dup := projects[key]; dup {
+				c.errorf(p.At("code"), "duplicate-project", "code（项目编码）", "项目编码在同一年度内唯一",
+					"项目编码 %s 重复：%s（%s）已使用", p.Code, first.pos, first.dept)
+				continue
+			}
+			projects[key] = seen{p.At("code"), d.Name}
+		}
+		c.department(site, d)
+	}
+}
+
+// framework checks the rules themselves: a label may name one category only.
+func (c *checker) framework() {
+	seen := map[string]string{}
+	for _, l1 := range c.rules.Framework {
+		for _, l2 := range l1.Level2 {
+			for _, n := range append([]string{l2.Name}, l2.Aliases...) {
+				if other, dup := seen[n]; dup && other != l1.Name {
+					c.errorf(l2.At("name"), "framework", "rules.framework", "每个二级指标名称只属于一个一级指标", "二级指标 %s 同时列在 %s 和 %s 下", n, other, l1.Name)
+				}
+				seen[n] = l1.Name
+			}
+		}
+	}
+}
+
+func (c *checker) department(site *model.Site, d *model.Department) {
+	if d.Code != "" && filepath.Base(d.Dir) != d.Code {
+		c.errorf(d.At("code"), "dir-name", "code（部门编码）", fmt.Sprintf("把目录改名为 %s，或把 code 改为 %s", d.Code, filepath.Base(d.Dir)),
+			"部门编码 %s 与目录名 %s 不一致", d.Code, filepath.Base(d.Dir))
+	}
+	if y := filepath.Base(filepath.Dir(d.Dir)); d.Year != 0 && y != strconv.Itoa(d.Year) {
+		c.errorf(d.At("year"), "dir-name", "year（年度）", "把部门目录放到 "+strconv.Itoa(d.Year)+"/ 下，或改正年度",
+			"年度 %d 与所在的年度目录 %s 不一致", d.Year, y)
+	}
+	for i, t := range d.SubTargets {
+		if rules.Normalize(t) == "" {
+			c.errorf(d.At("sub_targets"), "missing", fmt.Sprintf("sub_targets[%d]（分项绩效目标）", i+1), "写出目标内容或删去此项", "第 %d 项分项绩效目标是空的", i+1)
+		}
+	}
+	c.indicators(d.Indicators, "indicators", d.Source, nil)
+	c.specialFunds(d)
+	if !d.RecordsThrough.IsZero() && d.Year != 0 && d.RecordsThrough.Year() != d.Year {
+		c.errorf(d.At("records_through"), "records-through", "records_through（支出记录截至日期）", fmt.Sprintf("%d 年内的日期", d.Year),
+			"截至日期 %s 不在 %d 年度内", d.RecordsThrough, d.Year)
+	}
+	c.narrative(d.OverallGoal, "总体绩效目标", true)
+	c.narrative(d.Measures, "工作保障措施", true)
+	for _, p := range d.Projects {
+		c.project(d, p)
+	}
+	c.records(site, d)
+}
+
+func (c *checker) specialFunds(d *model.Department) {
+	sf := d.SpecialFunds
+	if len(sf.Funds) == 0 && rules.Normalize(sf.Explanation) == "" {
+		c.errorf(sf.At("explanation"), "empty-table", "special_funds.explanation（说明）", "如 我部门"+strconv.Itoa(d.Year)+"年无专项资金预算，特此说明。",
+			"没有专项资金时，空表也要公开并说明原因")
+	}
+	for i, f := range sf.Funds {
+		path := fmt.Sprintf("special_funds.funds[%d]", i+1)
+		if f.Amount.Fen <= 0 && f.Has("amount") {
+			c.errorf(f.At("amount"), "amount-positive", path+".amount（金额（万元））", "大于 0 的金额", "专项资金金额应大于 0")
+		}
+		c.indicators(f.Indicators, path+".indicators", f.Source, nil)
+	}
+}
+
+func joinPath(dir, rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }

@@ -1,0 +1,123 @@
+package check
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"disclose/generator/diag"
+	"disclose/generator/model"
+	"disclose/generator/money"
+)
+
+var recordFieldWords = [model.NumRecordFields]string{"日期", "项目编码", "资金用途", "金额（元）", "凭证号", "摘要"}
+
+// records checks each spending record against the department's projects and
+// year, then the running totals against budget lines and project totals.
+func (c *checker) records(site *model.Site, d *model.Department) {
+	at := func(r *model.Record, f int) diag.Pos {
+		file := ""
+		if int(r.File) < len(d.Spending) {
+			file = spendingPath(d, int(r.File))
+		}
+		return diag.Pos{File: file, Line: int(r.Line), Column: int(r.Col[f])}
+	}
+	type lineKey struct{ project, line string }
+	lines := map[lineKey]*model.BudgetLine{}
+	projects := map[string]*model.Project{}
+	for _, p := range d.Projects {
+		projects[p.Code] = p
+		for i := range p.BudgetLines {
+			lines[lineKey{p.Code, p.BudgetLines[i].Name}] = &p.BudgetLines[i]
+		}
+	}
+	var ok []*model.Record
+	for i := range d.Records {
+		r := &d.Records[i]
+		p := projects[r.Project]
+		switch {
+		case p == nil:
+			hint := "本部门的项目编码：" + projectCodes(d)
+			if other := findProject(site, d, r.Project); other != "" {
+				hint = "此项目属于 " + other + "，记录应放在该部门的支出文件中"
+			}
+			c.errorf(at(r, model.FieldProject), "record-project", recordFieldWords[model.FieldProject], hint, "项目编码 %s 不是本部门 %d 年的项目", r.Project, d.Year)
+			continue
+		case lines[lineKey{r.Project, r.BudgetLine}] == nil:
+			var names []string
+			for _, l := range p.BudgetLines {
+				names = append(names, l.Name)
+			}
+			c.errorf(at(r, model.FieldBudgetLine), "record-line", recordFieldWords[model.FieldBudgetLine], "项目 "+p.Code+" 的预算明细之一："+strings.Join(names, "、"),
+				"资金用途 %q 不是项目 %s 的预算明细", r.BudgetLine, p.Code)
+			continue
+		}
+		if d.Year != 0 && r.Date.Year() != d.Year {
+			c.errorf(at(r, model.FieldDate), "record-date", recordFieldWords[model.FieldDate], fmt.Sprintf("%d-01-01 至 %d-12-31 之间的日期", d.Year, d.Year),
+				"日期 %s 不在 %d 预算年度内", r.Date, d.Year)
+			continue
+		}
+		if !d.RecordsThrough.IsZero() && r.Date.After(d.RecordsThrough) {
+			c.errorf(at(r, model.FieldDate), "record-date", recordFieldWords[model.FieldDate], "不晚于 records_through "+d.RecordsThrough.String()+"，或推后截至日期",
+				"日期 %s 晚于支出记录截至日期 %s", r.Date, d.RecordsThrough)
+			continue
+		}
+		ok = append(ok, r)
+	}
+	// Running totals in date order: the record that first takes a line or a
+	// project over its budget is the one to point at.
+	slices.SortStableFunc(ok, func(a, b *model.Record) int {
+		if a.Date.Before(b.Date) {
+			return -1
+		}
+		if b.Date.Before(a.Date) {
+			return 1
+		}
+		return cmp.Compare(a.Line, b.Line)
+	})
+	lineSpent := map[lineKey]money.Fen{}
+	projSpent := map[string]money.Fen{}
+	lineOver := map[lineKey]bool{}
+	projOver := map[string]bool{}
+	for _, r := range ok {
+		k := lineKey{r.Project, r.BudgetLine}
+		lineSpent[k] += r.Amount
+		projSpent[r.Project] += r.Amount
+		if l := lines[k]; lineSpent[k] > l.Amount.Fen && !lineOver[k] {
+			lineOver[k] = true
+			c.report("line-overspent", at(r, model.FieldAmount), recordFieldWords[model.FieldAmount], "核对记录，或调整预算明细",
+				"截至 %s，%s 的累计支出 %s 元超过预算明细 %s万元（%s 元）", r.Date, r.BudgetLine, lineSpent[k].Yuan(), l.Amount, l.Amount.Fen.Yuan())
+		}
+		if p := projects[r.Project]; p.Has("total") && projSpent[r.Project] > p.Total.Fen && !projOver[r.Project] {
+			projOver[r.Project] = true
+			c.errorf(at(r, model.FieldAmount), "project-overspent", recordFieldWords[model.FieldAmount], "核对记录；支出不能超过项目资金总额",
+				"截至 %s，项目 %s 的累计支出 %s 元超过项目资金总额 %s万元（%s 元）", r.Date, p.Code, projSpent[r.Project].Yuan(), p.Total, p.Total.Fen.Yuan())
+		}
+	}
+}
+
+func spendingPath(d *model.Department, i int) string {
+	return joinPath(d.Dir, d.Spending[i].File)
+}
+
+func projectCodes(d *model.Department) string {
+	var codes []string
+	for _, p := range d.Projects {
+		codes = append(codes, p.Code)
+	}
+	if len(codes) == 0 {
+		return "（本部门没有项目）"
+	}
+	return strings.Join(codes, "、")
+}
+
+// findProject names the department of the same year that has the project.
+func findProject(site *model.Site, d *model.Department, code string) string {
+	for _, o := range site.Departments {
+		if o != d && o.Year == d.Year && o.Project(code) != nil {
+			return o.Name + "（" + o.Code + "）"
+		}
+	}
+	return ""
+}

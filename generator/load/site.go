@@ -1,0 +1,201 @@
+package load
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"disclose/generator/diag"
+	"disclose/generator/model"
+	"disclose/generator/rules"
+)
+
+// The files of a content folder, by convention (Hugo-like: the path says
+// what a file is).
+const (
+	SiteFile        = "site.yaml"
+	DepartmentFile  = "department.yaml"
+	OverallGoalFile = "overall-goal.md"
+	MeasuresFile    = "measures.md"
+	ProjectsDir     = "projects"
+	builtinRules    = "(内置规则 defaults.yaml)"
+)
+
+var yearDir = regexp.MustCompile(`^[0-9]{4}$`)
+
+// Site reads the content folder dir: site.yaml, then every
+// YEAR/DEPARTMENT/ folder, departments in parallel.
+func Site(dir string) (*model.Site, *diag.List) {
+	diags := &diag.List{}
+	site := &model.Site{Dir: dir, File: filepath.Join(dir, SiteFile)}
+	decodeYAML(builtinRules, rules.DefaultsYAML, &site.Rules, diags)
+	data, err := os.ReadFile(site.File)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: site.File}, "missing-file", "", "在内容目录中建立 site.yaml（网站标题、发布机构等）", "读不到网站设置文件：%v", pathError(err))
+		return site, diags
+	}
+	if !decodeYAML(site.File, data, site, diags) {
+		return site, diags
+	}
+	if site.Locale == "" {
+		site.Locale = "zh-CN"
+	}
+
+	var deptDirs []string
+	years, _ := os.ReadDir(dir)
+	for _, y := range years {
+		if !y.IsDir() || !yearDir.MatchString(y.Name()) {
+			continue
+		}
+		depts, err := os.ReadDir(filepath.Join(dir, y.Name()))
+		if err != nil {
+			diags.Errorf(diag.Pos{File: filepath.Join(dir, y.Name())}, "missing-file", "", "", "读不到年度目录：%v", pathError(err))
+			continue
+		}
+		for _, d := range depts {
+			if !d.IsDir() {
+				continue
+			}
+			p := filepath.Join(dir, y.Name(), d.Name())
+			if _, err := os.Stat(filepath.Join(p, DepartmentFile)); err != nil {
+				diags.Errorf(diag.Pos{File: p}, "missing-file", "", "每个部门目录里要有 department.yaml", "部门目录中没有 %s", DepartmentFile)
+				continue
+			}
+			deptDirs = append(deptDirs, p)
+		}
+	}
+	site.Departments = make([]*model.Department, len(deptDirs))
+	parallel(len(deptDirs), func(i int) {
+		site.Departments[i] = Department(deptDirs[i], &site.Rules, diags)
+	})
+	slices.SortStableFunc(site.Departments, func(a, b *model.Department) int {
+		if a.Year != b.Year {
+			return a.Year - b.Year
+		}
+		return strings.Compare(a.Dir, b.Dir)
+	})
+	return site, diags
+}
+
+// parallel runs f(0..n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	workers := min(n, max(1, runtimeCPU()))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// Department reads one department folder.
+func Department(dir string, rs *rules.Settings, diags *diag.List) *model.Department {
+	d := &model.Department{Dir: dir, File: filepath.Join(dir, DepartmentFile)}
+	data, err := os.ReadFile(d.File)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: d.File}, "missing-file", "", "", "读不到部门文件：%v", pathError(err))
+		return d
+	}
+	decodeYAML(d.File, data, d, diags)
+	d.OverallGoal = readMarkdown(filepath.Join(dir, OverallGoalFile), true, "总体绩效目标", diags)
+	d.Measures = readMarkdown(filepath.Join(dir, MeasuresFile), true, "工作保障措施", diags)
+	d.Projects = readProjects(filepath.Join(dir, ProjectsDir), diags)
+	readRecords(d, rs, diags)
+	return d
+}
+
+func readProjects(dir string, diags *diag.List) []*model.Project {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !os.IsNotExist(err) {
+		diags.Errorf(diag.Pos{File: dir}, "missing-file", "", "", "读不到项目目录：%v", pathError(err))
+	}
+	var projects []*model.Project
+	yamls := map[string]bool{}
+	for _, e := range entries {
+		if e.IsDir() || filepath.Ext(e.Name()) != ".yaml" {
+			continue
+		}
+		base := strings.TrimSuffix(e.Name(), ".yaml")
+		yamls[base] = true
+		p := &model.Project{File: filepath.Join(dir, e.Name())}
+		data, err := os.ReadFile(p.File)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: p.File}, "missing-file", "", "", "读不到项目文件：%v", pathError(err))
+			continue
+		}
+		decodeYAML(p.File, data, p, diags)
+		p.Description = readMarkdown(filepath.Join(dir, base+".md"), false, "项目说明", diags)
+		projects = append(projects, p)
+	}
+	for _, e := range entries {
+		if base, ok := strings.CutSuffix(e.Name(), ".md"); ok && !yamls[base] {
+			diags.Errorf(diag.Pos{File: filepath.Join(dir, e.Name())}, "orphan-file", "", "文件名与项目的 YAML 文件相同，如 "+base+".yaml 与 "+base+".md",
+				"项目说明没有对应的项目文件 %s.yaml", base)
+		}
+	}
+	return projects
+}
+
+// readMarkdown reads a narrative; a missing required file is an error.
+func readMarkdown(path string, required bool, what string, diags *diag.List) model.Markdown {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if required || !os.IsNotExist(err) {
+			diags.Errorf(diag.Pos{File: path}, "missing-file", "", "建立此 Markdown 文件，写入"+what, "缺少%s文件：%v", what, pathError(err))
+		}
+		return model.Markdown{}
+	}
+	if !checkUTF8(path, data, diags) {
+		return model.Markdown{File: path}
+	}
+	return model.Markdown{File: path, Text: string(bytes.TrimPrefix(data, bom))}
+}
+
+func readRecords(d *model.Department, rs *rules.Settings, diags *diag.List) {
+	listed := map[string]bool{}
+	for i, sf := range d.Spending {
+		path := filepath.Join(d.Dir, filepath.FromSlash(sf.File))
+		listed[filepath.Clean(path)] = true
+		data, err := os.ReadFile(path)
+		if err != nil {
+			diags.Errorf(sf.At("file"), "missing-file", "spending["+itoa(i+1)+"].file（文件）", "相对于部门目录的路径，如 spending/2021.csv", "读不到支出记录文件 %s：%v", sf.File, pathError(err))
+			continue
+		}
+		recs, _ := readSpending(path, int32(i), data, diags)
+		d.Records = append(d.Records, recs...)
+	}
+	_ = filepath.WalkDir(d.Dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.EqualFold(filepath.Ext(p), ".csv") && !listed[filepath.Clean(p)] {
+			rel, _ := filepath.Rel(d.Dir, p)
+			rs.Report(diags, "unlisted-spending", diag.Pos{File: p}, "", "在 "+d.File+" 的 spending 下列出此文件，或把它移出部门目录",
+				"支出记录文件 %s 没有在 department.yaml 的 spending 中列出，未被读取", filepath.ToSlash(rel))
+		}
+		return nil
+	})
+}
+
+// pathError drops the Go operation name from a file error.
+func pathError(err error) string {
+	if os.IsNotExist(err) {
+		return "文件不存在"
+	}
+	var pe *fs.PathError
+	if e, ok := err.(*fs.PathError); ok {
+		pe = e
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,325 @@
+package load
+
+import (
+	"encoding"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"disclose/generator/diag"
+	"disclose/generator/model"
+	"disclose/generator/money"
+	"disclose/generator/num"
+)
+
+// decodeYAML parses data as one YAML document and fills v (a pointer to a
+// model struct), reporting every problem rather than stopping at the first.
+// It returns false when nothing could be decoded.
+func decodeYAML(file string, data []byte, v any, diags *diag.List) bool {
+	if !checkUTF8(file, data, diags) {
+		return false
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		diags.Add(yamlSyntaxError(file, err))
+		return false
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		diags.Errorf(diag.Pos{File: file}, "empty-file", "", "按内容说明填写必填项", "文件是空的")
+		return false
+	}
+	d := &decoder{file: file, diags: diags}
+	d.value(doc.Content[0], reflect.ValueOf(v).Elem(), "")
+	return true
+}
+
+// decodeNode fills v from an already parsed node (used to lay site rules
+// over the built-in defaults).
+func decodeNode(file string, n *yaml.Node, v any, diags *diag.List) {
+	d := &decoder{file: file, diags: diags}
+	d.value(n, reflect.ValueOf(v).Elem(), "")
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlSyntaxError turns a yaml.v3 syntax error into a diagnostic at its line.
+func yamlSyntaxError(file string, err error) diag.Diagnostic {
+	msg := err.Error()
+	pos := diag.Pos{File: file}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	return diag.Diagnostic{Severity: diag.Error, Pos: pos, Code: "yaml-syntax",
+		Message: "YAML 格式错误：" + msg,
+		Hint:    "检查缩进（只用空格）、冒号后的空格和引号是否成对"}
+}
+
+type decoder struct {
+	file  string
+	diags *diag.List
+}
+
+func (d *decoder) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.file, Line: n.Line, Column: n.Column}
+}
+
+var sourceType = reflect.TypeFor[diag.Source]()
+
+// label names a field for the user: its key path and Chinese title.
+func label(path, title string) string {
+	if title == "" {
+		return path
+	}
+	return path + "（" + title + "）"
+}
+
+func kindWord(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "键值映射"
+	case yaml.SequenceNode:
+		return "列表"
+	}
+	return "单个值"
+}
+
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+
+// hintFor says what a valid value of a scalar type looks like.
+func hintFor(t reflect.Type) (what, hint string) {
+	switch t {
+	case reflect.TypeFor[money.Amount]():
+		return "金额", "以万元计的数字，最多 6 位小数，如 16 或 4.50"
+	case reflect.TypeFor[num.Decimal]():
+		return "数字", "不带单位的数字，如 90 或 30.00"
+	case reflect.TypeFor[model.Date]():
+		return "日期", "年-月-日，如 2021-03-31"
+	case reflect.TypeFor[model.Operator]():
+		return "指标符号", strings.Join(model.OperatorSpellings(), " ")
+	case reflect.TypeFor[model.Polarity]():
+		return "指标方向", "正向 或 反向"
+	}
+	return "值", ""
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// value decodes n into v; path is the key path for messages, title the
+// field's Chinese name.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, title ...string) {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	t := ""
+	if len(title) > 0 {
+		t = title[0]
+	}
+	field := label(path, t)
+	if v.Kind() == reflect.Pointer {
+		if isNull(n) {
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.value(n, v.Elem(), path, t)
+		return
+	}
+	if reflect.PointerTo(v.Type()).Implements(textUnmarshaler) {
+		what, hint := hintFor(v.Type())
+		if n.Kind != yaml.ScalarNode {
+			d.diags.Errorf(d.pos(n), "wrong-type", field, hint, "应为%s，这里写的是%s", what, kindWord(n))
+			return
+		}
+		if isNull(n) {
+			return
+		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
+			d.diags.Errorf(d.pos(n), "bad-value", field, hint, "%q 不是有效的%s（%s）", n.Value, what, errText(err))
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.mapping(n, v, path, field)
+	case reflect.Slice:
+		if isNull(n) {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.diags.Errorf(d.pos(n), "wrong-type", field, "每项以“- ”开头的列表", "应为列表，这里写的是%s", kindWord(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.value(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i+1), t)
+		}
+		v.Set(s)
+	case reflect.Map:
+		d.stringMap(n, v, field)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.diags.Errorf(d.pos(n), "wrong-type", field, "一段文字", "应为文字，这里写的是%s", kindWord(n))
+			return
+		}
+		if !isNull(n) {
+			v.SetString(n.Value)
+		}
+	case reflect.Int:
+		i, err := strconv.Atoi(n.Value)
+		if n.Kind != yaml.ScalarNode || err != nil {
+			d.diags.Errorf(d.pos(n), "wrong-type", field, "整数，如 2021", "%q 不是整数", n.Value)
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.Bool:
+		b, err := strconv.ParseBool(n.Value)
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || err != nil {
+			d.diags.Errorf(d.pos(n), "wrong-type", field, "true 或 false", "%q 不是 true 或 false", n.Value)
+			return
+		}
+		v.SetBool(b)
+	default:
+		panic("load: no decoder for " + v.Type().String())
+	}
+}
+
+func errText(err error) string {
+	switch err {
+	case money.ErrSyntax, num.ErrSyntax:
+		return "含有数字以外的字符"
+	case money.ErrPrecision:
+		return "小数位数超过了分"
+	case money.ErrRange:
+		return "数值过大"
+	}
+	return err.Error()
+}
+
+func (d *decoder) stringMap(n *yaml.Node, v reflect.Value, field string) {
+	if n.Kind != yaml.MappingNode {
+		if !isNull(n) {
+			d.diags.Errorf(d.pos(n), "wrong-type", field, "“键: 值”的映射", "应为键值映射，这里写的是%s", kindWord(n))
+		}
+		return
+	}
+	m := reflect.MakeMap(v.Type())
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if val.Kind != yaml.ScalarNode {
+			d.diags.Errorf(d.pos(val), "wrong-type", field+"."+k.Value, "单个值", "应为单个值，这里写的是%s", kindWord(val))
+			continue
+		}
+		m.SetMapIndex(reflect.ValueOf(k.Value), reflect.ValueOf(val.Value))
+	}
+	v.Set(m)
+}
+
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path, field string) {
+	if n.Kind != yaml.MappingNode {
+		d.diags.Errorf(d.pos(n), "wrong-type", field, "“键: 值”的映射", "应为键值映射，这里写的是%s", kindWord(n))
+		return
+	}
+	infos := model.Keys(v.Type())
+	src := diag.Source{Pos: d.pos(n), Keys: make(map[string]diag.Pos, len(n.Content)/2)}
+	prefix := path
+	if prefix != "" {
+		prefix += "."
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		info, ok := findField(infos, k.Value)
+		if !ok {
+			d.unknownKey(k, infos, prefix)
+			continue
+		}
+		if _, dup := src.Keys[k.Value]; dup {
+			d.diags.Errorf(d.pos(k), "duplicate-key", label(prefix+k.Value, info.Title), "每个键只写一次", "键 %q 重复出现", k.Value)
+			continue
+		}
+		vp := d.pos(val)
+		if isNull(val) && val.Line == 0 {
+			vp = d.pos(k)
+		}
+		src.Keys[k.Value] = vp
+		if info.Required && isNull(val) {
+			d.diags.Errorf(vp, "missing", label(prefix+k.Value, info.Title), "", "%s 不能为空", label(k.Value, info.Title))
+			continue
+		}
+		d.value(val, v.FieldByIndex(info.Index), prefix+k.Value, info.Title)
+	}
+	for _, info := range infos {
+		if _, ok := src.Keys[info.Name]; !ok && info.Required {
+			where := "这里"
+			if path != "" {
+				where = path
+			}
+			d.diags.Errorf(src.Pos, "missing", label(prefix+info.Name, info.Title), fmt.Sprintf("加上一行 %s: …", info.Name), "%s缺少必填项 %s", where, label(info.Name, info.Title))
+		}
+	}
+	for _, f := range reflect.VisibleFields(v.Type()) {
+		if f.Type == sourceType && f.Anonymous {
+			v.FieldByIndex(f.Index).Set(reflect.ValueOf(src))
+		}
+	}
+}
+
+func findField(infos []model.Key, key string) (model.Key, bool) {
+	for _, f := range infos {
+		if f.Name == key {
+			return f, true
+		}
+	}
+	return model.Key{}, false
+}
+
+func (d *decoder) unknownKey(k *yaml.Node, infos []model.Key, prefix string) {
+	best, bestDist := model.Key{}, 1<<30
+	for _, f := range infos {
+		if dist := editDistance(strings.ToLower(k.Value), f.Name); dist < bestDist {
+			best, bestDist = f, dist
+		}
+	}
+	var hint string
+	if bestDist <= max(1, len([]rune(best.Name))/3) {
+		hint = fmt.Sprintf("%s（是不是拼错了？）", label(best.Name, best.Title))
+	} else {
+		keys := make([]string, len(infos))
+		for i, f := range infos {
+			keys[i] = f.Name
+		}
+		hint = "以下之一：" + strings.Join(keys, "、")
+	}
+	d.diags.Errorf(d.pos(k), "unknown-key", prefix+k.Value, hint, "未知的键 %q", k.Value)
+}
+
+// editDistance is the Levenshtein distance between a and b, in characters.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,57 @@
+// Command disclose turns a folder of budget performance disclosures
+// (预算绩效公开) written as YAML, Markdown and CSV into a checked model, and
+// (in later stages) a static website and PDF reports.
+//
+// Usage:
+//
+//	disclose check  [--content DIR] [--strict] [--format text|json]
+//	disclose schema [--out DIR]
+//	disclose version
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `disclose — 预算绩效信息公开生成器
+
+用法：
+  disclose check  [--content DIR] [--strict] [--format text|json]
+        检查内容目录（默认 content/），列出错误和警告；有错误时退出码为 1。
+  disclose schema [--out DIR]
+        写出 YAML 文件的 JSON Schema（默认 schema/），供编辑器补全和提示。
+  disclose version
+        显示版本。
+`
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command and returns the exit status: 0 success, 1 the
+// content has errors, 2 the command line or the environment is wrong.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
+	case "schema":
+		return cmdSchema(args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "disclose", version)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "disclose: 未知的命令 %q\n\n%s", args[0], usage)
+	return 2
+}

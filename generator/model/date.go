@@ -1,0 +1,100 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar day, stored as days since 1970-01-01 so that a million
+// spending records stay small. The zero Date is "not given".
+type Date struct{ days int32 }
+
+// NewDate returns the Date of year, month and day; ok is false for a day
+// that does not exist (2021-02-30).
+func NewDate(year, month, day int) (Date, bool) {
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Year() != year || int(t.Month()) != month || t.Day() != day || year < 1900 || year > 9999 {
+		return Date{}, false
+	}
+	return Date{days: int32(t.Unix()/86400) + 1}, true
+}
+
+// IsZero reports whether the date was not given.
+func (d Date) IsZero() bool { return d.days == 0 }
+
+// Time is the date at midnight UTC.
+func (d Date) Time() time.Time { return time.Unix(int64(d.days-1)*86400, 0).UTC() }
+
+// Year is the calendar year.
+func (d Date) Year() int { return d.Time().Year() }
+
+// Month is the month, 1 to 12.
+func (d Date) Month() int { return int(d.Time().Month()) }
+
+// Before reports whether d is earlier than e.
+func (d Date) Before(e Date) bool { return d.days < e.days }
+
+// After reports whether d is later than e.
+func (d Date) After(e Date) bool { return d.days > e.days }
+
+// String writes YYYY-MM-DD.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format("2006-01-02")
+}
+
+// ParseDate reads a date as Chinese finance exports write it: 2021-03-15,
+// 2021/3/15, 2021.3.15, 2021年3月15日 or 20210315.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	bad := fmt.Errorf("%q 不是日期", s)
+	var parts []string
+	switch {
+	case strings.HasSuffix(s, "日") && strings.Contains(s, "年") && strings.Contains(s, "月"):
+		y, rest, _ := strings.Cut(strings.TrimSuffix(s, "日"), "年")
+		m, d, ok := strings.Cut(rest, "月")
+		if !ok {
+			return Date{}, bad
+		}
+		parts = []string{y, m, d}
+	case len(s) == 8 && !strings.ContainsAny(s, "-/."):
+		parts = []string{s[:4], s[4:6], s[6:]}
+	default:
+		for _, sep := range []string{"-", "/", "."} {
+			if strings.Count(s, sep) == 2 {
+				parts = strings.Split(s, sep)
+				break
+			}
+		}
+	}
+	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) == 0 || len(parts[1]) > 2 || len(parts[2]) == 0 || len(parts[2]) > 2 {
+		return Date{}, bad
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 {
+			return Date{}, bad
+		}
+		n[i] = v
+	}
+	d, ok := NewDate(n[0], n[1], n[2])
+	if !ok {
+		return Date{}, fmt.Errorf("%q 不是存在的日期", s)
+	}
+	return d, nil
+}
+
+// UnmarshalText reads a date from YAML.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

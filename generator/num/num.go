@@ -1,0 +1,130 @@
+// Package num holds exact decimals for percentages and indicator values, and
+// formats exact ratios (big.Rat) with Chinese rounding (四舍五入).
+package num
+
+import (
+	"errors"
+	"math/big"
+	"strings"
+)
+
+// Decimal is an exact decimal number as written: 90.00 keeps its two places.
+type Decimal struct {
+	coef   *big.Int
+	places int
+}
+
+// ErrSyntax reports text that is not a plain decimal number.
+var ErrSyntax = errors.New("not a decimal number")
+
+// Parse reads "90", "-1.5" or "30.00". Exponents, separators and units are
+// not numbers here: they would hide typing mistakes.
+func Parse(s string) (Decimal, error) {
+	s = strings.TrimSpace(s)
+	body := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	if body == "" {
+		return Decimal{}, ErrSyntax
+	}
+	intPart, frac, hasPoint := strings.Cut(body, ".")
+	if intPart == "" || (hasPoint && frac == "") || !allDigits(intPart) || !allDigits(frac) {
+		return Decimal{}, ErrSyntax
+	}
+	coef, ok := new(big.Int).SetString(intPart+frac, 10)
+	if !ok {
+		return Decimal{}, ErrSyntax
+	}
+	if strings.HasPrefix(s, "-") {
+		coef.Neg(coef)
+	}
+	return Decimal{coef: coef, places: len(frac)}, nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// MustParse is Parse for constants in code and tests.
+func MustParse(s string) Decimal {
+	d, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsZero reports whether d is unset or zero.
+func (d Decimal) IsZero() bool { return d.coef == nil || d.coef.Sign() == 0 }
+
+// Valid reports whether d holds a parsed number.
+func (d Decimal) Valid() bool { return d.coef != nil }
+
+// Places is the number of decimal places d was written with.
+func (d Decimal) Places() int { return d.places }
+
+// Rat is d as an exact rational.
+func (d Decimal) Rat() *big.Rat {
+	if d.coef == nil {
+		return new(big.Rat)
+	}
+	den := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.places)), nil)
+	return new(big.Rat).SetFrac(d.coef, den)
+}
+
+// Cmp compares d and e by value (30 equals 30.00).
+func (d Decimal) Cmp(e Decimal) int { return d.Rat().Cmp(e.Rat()) }
+
+// String writes d with the places it was written with.
+func (d Decimal) String() string {
+	if d.coef == nil {
+		return ""
+	}
+	return Format(d.Rat(), d.places)
+}
+
+// UnmarshalText reads a decimal from YAML or CSV text.
+func (d *Decimal) UnmarshalText(b []byte) error {
+	v, err := Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// Format writes r rounded to places decimals, half away from zero (四舍五入).
+func Format(r *big.Rat, places int) string {
+	neg := r.Sign() < 0
+	a := new(big.Rat).Abs(r)
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
+	a.Mul(a, new(big.Rat).SetInt(scale))
+	q, m := new(big.Int).QuoRem(a.Num(), a.Denom(), new(big.Int))
+	if m.Mul(m, big.NewInt(2)).Cmp(a.Denom()) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	digits := q.String()
+	for len(digits) <= places {
+		digits = "0" + digits
+	}
+	s := digits
+	if places > 0 {
+		s = digits[:len(digits)-places] + "." + digits[len(digits)-places:]
+	}
+	if neg && q.Sign() != 0 {
+		s = "-" + s
+	}
+	return s
+}
+
+// Percent returns part ÷ whole × 100 as an exact rational, or nil when whole
+// is zero (a rate of nothing is undefined, not zero).
+func Percent(part, whole int64) *big.Rat {
+	if whole == 0 {
+		return nil
+	}
+	return new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(part), big.NewInt(100)), big.NewInt(whole))
+}
