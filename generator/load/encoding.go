@@ -127,4 +127,3 @@ func firstInvalidGB18030(b []byte) int {
 	}
 	return -1
 }
-

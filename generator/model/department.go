@@ -9,7 +9,7 @@ import (
 // (narrative, sub-targets, indicator table, safeguards), the 专项资金 part and
 // the 预算项目 part.
 type Department struct {
-	diag.Source         `yaml:"-"`
+	diag.Source    `yaml:"-"`
 	Code           string         `yaml:"code" title:"部门编码" req:"true" desc:"稳定的部门标识，目录名须与之相同。"`
 	Name           string         `yaml:"name" title:"部门名称" req:"true"`
 	Year           int            `yaml:"year" title:"年度" req:"true" desc:"预算年度，目录名须与之相同。"`
@@ -49,23 +49,23 @@ func (d *Department) Project(code string) *Project {
 // SpecialFunds is the 专项资金绩效目标 part. A year without special funds
 // still publishes the part, empty, with its explanation.
 type SpecialFunds struct {
-	diag.Source      `yaml:"-"`
+	diag.Source `yaml:"-"`
 	Explanation string        `yaml:"explanation" title:"说明" desc:"没有专项资金时必填，如 我部门2021年无专项资金预算，特此说明。"`
 	Funds       []SpecialFund `yaml:"funds" title:"专项资金"`
 }
 
 // SpecialFund is one special fund (专项资金) with its targets and indicators.
 type SpecialFund struct {
-	diag.Source     `yaml:"-"`
-	Name       string       `yaml:"name" title:"专项资金名称" req:"true"`
-	Amount     money.Amount `yaml:"amount" title:"金额（万元）" req:"true"`
-	Targets    []Target     `yaml:"targets" title:"绩效目标"`
-	Indicators []Indicator  `yaml:"indicators" title:"绩效指标"`
+	diag.Source `yaml:"-"`
+	Name        string       `yaml:"name" title:"专项资金名称" req:"true"`
+	Amount      money.Amount `yaml:"amount" title:"金额（万元）" req:"true"`
+	Targets     []Target     `yaml:"targets" title:"绩效目标"`
+	Indicators  []Indicator  `yaml:"indicators" title:"绩效指标"`
 }
 
 // SpendingFile names a CSV file of actual spending records (支出记录).
 type SpendingFile struct {
-	diag.Source       `yaml:"-"`
+	diag.Source  `yaml:"-"`
 	File         string `yaml:"file" title:"文件" req:"true" desc:"相对于部门目录的路径，如 spending/2021.csv。"`
 	Illustrative bool   `yaml:"illustrative" title:"示例数据" desc:"true 表示数据为示意，页面和报告会标注“示例数据”。"`
 	Note         string `yaml:"note" title:"说明" desc:"数据来源或口径说明，随数据一起展示。"`

@@ -91,7 +91,7 @@ func (p *Polarity) UnmarshalText(b []byte) error {
 // Indicator is one row of an indicator table (绩效指标): a 三级指标 with its
 // 一级 and 二级 labels as the document writes them.
 type Indicator struct {
-	diag.Source      `yaml:"-"`
+	diag.Source `yaml:"-"`
 	Level1      string       `yaml:"level1" title:"一级指标" req:"true" desc:"按文件原样填写，如 产出指标、效益指标（或 效果指标）、满意度指标。"`
 	Level2      string       `yaml:"level2" title:"二级指标" req:"true" desc:"如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标。"`
 	Name        string       `yaml:"name" title:"三级指标" req:"true" desc:"指标名称。"`
