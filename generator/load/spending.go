@@ -208,12 +208,18 @@ func blank(row []string) bool {
 func csvError(file string, idx *lineIndex, err error, diags *diag.List) {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
+		pos := diag.Pos{File: file, Line: pe.Line, Column: idx.column(pe.Line, pe.Column)}
 		msg := pe.Err.Error()
 		switch {
-		case errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrBareQuote):
-			msg = "引号不成对：含逗号或引号的单元格要用英文双引号括起，单元格内的引号写成两个"
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			msg = "未加引号的单元格中出现了引号"
+		case errors.Is(pe.Err, csv.ErrQuote):
+			// An unclosed quote runs on to the end of the file: point at
+			// the record where it was opened.
+			pos = diag.Pos{File: file, Line: pe.StartLine}
+			msg = fmt.Sprintf("从第 %d 行开始的记录中引号不成对，一直读到第 %d 行", pe.StartLine, pe.Line)
 		}
-		diags.Errorf(diag.Pos{File: file, Line: pe.Line, Column: idx.column(pe.Line, pe.Column)}, "csv-syntax", "", "用 Excel 重新导出为 CSV", "CSV 格式错误：%s", msg)
+		diags.Errorf(pos, "csv-syntax", "", "含逗号或引号的单元格用英文双引号括起，单元格内的引号写成两个（\"\"）；或用 Excel 重新导出为 CSV", "CSV 格式错误：%s", msg)
 		return
 	}
 	diags.Errorf(diag.Pos{File: file}, "csv-syntax", "", "", "CSV 读取失败：%v", fmt.Sprint(err))

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"encoding"
 	"fmt"
 	"reflect"
@@ -25,7 +26,7 @@ func decodeYAML(file string, data []byte, v any, diags *diag.List) bool {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		diags.Add(yamlSyntaxError(file, err))
+		diags.Add(yamlSyntaxError(file, data, err))
 		return false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -46,8 +47,25 @@ func decodeNode(file string, n *yaml.Node, v any, diags *diag.List) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlSyntaxError turns a yaml.v3 syntax error into a diagnostic at its line.
-func yamlSyntaxError(file string, err error) diag.Diagnostic {
+// yamlMessages explains libyaml's commonest messages in the user's terms.
+var yamlMessages = map[string]string{
+	"did not find expected '-' indicator":                    "列表项的缩进与上一项不一致",
+	"did not find expected key":                              "缩进不一致，此处应是与上一行对齐的“键: 值”",
+	"mapping values are not allowed in this context":         "此处不能出现“键: 值”：可能是缩进不对，或值中含有冒号需要加引号",
+	"found character that cannot start any token":            "出现了不能作为开头的字符（如 Tab 缩进，或未加引号的 @、`）",
+	"found a tab character that violates indentation":        "用了 Tab 缩进；YAML 只能用空格缩进",
+	"did not find expected ',' or ']'":                       "方括号 [ ] 没有闭合",
+	"did not find expected ',' or '}'":                       "花括号 { } 没有闭合",
+	"found unexpected end of stream":                         "引号没有闭合",
+	"could not find expected ':'":                            "缺少冒号，或多行文字需要加引号",
+	"block sequence entries are not allowed in this context": "此处不能开始列表：“- ”前的缩进不对",
+}
+
+// yamlSyntaxError turns a yaml.v3 syntax error into a diagnostic. yaml.v3
+// names the line where the enclosing block began, not where it went wrong,
+// so the first line at which a prefix of the file stops parsing is found by
+// bisection and reported instead.
+func yamlSyntaxError(file string, data []byte, err error) diag.Diagnostic {
 	msg := err.Error()
 	pos := diag.Pos{File: file}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -56,9 +74,28 @@ func yamlSyntaxError(file string, err error) diag.Diagnostic {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	lines := bytes.SplitAfter(data, []byte{'\n'})
+	parses := func(n int) bool {
+		var node yaml.Node
+		return yaml.Unmarshal(bytes.Join(lines[:n], nil), &node) == nil
+	}
+	if lo, hi := max(pos.Line-1, 0), len(lines); parses(lo) && !parses(hi) {
+		for hi-lo > 1 { // parses(lo) && !parses(hi)
+			mid := (lo + hi) / 2
+			if parses(mid) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		pos.Line = hi
+	}
+	if zh, ok := yamlMessages[msg]; ok {
+		msg = zh + "（" + msg + "）"
+	}
 	return diag.Diagnostic{Severity: diag.Error, Pos: pos, Code: "yaml-syntax",
 		Message: "YAML 格式错误：" + msg,
-		Hint:    "检查缩进（只用空格）、冒号后的空格和引号是否成对"}
+		Hint:    "检查缩进（只用空格，同级对齐）、冒号后的空格和引号是否成对"}
 }
 
 type decoder struct {

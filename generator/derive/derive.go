@@ -1,0 +1,189 @@
+// Package derive computes, exactly, the figures a disclosure shows beyond
+// what the user wrote: for each project and each checkpoint of its spending
+// plan (资金支出计划) the planned and the actual cumulative amount and
+// percentage and the deviation in percentage points; the same per budget
+// line; the execution rate (执行率) of projects and departments. It runs on
+// checked content and never reports problems: that is check's job.
+package derive
+
+import (
+	"math/big"
+
+	"disclose/generator/model"
+	"disclose/generator/money"
+	"disclose/generator/num"
+)
+
+// Department holds a department's derived figures.
+type Department struct {
+	*model.Department
+	// Budget is the sum of the projects' totals; Spent the sum of their records.
+	Budget, Spent money.Fen
+	// ExecutionRate is Spent ÷ Budget × 100, nil when there is no budget.
+	ExecutionRate *big.Rat
+	// Through is the last day the spending records cover.
+	Through  model.Date
+	Projects []*Project
+}
+
+// Project holds a project's derived figures.
+type Project struct {
+	*model.Project
+	Spent         money.Fen
+	ExecutionRate *big.Rat
+	// Checkpoints follow Project.Plan, one for one.
+	Checkpoints []Checkpoint
+	// Lines follow Project.BudgetLines, one for one.
+	Lines []Line
+	// Monthly is the spending of each month (index 0 = January), and
+	// Cumulative the running total at each month's end.
+	Monthly, Cumulative [12]money.Fen
+	// Records counts the spending records of the project.
+	Records int
+}
+
+// Line holds a budget line's derived figures. Its plan assumes the line is
+// spent at the project's planned pace, pro rata to its amount.
+type Line struct {
+	*model.BudgetLine
+	Spent         money.Fen
+	ExecutionRate *big.Rat
+	Checkpoints   []Checkpoint
+}
+
+// Checkpoint compares plan and actual at one point of the spending plan.
+type Checkpoint struct {
+	*model.Checkpoint
+	// Planned is the planned cumulative amount, rounded to the fen (四舍五入);
+	// PlannedPercent is exact.
+	Planned        money.Fen
+	PlannedPercent *big.Rat
+	// Reached is false when the records do not yet cover the checkpoint's
+	// date; Actual, ActualPercent and Deviation are then unset.
+	Reached       bool
+	Actual        money.Fen
+	ActualPercent *big.Rat
+	// Deviation is ActualPercent − PlannedPercent, in percentage points.
+	Deviation *big.Rat
+}
+
+// Site derives the figures of every department, in the model's order.
+func Site(site *model.Site) []*Department {
+	out := make([]*Department, len(site.Departments))
+	for i, d := range site.Departments {
+		out[i] = Dept(d)
+	}
+	return out
+}
+
+// Dept derives one department's figures.
+func Dept(d *model.Department) *Department {
+	through := d.RecordsThrough
+	if through.IsZero() {
+		through, _ = model.NewDate(d.Year, 12, 31)
+	}
+	dd := &Department{Department: d, Through: through}
+	for _, p := range d.Projects {
+		dp := &Project{Project: p}
+		dp.Lines = make([]Line, len(p.BudgetLines))
+		for i := range p.BudgetLines {
+			dp.Lines[i].BudgetLine = &p.BudgetLines[i]
+		}
+		dd.Projects = append(dd.Projects, dp)
+		dd.Budget += p.Total.Fen
+	}
+	// Records sorted by date make the cumulative sums one pass.
+	byProject := map[string][]*model.Record{}
+	for _, r := range sortedRecords(d.Records) {
+		if r.Date.Year() == d.Year {
+			byProject[r.Project] = append(byProject[r.Project], r)
+		}
+	}
+	for _, dp := range dd.Projects {
+		lineIndex := map[string]int{}
+		for i, l := range dp.BudgetLines {
+			lineIndex[l.Name] = i
+		}
+		var mine []*model.Record
+		for _, r := range byProject[dp.Code] {
+			if _, ok := lineIndex[r.BudgetLine]; ok {
+				mine = append(mine, r)
+			}
+		}
+		dp.Records = len(mine)
+		for _, r := range mine {
+			dp.Spent += r.Amount
+			dp.Lines[lineIndex[r.BudgetLine]].Spent += r.Amount
+			dp.Monthly[r.Date.Month()-1] += r.Amount
+		}
+		var run money.Fen
+		for m := range dp.Monthly {
+			run += dp.Monthly[m]
+			dp.Cumulative[m] = run
+		}
+		dp.ExecutionRate = num.Percent(int64(dp.Spent), int64(dp.Total.Fen))
+		dp.Checkpoints = checkpoints(dp.Plan, dp.Total.Fen, through, mine, func(*model.Record) bool { return true })
+		for i := range dp.Lines {
+			l := &dp.Lines[i]
+			l.ExecutionRate = num.Percent(int64(l.Spent), int64(l.Amount.Fen))
+			name := l.Name
+			l.Checkpoints = checkpoints(dp.Plan, l.Amount.Fen, through, mine, func(r *model.Record) bool { return r.BudgetLine == name })
+		}
+		dd.Spent += dp.Spent
+	}
+	dd.ExecutionRate = num.Percent(int64(dd.Spent), int64(dd.Budget))
+	return dd
+}
+
+// checkpoints computes plan against actual for an amount, over the records
+// (sorted by date) that match.
+func checkpoints(plan []model.Checkpoint, amount money.Fen, through model.Date, recs []*model.Record, match func(*model.Record) bool) []Checkpoint {
+	out := make([]Checkpoint, len(plan))
+	hundred := big.NewRat(100, 1)
+	for i := range plan {
+		cp := &plan[i]
+		c := Checkpoint{Checkpoint: cp, PlannedPercent: cp.Percent.Rat()}
+		planned := new(big.Rat).Mul(new(big.Rat).SetInt64(int64(amount)), c.PlannedPercent)
+		planned.Quo(planned, hundred)
+		c.Planned = roundFen(planned)
+		if !cp.Date.After(through) {
+			c.Reached = true
+			for _, r := range recs {
+				if r.Date.After(cp.Date) {
+					break
+				}
+				if match(r) {
+					c.Actual += r.Amount
+				}
+			}
+			c.ActualPercent = num.Percent(int64(c.Actual), int64(amount))
+			if c.ActualPercent != nil {
+				c.Deviation = new(big.Rat).Sub(c.ActualPercent, c.PlannedPercent)
+			}
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// roundFen rounds an exact amount of fen half away from zero.
+func roundFen(r *big.Rat) money.Fen {
+	q, m := new(big.Int).QuoRem(r.Num(), r.Denom(), new(big.Int))
+	if m.Abs(m).Mul(m, big.NewInt(2)).Cmp(r.Denom()) >= 0 {
+		if r.Sign() < 0 {
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	return money.Fen(q.Int64())
+}
+
+func sortedRecords(rs []model.Record) []*model.Record {
+	out := make([]*model.Record, len(rs))
+	for i := range rs {
+		out[i] = &rs[i]
+	}
+	sortByDate(out)
+	return out
+}
