@@ -1,0 +1,91 @@
+package money
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestParseYuan(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Fen
+		err  error
+	}{
+		{"1260.00", 126000, nil},
+		{"1260", 126000, nil},
+		{"0.5", 50, nil},
+		{"1,234.56", 123456, nil},
+		{"12,345,678.90", 1234567890, nil},
+		{"-120.00", -12000, nil},
+		{"(120.00)", -12000, nil},
+		{"¥48,000.00", 4800000, nil},
+		{"￥1.01", 101, nil},
+		{" 7.1 ", 710, nil},
+		{"abc", 0, ErrSyntax},
+		{"", 0, ErrSyntax},
+		{"1,23", 0, ErrSyntax},
+		{"1234,567", 0, ErrSyntax},
+		{"1.2.3", 0, ErrSyntax},
+		{"12.", 0, ErrSyntax},
+		{".5", 50, nil}, // some systems drop the leading zero
+		{"--1", 0, ErrSyntax},
+		{"-(1)", 0, ErrSyntax},
+		{"1e3", 0, ErrSyntax},
+		{"1260.005", 0, ErrPrecision},
+		{"99999999999999999999", 0, ErrRange},
+	} {
+		got, err := ParseYuan(tc.in)
+		if !errors.Is(err, tc.err) || got != tc.want {
+			t.Errorf("ParseYuan(%q) = %d, %v; want %d, %v", tc.in, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+func TestParseWan(t *testing.T) {
+	for _, tc := range []struct {
+		in     string
+		fen    Fen
+		places int
+		err    error
+	}{
+		{"21", 21_000_000, 0, nil},
+		{"16.00", 16_000_000, 2, nil},
+		{"0.35", 350_000, 2, nil},
+		{"0.000001", 1, 6, nil},
+		{"0.0000001", 0, 0, ErrPrecision},
+		{"16万", 0, 0, ErrSyntax},
+		{"1,000", 0, 0, ErrSyntax},
+	} {
+		fen, places, err := ParseWan(tc.in)
+		if !errors.Is(err, tc.err) || fen != tc.fen || places != tc.places {
+			t.Errorf("ParseWan(%q) = %d, %d, %v; want %d, %d, %v", tc.in, fen, places, err, tc.fen, tc.places, tc.err)
+		}
+	}
+}
+
+func TestFormat(t *testing.T) {
+	for _, tc := range []struct {
+		f          Fen
+		yuan       string
+		wan0, wan2 string
+	}{
+		{21_000_000, "210,000.00", "21", "21.00"},
+		{19_161_070, "191,610.70", "19", "19.16"},
+		{-12000, "-120.00", "-0", "-0.01"},
+		{5_000, "50.00", "0", "0.01"},     // 0.005万元 rounds half up
+		{4_999, "49.99", "0", "0.00"},     // just under half
+		{-5_000, "-50.00", "-0", "-0.01"}, // half away from zero
+		{0, "0.00", "0", "0.00"},
+		{123_456_789_01, "123,456,789.01", "12346", "12345.68"},
+	} {
+		if got := tc.f.Yuan(); got != tc.yuan {
+			t.Errorf("%d.Yuan() = %s, want %s", tc.f, got, tc.yuan)
+		}
+		if got := tc.f.Wan(0); got != tc.wan0 && !(tc.wan0 == "-0" && got == "0") {
+			t.Errorf("%d.Wan(0) = %s, want %s", tc.f, got, tc.wan0)
+		}
+		if got := tc.f.Wan(2); got != tc.wan2 {
+			t.Errorf("%d.Wan(2) = %s, want %s", tc.f, got, tc.wan2)
+		}
+	}
+}
