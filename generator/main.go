@@ -6,6 +6,7 @@
 //
 //	disclose check  [--content DIR] [--strict] [--format text|json]
 //	disclose schema [--out DIR]
+//	disclose gen-corpus --departments N --projects M --records R --seed S --out DIR
 //	disclose version
 package main
 
@@ -22,6 +23,8 @@ const usage = `disclose — 预算绩效信息公开生成器
         检查内容目录（默认 content/），列出错误和警告；有错误时退出码为 1。
   disclose schema [--out DIR]
         写出 YAML 文件的 JSON Schema（默认 schema/），供编辑器补全和提示。
+  disclose gen-corpus --departments N --projects M --records R [--seed S] --out DIR
+        生成确定的合成内容，用于性能测试。
   disclose version
         显示版本。
 `
@@ -45,6 +48,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(args[1:], stdout, stderr)
 	case "schema":
 		return cmdSchema(args[1:], stdout, stderr)
+	case "gen-corpus":
+		return cmdGenCorpus(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "disclose", version)
 		return 0

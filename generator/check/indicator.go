@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"disclose/generator/diag"
@@ -39,8 +40,8 @@ func (c *checker) labels(in *model.Indicator, field string) {
 		{"level1", "一级指标", in.Level1}, {"level2", "二级指标", in.Level2}, {"name", "三级指标", in.Name},
 		{"unit", "单位", in.Unit}, {"value", "值", in.Value},
 	} {
-		if f.v != rules.Normalize(f.v) {
-			c.report("label-spaces", in.At(f.key), field+"."+f.key+"（"+f.title+"）", fmt.Sprintf("%q", rules.Normalize(f.v)), "%q 前后有空格（常见于从 Word 表格复制）", f.v)
+		if n := rules.Normalize(f.v); f.v != n {
+			c.report("label-spaces", in.At(f.key), field+"."+f.key+"（"+f.title+"）", strconv.Quote(n), "%q 前后有空格（常见于从 Word 表格复制）", f.v)
 		}
 	}
 }

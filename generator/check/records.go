@@ -67,14 +67,8 @@ func (c *checker) records(site *model.Site, d *model.Department) {
 	}
 	// Running totals in date order: the record that first takes a line or a
 	// project over its budget is the one to point at.
-	slices.SortStableFunc(ok, func(a, b *model.Record) int {
-		if a.Date.Before(b.Date) {
-			return -1
-		}
-		if b.Date.Before(a.Date) {
-			return 1
-		}
-		return cmp.Compare(a.Line, b.Line)
+	slices.SortFunc(ok, func(a, b *model.Record) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
 	lineSpent := map[lineKey]money.Fen{}
 	projSpent := map[string]money.Fen{}

@@ -122,24 +122,28 @@ func readProjects(dir string, diags *diag.List) []*model.Project {
 	if err != nil && !os.IsNotExist(err) {
 		diags.Errorf(diag.Pos{File: dir}, "missing-file", "", "", "读不到项目目录：%v", pathError(err))
 	}
-	var projects []*model.Project
+	var names []string
 	yamls := map[string]bool{}
 	for _, e := range entries {
 		if e.IsDir() || filepath.Ext(e.Name()) != ".yaml" {
 			continue
 		}
-		base := strings.TrimSuffix(e.Name(), ".yaml")
-		yamls[base] = true
-		p := &model.Project{File: filepath.Join(dir, e.Name())}
+		names = append(names, e.Name())
+		yamls[strings.TrimSuffix(e.Name(), ".yaml")] = true
+	}
+	// Project files are independent: read them on all cores, keep file order.
+	projects := make([]*model.Project, len(names))
+	parallel(len(names), func(i int) {
+		p := &model.Project{File: filepath.Join(dir, names[i])}
+		projects[i] = p
 		data, err := os.ReadFile(p.File)
 		if err != nil {
 			diags.Errorf(diag.Pos{File: p.File}, "missing-file", "", "", "读不到项目文件：%v", pathError(err))
-			continue
+			return
 		}
 		decodeYAML(p.File, data, p, diags)
-		p.Description = readMarkdown(filepath.Join(dir, base+".md"), false, "项目说明", diags)
-		projects = append(projects, p)
-	}
+		p.Description = readMarkdown(filepath.Join(dir, strings.TrimSuffix(names[i], ".yaml")+".md"), false, "项目说明", diags)
+	})
 	for _, e := range entries {
 		if base, ok := strings.CutSuffix(e.Name(), ".md"); ok && !yamls[base] {
 			diags.Errorf(diag.Pos{File: filepath.Join(dir, e.Name())}, "orphan-file", "", "文件名与项目的 YAML 文件相同，如 "+base+".yaml 与 "+base+".md",
@@ -175,7 +179,11 @@ func readRecords(d *model.Department, rs *rules.Settings, diags *diag.List) {
 			continue
 		}
 		recs, _ := readSpending(path, int32(i), data, diags)
-		d.Records = append(d.Records, recs...)
+		if d.Records == nil {
+			d.Records = recs
+		} else {
+			d.Records = append(d.Records, recs...)
+		}
 	}
 	_ = filepath.WalkDir(d.Dir, func(p string, e fs.DirEntry, err error) error {
 		if err == nil && !e.IsDir() && strings.EqualFold(filepath.Ext(p), ".csv") && !listed[filepath.Clean(p)] {

@@ -129,7 +129,7 @@ func readSpending(file string, fileIndex int32, data []byte, diags *diag.List) (
 		intern[s] = s
 		return s
 	}
-	var records []model.Record
+	records := make([]model.Record, 0, bytes.Count(text, []byte{'\n'}))
 	for {
 		row, err := r.Read()
 		if err == io.EOF {

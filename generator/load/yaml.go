@@ -107,8 +107,6 @@ func (d *decoder) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: d.file, Line: n.Line, Column: n.Column}
 }
 
-var sourceType = reflect.TypeFor[diag.Source]()
-
 // label names a field for the user: its key path and Chinese title.
 func label(path, title string) string {
 	if title == "" {
@@ -303,10 +301,8 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path, field string) {
 			d.diags.Errorf(src.Pos, "missing", label(prefix+info.Name, info.Title), fmt.Sprintf("加上一行 %s: …", info.Name), "%s缺少必填项 %s", where, label(info.Name, info.Title))
 		}
 	}
-	for _, f := range reflect.VisibleFields(v.Type()) {
-		if f.Type == sourceType && f.Anonymous {
-			v.FieldByIndex(f.Index).Set(reflect.ValueOf(src))
-		}
+	if i := model.SourceIndex(v.Type()); i != nil {
+		v.FieldByIndex(i).Set(reflect.ValueOf(src))
 	}
 }
 

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -35,6 +36,9 @@ func (d Date) Month() int { return int(d.Time().Month()) }
 
 // Before reports whether d is earlier than e.
 func (d Date) Before(e Date) bool { return d.days < e.days }
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int { return cmp.Compare(d.days, e.days) }
 
 // After reports whether d is later than e.
 func (d Date) After(e Date) bool { return d.days > e.days }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"disclose/generator/diag"
 	"reflect"
 	"sync"
 )
@@ -17,7 +18,28 @@ type Key struct {
 	Type     reflect.Type
 }
 
-var keyCache sync.Map // reflect.Type → []Key
+var (
+	keyCache    sync.Map // reflect.Type → []Key
+	sourceCache sync.Map // reflect.Type → []int
+	sourceType  = reflect.TypeFor[diag.Source]()
+)
+
+// SourceIndex returns the index of the embedded diag.Source of struct type
+// t, or nil when it has none.
+func SourceIndex(t reflect.Type) []int {
+	if i, ok := sourceCache.Load(t); ok {
+		return i.([]int)
+	}
+	var index []int
+	for _, f := range reflect.VisibleFields(t) {
+		if f.Anonymous && f.Type == sourceType {
+			index = f.Index
+			break
+		}
+	}
+	sourceCache.Store(t, index)
+	return index
+}
 
 // Keys lists the YAML keys of struct type t in declaration order.
 func Keys(t reflect.Type) []Key {
