@@ -38,13 +38,6 @@ func decodeYAML(file string, data []byte, v any, diags *diag.List) bool {
 	return true
 }
 
-// decodeNode fills v from an already parsed node (used to lay site rules
-// over the built-in defaults).
-func decodeNode(file string, n *yaml.Node, v any, diags *diag.List) {
-	d := &decoder{file: file, diags: diags}
-	d.value(n, reflect.ValueOf(v).Elem(), "")
-}
-
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // yamlMessages explains libyaml's commonest messages in the user's terms.

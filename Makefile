@@ -1,0 +1,52 @@
+# disclose — build, check and test. `make` builds the command and the sample
+# site; `make test` runs every test. Nothing here needs more than Go and the
+# package registries; third-party assets are cached outside Git.
+
+GO        ?= go
+BIN       := bin/disclose
+CONTENT   ?= content
+FUZZTIME  ?= 5s
+STATICCHECK_VERSION := v0.8.2
+GOBIN     := $(shell $(GO) env GOPATH)/bin
+
+.PHONY: all build site check test lint fuzz bench bench-check schema clean
+
+all: site
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./generator
+
+# Until the website renderer exists, building the site means checking it.
+site: check
+
+check: build
+	./$(BIN) check --content $(CONTENT)
+
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+lint:
+	@unformatted=$$(gofmt -l generator); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	@test -x $(GOBIN)/staticcheck || $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	$(GOBIN)/staticcheck ./...
+
+# Each fuzz target for a short while; new failures land in testdata/fuzz.
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeYAML$$' -fuzztime $(FUZZTIME) ./generator/load
+	$(GO) test -run '^$$' -fuzz '^FuzzReadSpending$$' -fuzztime $(FUZZTIME) ./generator/load
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./...
+
+# Province-scale load-and-check figures (name=value lines).
+bench-check:
+	scripts/bench-check
+
+# Rewrite schema/ from the Go types after changing the model.
+schema: build
+	./$(BIN) schema --out schema
+
+clean:
+	rm -rf bin public
