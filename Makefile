@@ -9,20 +9,27 @@ FUZZTIME  ?= 5s
 STATICCHECK_VERSION := v0.8.2
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all build site check test lint fuzz bench bench-check schema clean
+.PHONY: all assets build site check test lint fuzz bench bench-check bench-build validate schema clean
 
 all: site
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./generator
 
-# Until the website renderer exists, building the site means checking it.
-site: check
+# Third-party files (ECharts) from the npm registry, pinned by sha256,
+# cached outside Git ($$DISCLOSE_CACHE or ~/.cache/disclose).
+assets:
+	scripts/fetch-assets
+
+# Check the content and build the website into public/ (atomic swap; a
+# content error leaves public/ as it was).
+site: build assets
+	./$(BIN) build --content $(CONTENT) --out public
 
 check: build
 	./$(BIN) check --content $(CONTENT)
 
-test:
+test: assets
 	$(GO) vet ./...
 	$(GO) test ./...
 
@@ -43,6 +50,15 @@ bench:
 # Province-scale load-and-check figures (name=value lines).
 bench-check:
 	scripts/bench-check
+
+# Website build of a synthetic 500-project department (name=value lines).
+bench-build: build assets
+	scripts/bench-build
+
+# Every page of public/: Nu HTML checker, axe-core in Chromium, our own
+# table and chart rules, no request outside the site, charts drawn.
+validate: site
+	scripts/validate public
 
 # Rewrite schema/ from the Go types after changing the model.
 schema: build

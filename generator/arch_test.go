@@ -24,6 +24,9 @@ var allowed = map[string][]string{
 	"check":    {"diag", "model", "money", "num", "rules", "markdown"},
 	"derive":   {"model", "money", "num"},
 	"schema":   {"model", "money", "num", "rules"},
+	"assets":   {},
+	"publish":  {},
+	"web":      {"assets", "derive", "markdown", "model", "money", "num", "rules"},
 }
 
 func TestImportRules(t *testing.T) {

@@ -4,6 +4,7 @@
 //
 // Usage:
 //
+//	disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR]
 //	disclose check  [--content DIR] [--strict] [--format text|json]
 //	disclose schema [--out DIR]
 //	disclose gen-corpus --departments N --projects M --records R --seed S --out DIR
@@ -19,6 +20,8 @@ import (
 const usage = `disclose — 预算绩效信息公开生成器
 
 用法：
+  disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR]
+        检查内容并生成网站（默认 public/）；有错误时不改动输出目录。
   disclose check  [--content DIR] [--strict] [--format text|json]
         检查内容目录（默认 content/），列出错误和警告；有错误时退出码为 1。
   disclose schema [--out DIR]
@@ -46,6 +49,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr)
 	case "schema":
 		return cmdSchema(args[1:], stdout, stderr)
 	case "gen-corpus":

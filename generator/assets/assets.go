@@ -1,0 +1,98 @@
+// Package assets finds the third-party files the output needs (ECharts, and
+// fonts for the PDFs) in a cache outside Git, verifies each against the
+// sha256 pinned in vendor.sha256, and copies them into the site. The files
+// are fetched from the npm registry by scripts/fetch-assets (make assets);
+// vendor.sha256 is the one list both use.
+package assets
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+//go:embed vendor.sha256
+var manifest []byte
+
+// Pinned maps a path in the cache to its sha256.
+func Pinned() map[string]string {
+	out := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(manifest))
+	for sc.Scan() {
+		if sum, path, ok := strings.Cut(sc.Text(), "  "); ok {
+			out[path] = sum
+		}
+	}
+	return out
+}
+
+// File is a third-party file copied into the site.
+type File struct {
+	Cache string // path in the cache, as in vendor.sha256
+	Dest  string // path in the output, slash-separated
+}
+
+const echarts = "npm/echarts@5.4.3/package/"
+
+// ECharts is the chart library the website serves itself, with its licence
+// and notice (Apache-2.0 asks for both).
+var ECharts = []File{
+	{echarts + "dist/echarts.min.js", "assets/vendor/echarts/echarts.min.js"},
+	{echarts + "LICENSE", "assets/vendor/echarts/LICENSE"},
+	{echarts + "NOTICE", "assets/vendor/echarts/NOTICE"},
+	{echarts + "licenses/LICENSE-d3", "assets/vendor/echarts/LICENSE-d3"},
+}
+
+// CacheDir is where fetched assets live: $DISCLOSE_CACHE, or the user's
+// cache folder (~/.cache/disclose on Linux).
+func CacheDir() string {
+	if d := os.Getenv("DISCLOSE_CACHE"); d != "" {
+		return d
+	}
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "disclose")
+	}
+	return filepath.Join(os.TempDir(), "disclose-cache")
+}
+
+// Read returns the bytes of a cached file after checking its sha256.
+func Read(cache, path string) ([]byte, error) {
+	want, ok := Pinned()[path]
+	if !ok {
+		return nil, fmt.Errorf("%s is not pinned in vendor.sha256", path)
+	}
+	full := filepath.Join(cache, filepath.FromSlash(path))
+	data, err := os.ReadFile(full)
+	if err != nil {
+		return nil, fmt.Errorf("缺少第三方文件 %s（先运行 make assets 从 npm 获取）：%w", full, err)
+	}
+	sum := sha256.Sum256(data)
+	if got := hex.EncodeToString(sum[:]); got != want {
+		return nil, fmt.Errorf("第三方文件 %s 的 sha256 为 %s，应为 %s：文件已损坏或版本不对，删除后重新运行 make assets", full, got, want)
+	}
+	return data, nil
+}
+
+// Copy verifies files and writes them under out.
+func Copy(cache, out string, files []File) error {
+	for _, f := range files {
+		data, err := Read(cache, f.Cache)
+		if err != nil {
+			return err
+		}
+		dest := filepath.Join(out, filepath.FromSlash(f.Dest))
+		if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dest, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

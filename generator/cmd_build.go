@@ -1,0 +1,87 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"disclose/generator/assets"
+	"disclose/generator/derive"
+	"disclose/generator/publish"
+	"disclose/generator/web"
+)
+
+// buildFlags are shared by build and serve.
+type buildFlags struct {
+	content, out, templates, cache string
+}
+
+func (b *buildFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&b.content, "content", "content", "内容目录")
+	fs.StringVar(&b.out, "out", "public", "输出目录（整体替换；只替换 disclose 生成的目录）")
+	fs.StringVar(&b.templates, "templates", "templates", "模板目录：其中的文件替换内置的同名模板；不存在时只用内置模板")
+	fs.StringVar(&b.cache, "cache", assets.CacheDir(), "第三方文件（ECharts 等）的缓存目录，由 make assets 填充")
+}
+
+func (b *buildFlags) webOptions() web.Options {
+	o := web.Options{Cache: b.cache}
+	if st, err := os.Stat(b.templates); err == nil && st.IsDir() {
+		o.Templates = b.templates
+	}
+	return o
+}
+
+// errContent marks a build stopped by errors in the content.
+var errContent = errors.New("内容有错误，未生成网站")
+
+// build runs every stage and swaps the result into b.out; on any error the
+// output folder is left exactly as it was.
+func build(b buildFlags, o web.Options, report io.Writer) (pages int, err error) {
+	site, diags := loadAndCheck(b.content)
+	if e, w := diags.Count(); e+w > 0 {
+		_ = diags.WriteText(report)
+	}
+	if diags.HasErrors() {
+		return 0, errContent
+	}
+	depts := derive.Site(site)
+	stage, err := publish.Begin(b.out)
+	if err != nil {
+		return 0, err
+	}
+	if err := web.Build(site, depts, stage.Dir, o); err != nil {
+		stage.Abort()
+		return 0, err
+	}
+	pages = 2 // index and 404
+	for _, d := range depts {
+		pages += 1 + len(d.Projects)
+	}
+	return pages, stage.Commit()
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var b buildFlags
+	b.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	pages, err := build(b, b.webOptions(), stderr)
+	switch {
+	case errors.Is(err, errContent):
+		fmt.Fprintf(stderr, "disclose build: %v；%s 保持不变\n", err, b.out)
+		return 1
+	case errors.Is(err, publish.ErrNotOurs):
+		fmt.Fprintf(stderr, "disclose build: %v\n", err)
+		return 2
+	case err != nil:
+		fmt.Fprintf(stderr, "disclose build: %v；%s 保持不变\n", err, b.out)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已生成 %s：%d 个页面\n", b.out, pages)
+	return 0
+}

@@ -1,0 +1,217 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"math/big"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"disclose/generator/derive"
+	"disclose/generator/money"
+	"disclose/generator/num"
+)
+
+// Chart is one chart: its ECharts options as JSON (read by the static
+// start-up script, never inlined as code), a summary written from the same
+// data for screen readers, and the data again as a table.
+type Chart struct {
+	ID           string // a JavaScript identifier, unique on its page
+	Caption      string
+	Summary      string
+	Options      template.JS
+	Table        DataTable
+	Illustrative bool
+}
+
+// DataTable is a chart's data as a table; the first cell of a row heads it.
+type DataTable struct {
+	Caption string
+	Head    []string
+	Rows    [][]string
+}
+
+// missing marks a point with no data in ECharts.
+const missing = "-"
+
+func numberRat(r *big.Rat) any {
+	if r == nil {
+		return missing
+	}
+	return json.Number(num.Format(r, 2))
+}
+
+func numberWan(f money.Fen) any { return json.Number(f.Wan(2)) }
+
+// finish validates a go-echarts chart, sets what go-echarts has no field for,
+// and marshals it. json.Marshal escapes <, > and &, so a label can never
+// close the script element it sits in.
+func finish(c interface {
+	Validate()
+	JSON() map[string]any
+}, extra map[string]any) template.JS {
+	c.Validate()
+	m := c.JSON()
+	m["animation"] = false // the same picture on every load and in print
+	// Dark blue and dark orange keep 3:1 against white (WCAG 1.4.11) and
+	// stay apart for red-green colour blindness; plans are also dashed.
+	m["color"] = []string{"#1f5fa8", "#b35900", "#5b3a8c", "#2e7d32"}
+	m["tooltip"] = map[string]any{"trigger": "axis", "renderMode": "richText"}
+	m["grid"] = map[string]any{"containLabel": true, "left": 8, "right": 16, "bottom": 8, "top": 48}
+	delete(m, "toolbox")
+	for k, v := range extra {
+		m[k] = v
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		panic(err) // maps of strings, numbers and slices: cannot fail
+	}
+	return template.JS(b)
+}
+
+func initOpts(id string) charts.GlobalOpts {
+	return charts.WithInitializationOpts(opts.Initialization{ChartID: id})
+}
+
+// dashed draws a planned series with a dashed line, so that plan and actual
+// differ in shape as well as colour.
+func dashed() charts.SeriesOpts {
+	return charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2})
+}
+
+func legend() charts.GlobalOpts {
+	return charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"})
+}
+
+// planChart compares planned and actual cumulative execution at each
+// checkpoint of the spending plan.
+func planChart(p *derive.Project, illustrative bool) Chart {
+	labels := make([]string, len(p.Checkpoints))
+	planned := make([]opts.LineData, len(p.Checkpoints))
+	actual := make([]opts.LineData, len(p.Checkpoints))
+	table := DataTable{Caption: "计划与实际累计支出进度（按时间节点）", Head: []string{"时间节点", "计划累计进度", "实际累计进度", "偏差（百分点）"}}
+	var parts []string
+	for i, c := range p.Checkpoints {
+		labels[i] = c.Label
+		planned[i] = opts.LineData{Value: numberRat(c.PlannedPercent)}
+		actual[i] = opts.LineData{Value: numberRat(c.ActualPercent)}
+		table.Rows = append(table.Rows, []string{c.Label, pct(c.PlannedPercent), pct(c.ActualPercent), deviation(c.Deviation)})
+		if c.Reached {
+			parts = append(parts, fmt.Sprintf("%s计划%s、实际%s", c.Label, pct(c.PlannedPercent), pct(c.ActualPercent)))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s计划%s、尚无实际数", c.Label, pct(c.PlannedPercent)))
+		}
+	}
+	l := charts.NewLine()
+	l.SetGlobalOptions(initOpts("chart_plan"), legend(),
+		charts.WithYAxisOpts(opts.YAxis{Name: "累计进度（%）", Min: 0}))
+	l.SetXAxis(labels).
+		AddSeries("计划累计进度", planned, dashed()).
+		AddSeries("实际累计进度", actual)
+	return Chart{ID: "chart_plan", Caption: "资金支出计划与实际执行（按时间节点）", Options: finish(l, nil), Table: table, Illustrative: illustrative,
+		Summary: "折线图：累计支出进度，" + strings.Join(parts, "；") + "。"}
+}
+
+// monthlyChart shows actual cumulative execution month by month, with the
+// plan at the months of its checkpoints.
+func monthlyChart(p *derive.Project, through int, illustrative bool) Chart {
+	labels := make([]string, 12)
+	planned := make([]opts.LineData, 12)
+	actual := make([]opts.LineData, 12)
+	for m := range 12 {
+		labels[m] = fmt.Sprintf("%d月", m+1)
+		planned[m] = opts.LineData{Value: missing}
+		actual[m] = opts.LineData{Value: missing}
+	}
+	for _, c := range p.Checkpoints {
+		if !c.Date.IsZero() {
+			planned[c.Date.Month()-1] = opts.LineData{Value: numberRat(c.PlannedPercent)}
+		}
+	}
+	table := DataTable{Caption: "按月支出与累计执行进度", Head: []string{"月份", "当月支出（元）", "累计支出（元）", "累计执行进度"}}
+	last := ""
+	for m := range through {
+		rate := num.Percent(int64(p.Cumulative[m]), int64(p.Total.Fen))
+		actual[m] = opts.LineData{Value: numberRat(rate)}
+		table.Rows = append(table.Rows, []string{labels[m], p.Monthly[m].Yuan(), p.Cumulative[m].Yuan(), pct(rate)})
+		last = fmt.Sprintf("到%s底累计执行%s", labels[m], pct(rate))
+	}
+	l := charts.NewLine()
+	l.SetGlobalOptions(initOpts("chart_monthly"), legend(),
+		charts.WithYAxisOpts(opts.YAxis{Name: "累计进度（%）", Min: 0}))
+	l.SetXAxis(labels).
+		AddSeries("计划累计进度", planned, dashed(), charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true)})).
+		AddSeries("实际累计进度", actual)
+	summary := "折线图：按月累计执行进度，" + last + "；计划见各时间节点。"
+	if last == "" {
+		summary = "折线图：按月累计执行进度，尚无支出记录。"
+	}
+	return Chart{ID: "chart_monthly", Caption: "按月累计执行进度", Options: finish(l, nil), Table: table, Illustrative: illustrative, Summary: summary}
+}
+
+// linesChart compares each budget line's amount with its spending.
+func linesChart(p *derive.Project, illustrative bool) Chart {
+	var names []string
+	var budget, spent []opts.BarData
+	table := DataTable{Caption: "预算明细与执行数", Head: []string{"资金用途", "预算数（万元）", "执行数（万元）", "执行率"}}
+	var parts []string
+	for _, l := range p.Lines {
+		names = append(names, l.Name)
+		budget = append(budget, opts.BarData{Value: numberWan(l.Amount.Fen)})
+		spent = append(spent, opts.BarData{Value: numberWan(l.Spent)})
+		table.Rows = append(table.Rows, []string{l.Name, wan(l.Amount), wanFen(l.Spent), pct(l.ExecutionRate)})
+		parts = append(parts, fmt.Sprintf("%s预算%s万元、执行%s万元", l.Name, wan(l.Amount), wanFen(l.Spent)))
+	}
+	b := charts.NewBar()
+	b.SetGlobalOptions(initOpts("chart_lines"), legend(),
+		charts.WithYAxisOpts(opts.YAxis{Name: "万元"}))
+	b.SetXAxis(names).AddSeries("预算数", budget).AddSeries("执行数", spent)
+	return Chart{ID: "chart_lines", Caption: "预算明细与执行数", Options: finish(b, nil), Table: table, Illustrative: illustrative,
+		Summary: "柱状图：" + strings.Join(parts, "；") + "。"}
+}
+
+// zoom lets a reader page through many projects on a narrow screen.
+func zoom(n int) map[string]any {
+	if n <= 12 {
+		return nil
+	}
+	return map[string]any{"dataZoom": []any{map[string]any{"type": "slider", "startValue": 0, "endValue": 11}}}
+}
+
+// budgetsChart shows each project's budget and spending.
+func budgetsChart(d *derive.Department, illustrative bool) Chart {
+	var names []string
+	var budget, spent []opts.BarData
+	table := DataTable{Caption: "各项目预算数与执行数", Head: []string{"项目", "预算数（万元）", "执行数（万元）"}}
+	for _, p := range d.Projects {
+		names = append(names, p.Name)
+		budget = append(budget, opts.BarData{Value: numberWan(p.Total.Fen)})
+		spent = append(spent, opts.BarData{Value: numberWan(p.Spent)})
+		table.Rows = append(table.Rows, []string{p.Name, wan(p.Total), wanFen(p.Spent)})
+	}
+	b := charts.NewBar()
+	b.SetGlobalOptions(initOpts("chart_budgets"), legend(), charts.WithYAxisOpts(opts.YAxis{Name: "万元"}))
+	b.SetXAxis(names).AddSeries("预算数", budget).AddSeries("执行数", spent)
+	return Chart{ID: "chart_budgets", Caption: "各项目预算数与执行数", Options: finish(b, zoom(len(names))), Table: table, Illustrative: illustrative,
+		Summary: fmt.Sprintf("柱状图：%d 个项目的预算数与执行数，预算合计%s万元，执行合计%s万元。", len(d.Projects), wanFen(d.Budget), wanFen(d.Spent))}
+}
+
+// ratesChart shows each project's execution rate.
+func ratesChart(d *derive.Department, illustrative bool) Chart {
+	var names []string
+	var rates []opts.BarData
+	table := DataTable{Caption: "各项目预算执行率", Head: []string{"项目", "执行率"}}
+	for _, p := range d.Projects {
+		names = append(names, p.Name)
+		rates = append(rates, opts.BarData{Value: numberRat(p.ExecutionRate)})
+		table.Rows = append(table.Rows, []string{p.Name, pct(p.ExecutionRate)})
+	}
+	b := charts.NewBar()
+	b.SetGlobalOptions(initOpts("chart_rates"), charts.WithYAxisOpts(opts.YAxis{Name: "执行率（%）", Min: 0}))
+	b.SetXAxis(names).AddSeries("执行率", rates)
+	return Chart{ID: "chart_rates", Caption: "各项目预算执行率", Options: finish(b, zoom(len(names))), Table: table, Illustrative: illustrative,
+		Summary: fmt.Sprintf("柱状图：%d 个项目的预算执行率，部门合计执行率%s。", len(d.Projects), pct(d.ExecutionRate))}
+}

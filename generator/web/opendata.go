@@ -1,0 +1,273 @@
+package web
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"slices"
+	"strings"
+
+	"disclose/generator/derive"
+	"disclose/generator/model"
+	"disclose/generator/money"
+	"disclose/generator/num"
+)
+
+// Column is one column of an open-data table, described for the
+// datapackage.json (Frictionless Table Schema).
+type Column struct {
+	Name        string `json:"name"`
+	Type        string `json:"type"` // string, number, date
+	Description string `json:"description,omitempty"`
+}
+
+// Table is an open-data table written as CSV.
+type Table struct {
+	Title   string
+	Columns []Column
+	Rows    [][]string
+}
+
+// resource is a datapackage.json entry.
+type resource struct {
+	Name        string `json:"name"`
+	Path        string `json:"path"`
+	Title       string `json:"title"`
+	Profile     string `json:"profile"`
+	Format      string `json:"format"`
+	Mediatype   string `json:"mediatype"`
+	Encoding    string `json:"encoding"`
+	Description string `json:"description,omitempty"`
+	Schema      struct {
+		Fields []Column `json:"fields"`
+	} `json:"schema"`
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// neutralize keeps spreadsheet programs from running a text cell as a
+// formula (CSV injection): a cell that begins with = + - @ or a control
+// character gets a leading apostrophe. Number and date columns are written
+// by disclose itself and are left alone.
+func neutralize(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// csvBytes writes t as UTF-8 with a BOM, so that Excel shows Chinese.
+func csvBytes(t Table) []byte {
+	var b bytes.Buffer
+	b.Write(utf8BOM)
+	cw := csv.NewWriter(&b)
+	head := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = c.Name
+	}
+	_ = cw.Write(head)
+	row := make([]string, len(t.Columns))
+	for _, r := range t.Rows {
+		for i, c := range t.Columns {
+			row[i] = r[i]
+			if c.Type == "string" {
+				row[i] = neutralize(r[i])
+			}
+		}
+		_ = cw.Write(row)
+	}
+	cw.Flush()
+	return b.Bytes()
+}
+
+func (w *writer) csv(rel, name, description string, t Table) {
+	w.file(rel, csvBytes(t))
+	r := resource{Name: name, Path: rel, Title: t.Title, Profile: "tabular-data-resource", Format: "csv",
+		Mediatype: "text/csv", Encoding: "utf-8", Description: description}
+	r.Schema.Fields = t.Columns
+	w.mu.Lock()
+	w.resources = append(w.resources, r)
+	w.mu.Unlock()
+}
+
+func (w *writer) json(rel string, v any) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		w.fail(err)
+		return
+	}
+	w.file(rel, b.Bytes())
+}
+
+func str(name, desc string) Column  { return Column{Name: name, Type: "string", Description: desc} }
+func numc(name, desc string) Column { return Column{Name: name, Type: "number", Description: desc} }
+func date(name, desc string) Column { return Column{Name: name, Type: "date", Description: desc} }
+
+var indicatorColumns = []Column{
+	str("一级指标", "level1"), str("二级指标", "level2"), str("三级指标", "name"), str("绩效指标描述", "description"),
+	str("符号", "operator"), str("值", "value"), str("单位（文字描述）", "unit"), str("指标值确定依据", "basis"), numc("分值", "weight"),
+}
+
+func indicatorRows(rows []model.Indicator) [][]string {
+	out := make([][]string, len(rows))
+	for i, in := range rows {
+		weight := ""
+		if in.Weight != nil {
+			weight = in.Weight.String()
+		}
+		out[i] = []string{in.Level1, in.Level2, in.Name, in.Description, in.Operator.Raw, in.Value, in.Unit, in.Basis, weight}
+	}
+	return out
+}
+
+func deptLinks() []Link {
+	return []Link{
+		{"部门整体绩效目标与预算执行", "data/department.json", "JSON"},
+		{"部门整体绩效指标", "data/indicators.csv", "CSV"},
+		{"预算项目一览", "data/projects.csv", "CSV"},
+	}
+}
+
+func projectLinks(p *derive.Project) []Link {
+	base := "../data/" + p.Code + "/"
+	return []Link{
+		{"项目绩效目标与执行情况", base + "project.json", "JSON"},
+		{"预算明细与执行数", base + "budget-lines.csv", "CSV"},
+		{"资金支出计划执行情况", base + "plan.csv", "CSV"},
+		{"绩效指标", base + "indicators.csv", "CSV"},
+		{"支出记录", base + "spending.csv", "CSV"},
+	}
+}
+
+func resourceName(parts ...string) string {
+	return strings.ToLower(strings.Join(parts, "-"))
+}
+
+func yuanPlain(f money.Fen) string { return f.String() }
+
+func writeDeptData(w *writer, v *DeptView) {
+	d := v.Department
+	dir := deptDir(d) + "data/"
+	note := strings.Join(v.Notes, " ")
+	w.csv(dir+"indicators.csv", resourceName(fmt.Sprint(d.Year), d.Code, "indicators"), "",
+		Table{Title: fmt.Sprintf("%d年 %s 部门整体绩效指标", d.Year, d.Name), Columns: indicatorColumns, Rows: indicatorRows(d.Indicators)})
+	projects := Table{Title: fmt.Sprintf("%d年 %s 预算项目一览", d.Year, d.Name), Columns: []Column{
+		str("项目编码", "code"), str("项目名称", "name"), numc("资金总额（元）", "total_yuan"), numc("执行数（元）", "spent_yuan"), numc("执行率（%）", "execution_rate_percent"),
+	}}
+	for _, p := range d.Projects {
+		projects.Rows = append(projects.Rows, []string{p.Code, p.Name, yuanPlain(p.Total.Fen), yuanPlain(p.Spent), rateText(p.ExecutionRate)})
+	}
+	w.csv(dir+"projects.csv", resourceName(fmt.Sprint(d.Year), d.Code, "projects"), note, projects)
+	w.json(dir+"department.json", departmentJSON(v))
+}
+
+func writeProjectData(w *writer, v *DeptView, pv *ProjectView) {
+	d, p := v.Department, pv.Project
+	dir := deptDir(d) + "data/" + p.Code + "/"
+	name := func(s string) string { return resourceName(fmt.Sprint(d.Year), d.Code, p.Code, s) }
+	note := strings.Join(v.Notes, " ")
+	lines := Table{Title: p.Name + " 预算明细与执行数", Columns: []Column{
+		str("资金用途", "budget_line"), numc("预算数（元）", "budget_yuan"), numc("执行数（元）", "spent_yuan"), numc("执行率（%）", "execution_rate_percent"),
+	}}
+	for _, l := range p.Lines {
+		lines.Rows = append(lines.Rows, []string{l.Name, yuanPlain(l.Amount.Fen), yuanPlain(l.Spent), rateText(l.ExecutionRate)})
+	}
+	w.csv(dir+"budget-lines.csv", name("budget-lines"), note, lines)
+	plan := Table{Title: p.Name + " 资金支出计划执行情况", Columns: []Column{
+		str("时间节点", "checkpoint"), date("日期", "date"), numc("计划累计进度（%）", "planned_percent"), numc("计划累计金额（元）", "planned_yuan"),
+		numc("实际累计金额（元）", "actual_yuan"), numc("实际累计进度（%）", "actual_percent"), numc("偏差（百分点）", "deviation_points"),
+	}}
+	for _, c := range p.Checkpoints {
+		row := []string{c.Label, c.Date.String(), rateText(c.PlannedPercent), yuanPlain(c.Planned), "", "", ""}
+		if c.Reached {
+			row[4], row[5], row[6] = yuanPlain(c.Actual), rateText(c.ActualPercent), rateText(c.Deviation)
+		}
+		plan.Rows = append(plan.Rows, row)
+	}
+	w.csv(dir+"plan.csv", name("plan"), note, plan)
+	w.csv(dir+"indicators.csv", name("indicators"), "", Table{Title: p.Name + " 绩效指标", Columns: indicatorColumns, Rows: indicatorRows(p.Indicators)})
+	spending := Table{Title: p.Name + " 支出记录", Columns: []Column{
+		date("日期", "date"), str("项目编码", "project"), str("资金用途", "budget_line"), numc("金额（元）", "amount_yuan"),
+		str("凭证号", "voucher"), str("摘要", "memo"), str("示例数据", "illustrative"),
+	}}
+	for _, r := range projectRecords(d, p.Code) {
+		ill := "否"
+		if int(r.File) < len(d.Spending) && d.Spending[r.File].Illustrative {
+			ill = "是"
+		}
+		spending.Rows = append(spending.Rows, []string{r.Date.String(), r.Project, r.BudgetLine, yuanPlain(r.Amount), r.Voucher, r.Memo, ill})
+	}
+	w.csv(dir+"spending.csv", name("spending"), note, spending)
+	w.json(dir+"project.json", projectJSON(v, pv))
+}
+
+// projectRecords returns a project's records in date order.
+func projectRecords(d *derive.Department, code string) []*model.Record {
+	var out []*model.Record
+	for i := range d.Records {
+		if d.Records[i].Project == code {
+			out = append(out, &d.Records[i])
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *model.Record) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	})
+	return out
+}
+
+func writeDatapackage(w *writer, site *model.Site, views []*DeptView) {
+	slices.SortFunc(w.resources, func(a, b resource) int { return cmp.Compare(a.Path, b.Path) })
+	w.json("datapackage.json", map[string]any{
+		"profile":     "tabular-data-package",
+		"name":        "disclose-budget-performance",
+		"title":       site.Title,
+		"description": "预算绩效信息公开的开放数据：绩效指标、预算项目、预算明细、资金支出计划执行情况和支出记录。金额单位为元。",
+		"publisher":   site.Publisher,
+		"resources":   w.resources,
+	})
+}
+
+func writeSitemap(w *writer, site *model.Site, views []*DeptView) {
+	if site.BasePath == "" {
+		return
+	}
+	base := strings.TrimSuffix(site.BasePath, "/") + "/"
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	url := func(rel, lastmod string) {
+		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlEscape(base+rel))
+		if lastmod != "" {
+			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", lastmod)
+		}
+		b.WriteString("</url>\n")
+	}
+	url("index.html", "")
+	for _, v := range views {
+		url(v.Href, v.Published.String())
+		for _, p := range v.ProjectViews {
+			url(deptDir(v.Department)+p.Href, v.Published.String())
+		}
+	}
+	b.WriteString("</urlset>\n")
+	w.file("sitemap.xml", []byte(b.String()))
+}
+
+func xmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;").Replace(s)
+}
+
+// rateText writes an exact rate as a plain decimal with two places, empty
+// when undefined.
+func rateText(r *big.Rat) string {
+	if r == nil {
+		return ""
+	}
+	return num.Format(r, 2)
+}

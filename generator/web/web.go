@@ -1,0 +1,338 @@
+// Package web renders the transparency website: an index, one page per
+// department and year with the whole disclosure in the source document's
+// order, one page per project with its execution against plan, charts
+// (go-echarts options as JSON, drawn by a static script), open data in JSON
+// and CSV with a datapackage.json, a 404 page and a sitemap. It only formats
+// what derive computed; every link is relative.
+package web
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html/template"
+	"math/big"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"disclose/generator/assets"
+	"disclose/generator/derive"
+	"disclose/generator/markdown"
+	"disclose/generator/model"
+	"disclose/generator/money"
+)
+
+// CSP is the Content-Security-Policy of every page: nothing from outside the
+// site, no inline script or style. Loosen only with a reason here.
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+
+// Options controls a build.
+type Options struct {
+	// Templates is the site's own templates folder; its files replace the
+	// embedded defaults of the same name. Empty: defaults only.
+	Templates string
+	// Cache holds the fetched third-party assets (ECharts).
+	Cache string
+	// CSP replaces the default policy (disclose serve adds connect-src
+	// 'self' for its reload script).
+	CSP string
+}
+
+// Page is what every page template receives.
+type Page struct {
+	Site      *model.Site
+	Root      string // relative path from the page to the site root, "" or "../../"
+	Title     string
+	CSP       string
+	Crumbs    []Crumb
+	Publisher string
+	Published string
+	Notes     []string // notices about illustrative data
+	HasCharts bool
+	Home      string // the 404 page's link to the index
+	Index     *IndexView
+	Dept      *DeptView
+	Project   *ProjectView
+}
+
+// Crumb is one step of the breadcrumbs; the current page has no Href.
+type Crumb struct{ Name, Href string }
+
+// Link is a download link.
+type Link struct{ Name, Href, Format string }
+
+// IndexView lists the departments by year.
+type IndexView struct{ Years []*YearView }
+
+// YearView sums one year.
+type YearView struct {
+	Year          int
+	Departments   []*DeptView
+	Projects      int
+	Budget, Spent money.Fen
+	ExecutionRate *big.Rat
+}
+
+// BudgetWan and SpentWan format the year's totals.
+func (y *YearView) BudgetWan() string { return y.Budget.Wan(2) }
+
+// SpentWan formats the year's spending.
+func (y *YearView) SpentWan() string { return y.Spent.Wan(2) }
+
+// DeptView is a department page's data.
+type DeptView struct {
+	*derive.Department
+	Href             string // from the site root
+	OverallGoalHTML  template.HTML
+	MeasuresHTML     template.HTML
+	MeasuresHeading  string
+	IndicatorTable   IndicatorTable
+	SpecialFundViews []SpecialFundView
+	ProjectViews     []*ProjectView
+	Charts           []Chart
+	Data             []Link
+	Notes            []string
+}
+
+// BudgetWan formats the department's project budgets.
+func (d *DeptView) BudgetWan() string { return wanFen(d.Budget) }
+
+// SpentWan formats the department's spending.
+func (d *DeptView) SpentWan() string { return wanFen(d.Spent) }
+
+// SpecialFundView is one special fund.
+type SpecialFundView struct {
+	*model.SpecialFund
+	IndicatorTable IndicatorTable
+}
+
+// ProjectView is a project's data, on its own page and in its department's.
+type ProjectView struct {
+	*derive.Project
+	Dept            *DeptView
+	Href            string // from the department page
+	DescriptionHTML template.HTML
+	IndicatorTable  IndicatorTable
+	Charts          []Chart
+	Data            []Link
+}
+
+// SpentWan formats the project's spending.
+func (p *ProjectView) SpentWan() string { return wanFen(p.Spent) }
+
+// Build renders the whole site into out, which must exist and be empty.
+func Build(site *model.Site, depts []*derive.Department, out string, o Options) error {
+	src := source{dir: o.Templates}
+	sets, err := src.parse()
+	if err != nil {
+		return err
+	}
+	static, err := src.static()
+	if err != nil {
+		return err
+	}
+	if o.CSP == "" {
+		o.CSP = CSP
+	}
+	w := &writer{out: out}
+	for name, data := range static {
+		w.file("assets/"+name, data)
+	}
+	if err := assets.Copy(o.Cache, out, assets.ECharts); err != nil {
+		return err
+	}
+
+	md := markdown.New()
+	render := func(m model.Markdown) template.HTML {
+		var b bytes.Buffer
+		if err := md.Convert([]byte(m.Text), &b); err != nil {
+			w.fail(fmt.Errorf("%s：%w", m.File, err))
+		}
+		return template.HTML(b.String())
+	}
+	index := &IndexView{}
+	years := map[int]*YearView{}
+	views := make([]*DeptView, len(depts))
+	for i, d := range depts {
+		views[i] = deptView(d, render)
+		y := years[d.Year]
+		if y == nil {
+			y = &YearView{Year: d.Year}
+			years[d.Year] = y
+			index.Years = append(index.Years, y)
+		}
+		y.Departments = append(y.Departments, views[i])
+		y.Projects += len(d.Projects)
+		y.Budget += d.Budget
+		y.Spent += d.Spent
+	}
+	for _, y := range index.Years {
+		y.ExecutionRate = pctOrNil(y.Spent, y.Budget)
+	}
+	// Newest year first, as transparency sites list them.
+	slices.SortFunc(index.Years, func(a, b *YearView) int { return cmp.Compare(b.Year, a.Year) })
+
+	page := func(root, title string, crumbs []Crumb) Page {
+		return Page{Site: site, Root: root, Title: title, CSP: o.CSP, Crumbs: crumbs, Publisher: site.Publisher}
+	}
+	var jobs []func()
+	jobs = append(jobs, func() {
+		p := page("", "首页", []Crumb{{Name: "首页"}})
+		p.Index = index
+		for _, v := range views {
+			p.Notes = appendUnique(p.Notes, v.Notes...)
+		}
+		w.page(sets["index.html"], "index.html", p)
+	}, func() {
+		home := notFoundHome(site)
+		p := page("", "页面不存在", []Crumb{{Name: "首页", Href: home}, {Name: "页面不存在"}})
+		p.Home = home
+		w.page(sets["404.html"], "404.html", p)
+	})
+	for _, v := range views {
+		jobs = append(jobs, func() {
+			p := page("../../", v.Title, []Crumb{{Name: "首页", Href: "../../index.html"}, {Name: fmt.Sprintf("%d年 %s", v.Year, v.Name)}})
+			p.Publisher, p.Published, p.Notes, p.Dept, p.HasCharts = v.Publisher, v.Published.String(), v.Notes, v, len(v.Charts) > 0
+			w.page(sets["department.html"], v.Href, p)
+			writeDeptData(w, v)
+		})
+		for _, pv := range v.ProjectViews {
+			jobs = append(jobs, func() {
+				p := page("../../../", pv.Name, []Crumb{{Name: "首页", Href: "../../../index.html"},
+					{Name: fmt.Sprintf("%d年 %s", v.Year, v.Name), Href: "../index.html"}, {Name: pv.Name}})
+				p.Publisher, p.Published, p.Notes, p.Project, p.HasCharts = v.Publisher, v.Published.String(), v.Notes, pv, len(pv.Charts) > 0
+				w.page(sets["project.html"], deptDir(v.Department)+pv.Href, p)
+				writeProjectData(w, v, pv)
+			})
+		}
+	}
+	run(jobs)
+	if w.err != nil {
+		return w.err
+	}
+	writeDatapackage(w, site, views)
+	writeSitemap(w, site, views)
+	return w.err
+}
+
+// notFoundHome is the 404 page's way back: a web server shows the page at
+// any depth, where a relative link may not reach the index, but the site's
+// published address always does. (Its stylesheet stays relative: a page
+// must load nothing from outside the site it is served from.)
+func notFoundHome(site *model.Site) string {
+	if site.BasePath != "" {
+		return strings.TrimSuffix(site.BasePath, "/") + "/index.html"
+	}
+	return "index.html"
+}
+
+func deptDir(d *derive.Department) string { return fmt.Sprintf("%d/%s/", d.Year, d.Code) }
+
+func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *DeptView {
+	v := &DeptView{
+		Department:      d,
+		Href:            deptDir(d) + "index.html",
+		OverallGoalHTML: render(d.OverallGoal),
+		MeasuresHTML:    render(d.Measures),
+		MeasuresHeading: cmp.Or(d.MeasuresTitle, "工作保障措施"),
+		IndicatorTable:  indicatorTable("部门整体绩效指标", d.Indicators),
+	}
+	illustrative := false
+	for _, f := range d.Spending {
+		if f.Illustrative {
+			illustrative = true
+			v.Notes = appendUnique(v.Notes, cmp.Or(f.Note, "本页的支出数据为示例数据，不是实际支出。"))
+		}
+	}
+	for i := range d.SpecialFunds.Funds {
+		f := &d.SpecialFunds.Funds[i]
+		v.SpecialFundViews = append(v.SpecialFundViews, SpecialFundView{SpecialFund: f, IndicatorTable: indicatorTable(f.Name+" 绩效指标", f.Indicators)})
+	}
+	through := 12
+	if !d.Through.IsZero() {
+		through = d.Through.Month()
+	}
+	for _, p := range d.Projects {
+		pv := &ProjectView{
+			Project:         p,
+			Dept:            v,
+			Href:            "projects/" + p.Code + ".html",
+			DescriptionHTML: render(p.Description),
+			IndicatorTable:  indicatorTable(p.Name+" 绩效指标", p.Indicators),
+		}
+		pv.Charts = []Chart{planChart(p, illustrative), monthlyChart(p, through, illustrative), linesChart(p, illustrative)}
+		pv.Data = projectLinks(p)
+		v.ProjectViews = append(v.ProjectViews, pv)
+	}
+	if len(d.Projects) > 0 {
+		v.Charts = []Chart{budgetsChart(d, illustrative), ratesChart(d, illustrative)}
+	}
+	v.Data = deptLinks()
+	return v
+}
+
+func appendUnique(list []string, items ...string) []string {
+	for _, s := range items {
+		if !slices.Contains(list, s) {
+			list = append(list, s)
+		}
+	}
+	return list
+}
+
+// writer writes output files and keeps the first error.
+type writer struct {
+	out       string
+	mu        sync.Mutex
+	resources []resource
+	err       error
+}
+
+func (w *writer) fail(err error) {
+	w.mu.Lock()
+	if w.err == nil {
+		w.err = err
+	}
+	w.mu.Unlock()
+}
+
+func (w *writer) file(rel string, data []byte) {
+	p := filepath.Join(w.out, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		w.fail(err)
+		return
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		w.fail(err)
+	}
+}
+
+func (w *writer) page(t *template.Template, rel string, p Page) {
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
+		w.fail(fmt.Errorf("生成 %s：%w", rel, err))
+		return
+	}
+	w.file(rel, b.Bytes())
+}
+
+// run executes independent jobs on all cores.
+func run(jobs []func()) {
+	next := make(chan func())
+	var wg sync.WaitGroup
+	for range max(1, min(len(jobs), runtimeCPU())) {
+		wg.Go(func() {
+			for j := range next {
+				j()
+			}
+		})
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,28 @@
+# Sourced by the bench scripts. measure CMD...: runs CMD, sets SECONDS_TAKEN
+# (wall clock) and PEAK_MB (peak resident memory, from /proc VmHWM).
+measure() {
+  local start end pid peak=0 rss
+  start=$(date +%s%N)
+  "$@" >/tmp/disclose-measure.log 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    [ -n "$rss" ] && [ "$rss" -gt "$peak" ] && peak=$rss
+    sleep 0.02
+  done
+  wait "$pid" || { tail -5 /tmp/disclose-measure.log >&2; return 1; }
+  end=$(date +%s%N)
+  SECONDS_TAKEN=$(awk -v n=$((end - start)) 'BEGIN {printf "%.2f", n / 1e9}')
+  PEAK_MB=$((peak / 1024))
+}
+
+# corpus NAME ARGS...: a synthetic corpus generated once into the cache.
+corpus() {
+  local name=$1; shift
+  local dir=${DISCLOSE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/disclose}/bench/$name
+  if [ ! -f "$dir/site.yaml" ]; then
+    rm -rf "$dir"
+    bin/disclose gen-corpus "$@" --seed 1 --out "$dir" >/dev/null
+  fi
+  echo "$dir"
+}
