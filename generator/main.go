@@ -5,6 +5,7 @@
 // Usage:
 //
 //	disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR]
+//	disclose serve  [--addr 127.0.0.1:8080] [--content DIR] [--out DIR] [--templates DIR]
 //	disclose check  [--content DIR] [--strict] [--format text|json]
 //	disclose schema [--out DIR]
 //	disclose gen-corpus --departments N --projects M --records R --seed S --out DIR
@@ -22,6 +23,8 @@ const usage = `disclose — 预算绩效信息公开生成器
 用法：
   disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR]
         检查内容并生成网站（默认 public/）；有错误时不改动输出目录。
+  disclose serve  [--addr 127.0.0.1:8080] [--content DIR] [--out DIR] [--templates DIR]
+        生成并在本机预览网站；内容或模板改动后自动重新生成并刷新页面，出错时页面上显示错误。
   disclose check  [--content DIR] [--strict] [--format text|json]
         检查内容目录（默认 content/），列出错误和警告；有错误时退出码为 1。
   disclose schema [--out DIR]
@@ -51,6 +54,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(args[1:], stdout, stderr)
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	case "schema":
 		return cmdSchema(args[1:], stdout, stderr)
 	case "gen-corpus":
