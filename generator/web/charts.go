@@ -62,6 +62,7 @@ func finish(c interface {
 	m["tooltip"] = map[string]any{"trigger": "axis", "renderMode": "richText"}
 	m["grid"] = map[string]any{"containLabel": true, "left": 8, "right": 16, "bottom": 8, "top": 48}
 	delete(m, "toolbox")
+
 	for k, v := range extra {
 		m[k] = v
 	}
@@ -80,6 +81,12 @@ func initOpts(id string) charts.GlobalOpts {
 // differ in shape as well as colour.
 func dashed() charts.SeriesOpts {
 	return charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2})
+}
+
+// narrow keeps one bar from filling the width when there are few.
+// (go-echarts' BarChart options have no field for it; the series has.)
+func narrow() charts.SeriesOpts {
+	return func(s *charts.SingleSeries) { s.BarMaxWidth = "56" }
 }
 
 func legend() charts.GlobalOpts {
@@ -168,7 +175,7 @@ func linesChart(p *derive.Project, illustrative bool) Chart {
 	b := charts.NewBar()
 	b.SetGlobalOptions(initOpts("chart_lines"), legend(),
 		charts.WithYAxisOpts(opts.YAxis{Name: "万元"}))
-	b.SetXAxis(names).AddSeries("预算数", budget).AddSeries("执行数", spent)
+	b.SetXAxis(names).AddSeries("预算数", budget, narrow()).AddSeries("执行数", spent, narrow())
 	return Chart{ID: "chart_lines", Caption: "预算明细与执行数", Options: finish(b, nil), Table: table, Illustrative: illustrative,
 		Summary: "柱状图：" + strings.Join(parts, "；") + "。"}
 }
@@ -194,7 +201,7 @@ func budgetsChart(d *derive.Department, illustrative bool) Chart {
 	}
 	b := charts.NewBar()
 	b.SetGlobalOptions(initOpts("chart_budgets"), legend(), charts.WithYAxisOpts(opts.YAxis{Name: "万元"}))
-	b.SetXAxis(names).AddSeries("预算数", budget).AddSeries("执行数", spent)
+	b.SetXAxis(names).AddSeries("预算数", budget, narrow()).AddSeries("执行数", spent, narrow())
 	return Chart{ID: "chart_budgets", Caption: "各项目预算数与执行数", Options: finish(b, zoom(len(names))), Table: table, Illustrative: illustrative,
 		Summary: fmt.Sprintf("柱状图：%d 个项目的预算数与执行数，预算合计%s万元，执行合计%s万元。", len(d.Projects), wanFen(d.Budget), wanFen(d.Spent))}
 }
@@ -211,7 +218,7 @@ func ratesChart(d *derive.Department, illustrative bool) Chart {
 	}
 	b := charts.NewBar()
 	b.SetGlobalOptions(initOpts("chart_rates"), charts.WithYAxisOpts(opts.YAxis{Name: "执行率（%）", Min: 0}))
-	b.SetXAxis(names).AddSeries("执行率", rates)
+	b.SetXAxis(names).AddSeries("执行率", rates, narrow())
 	return Chart{ID: "chart_rates", Caption: "各项目预算执行率", Options: finish(b, zoom(len(names))), Table: table, Illustrative: illustrative,
 		Summary: fmt.Sprintf("柱状图：%d 个项目的预算执行率，部门合计执行率%s。", len(d.Projects), pct(d.ExecutionRate))}
 }
