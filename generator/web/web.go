@@ -175,8 +175,13 @@ func Build(site *model.Site, depts []*derive.Department, out string, o Options) 
 	// Newest year first, as transparency sites list them.
 	slices.SortFunc(index.Years, func(a, b *YearView) int { return cmp.Compare(b.Year, a.Year) })
 
+	// Pages that belong to no department carry the latest publication date.
+	latest := ""
+	for _, d := range depts {
+		latest = max(latest, d.Published.String())
+	}
 	page := func(root, title string, crumbs []Crumb) Page {
-		return Page{Site: site, Root: root, Title: title, CSP: o.CSP, Crumbs: crumbs, Publisher: site.Publisher}
+		return Page{Site: site, Root: root, Title: title, CSP: o.CSP, Crumbs: crumbs, Publisher: site.Publisher, Published: latest}
 	}
 	var jobs []func()
 	jobs = append(jobs, func() {
