@@ -10,5 +10,8 @@ require (
 
 require (
 	github.com/go-echarts/go-echarts/v2 v2.6.7 // indirect
+	github.com/phpdave11/gofpdi v1.0.14-0.20211212211723-1f10f9844311 // indirect
+	github.com/pkg/errors v0.8.1 // indirect
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
+	github.com/signintech/gopdf v0.33.0 // indirect
 )

@@ -26,7 +26,9 @@ var allowed = map[string][]string{
 	"schema":   {"model", "money", "num", "rules"},
 	"assets":   {},
 	"publish":  {},
-	"web":      {"assets", "derive", "markdown", "model", "money", "num", "rules"},
+	"present":  {"model", "money", "num", "rules"},
+	"web":      {"assets", "derive", "markdown", "model", "money", "num", "present", "rules"},
+	"pdf":      {"assets", "derive", "diag", "markdown", "model", "money", "num", "present", "rules"},
 }
 
 func TestImportRules(t *testing.T) {

@@ -6,9 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"sync"
 
 	"disclose/generator/assets"
 	"disclose/generator/derive"
+	"disclose/generator/model"
+	"disclose/generator/pdf"
 	"disclose/generator/publish"
 	"disclose/generator/web"
 )
@@ -36,10 +40,50 @@ func (b *buildFlags) webOptions() web.Options {
 // errContent marks a build stopped by errors in the content.
 var errContent = errors.New("内容有错误，未生成网站")
 
+// fontCache keeps parsed fonts for the life of the process (disclose serve
+// rebuilds many times; parsing the CJK fonts costs about 0.1 s).
+var fontCache struct {
+	sync.Mutex
+	key   pdf.FontFiles
+	fonts *pdf.Fonts
+}
+
+func loadFonts(site *model.Site, cache string) (*pdf.Fonts, error) {
+	rel := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(site.Dir, p)
+	}
+	key := pdf.FontFiles{Serif: rel(site.PDF.Serif), Sans: rel(site.PDF.Sans), Fallback: rel(site.PDF.Fallback)}
+	fontCache.Lock()
+	defer fontCache.Unlock()
+	if fontCache.fonts != nil && fontCache.key == key {
+		return fontCache.fonts, nil
+	}
+	f, err := pdf.LoadFonts(cache, key)
+	if err != nil {
+		return nil, err
+	}
+	fontCache.key, fontCache.fonts = key, f
+	return f, nil
+}
+
 // build runs every stage and swaps the result into b.out; on any error the
 // output folder is left exactly as it was.
 func build(b buildFlags, o web.Options, report io.Writer) (pages int, err error) {
 	site, diags := loadAndCheck(b.content)
+	var fonts *pdf.Fonts
+	if !diags.HasErrors() {
+		if fonts, err = loadFonts(site, b.cache); err != nil {
+			return 0, err
+		}
+		// A character the fonts lack would print as a blank: an error at
+		// the place the text came from, before anything is written.
+		for _, d := range site.Departments {
+			pdf.CheckGlyphs(fonts, d, diags)
+		}
+	}
 	if e, w := diags.Count(); e+w > 0 {
 		_ = diags.WriteText(report)
 	}
@@ -49,6 +93,10 @@ func build(b buildFlags, o web.Options, report io.Writer) (pages int, err error)
 	depts := derive.Site(site)
 	stage, err := publish.Begin(b.out)
 	if err != nil {
+		return 0, err
+	}
+	if o.Reports, err = pdf.WriteAll(fonts, site, depts, stage.Dir, b.cache); err != nil {
+		stage.Abort()
 		return 0, err
 	}
 	if err := web.Build(site, depts, stage.Dir, o); err != nil {

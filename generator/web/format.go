@@ -2,11 +2,9 @@ package web
 
 import (
 	"html/template"
-	"math/big"
-	"strings"
 
 	"disclose/generator/money"
-	"disclose/generator/num"
+	"disclose/generator/present"
 )
 
 // funcs are the formatting helpers templates may call. Amounts and rates
@@ -28,33 +26,13 @@ type projectForm struct {
 	Level   int
 }
 
-// wan shows a 万元 amount with at least two decimals, or the author's own
-// precision when finer: 21 → 21.00, 0.355 → 0.355.
-func wan(a money.Amount) string { return a.Fen.Wan(max(a.Places, 2)) }
-
-// wanFen shows fen in 万元 with two decimals.
-func wanFen(f money.Fen) string { return f.Wan(2) }
-
-// pct shows a rate with two decimals and a percent sign, or "—" when it is
-// undefined (no budget).
-func pct(r *big.Rat) string {
-	if r == nil {
-		return "—"
-	}
-	return num.Format(r, 2) + "%"
-}
-
-// deviation shows percentage points with a sign: +1.24, -5.36, 0.00.
-func deviation(r *big.Rat) string {
-	if r == nil {
-		return "—"
-	}
-	s := num.Format(r, 2)
-	if !strings.HasPrefix(s, "-") && s != "0.00" {
-		s = "+" + s
-	}
-	return strings.Replace(s, "-", "−", 1)
-}
+// The formats are present's, shared with the PDF reports.
+var (
+	wan       = present.Wan
+	wanFen    = present.WanFen
+	pct       = present.Pct
+	deviation = present.Deviation
+)
 
 // chineseOrdinal writes 1 → 一 … 10 → 十, for 第一部分.
 func chineseOrdinal(n int) string {

@@ -6,14 +6,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"math/big"
 	"slices"
 	"strings"
 
 	"disclose/generator/derive"
 	"disclose/generator/model"
 	"disclose/generator/money"
-	"disclose/generator/num"
+	"disclose/generator/present"
 )
 
 // Column is one column of an open-data table, described for the
@@ -263,11 +262,5 @@ func xmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;").Replace(s)
 }
 
-// rateText writes an exact rate as a plain decimal with two places, empty
-// when undefined.
-func rateText(r *big.Rat) string {
-	if r == nil {
-		return ""
-	}
-	return num.Format(r, 2)
-}
+// rateText writes an exact rate as a plain decimal for open data.
+var rateText = present.Decimal

@@ -2,7 +2,7 @@ package web
 
 import (
 	"disclose/generator/model"
-	"disclose/generator/rules"
+	"disclose/generator/present"
 )
 
 // IndicatorRow is one row of an indicator table as the official form lays
@@ -26,25 +26,8 @@ func indicatorTable(caption string, rows []model.Indicator) IndicatorTable {
 		t.Rows[i].Indicator = &rows[i]
 		t.HasWeights = t.HasWeights || rows[i].Weight != nil
 	}
-	same1 := func(i, j int) bool { return rules.Normalize(rows[i].Level1) == rules.Normalize(rows[j].Level1) }
-	same2 := func(i, j int) bool {
-		return same1(i, j) && rules.Normalize(rows[i].Level2) == rules.Normalize(rows[j].Level2)
-	}
-	for i := 0; i < len(rows); {
-		j := i + 1
-		for j < len(rows) && same1(i, j) {
-			j++
-		}
-		t.Rows[i].Level1Span = j - i
-		for k := i; k < j; {
-			m := k + 1
-			for m < j && same2(k, m) {
-				m++
-			}
-			t.Rows[k].Level2Span = m - k
-			k = m
-		}
-		i = j
+	for i, s := range present.IndicatorSpans(rows) {
+		t.Rows[i].Level1Span, t.Rows[i].Level2Span = s.Level1, s.Level2
 	}
 	return t
 }

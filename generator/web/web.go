@@ -23,6 +23,7 @@ import (
 	"disclose/generator/markdown"
 	"disclose/generator/model"
 	"disclose/generator/money"
+	"disclose/generator/present"
 )
 
 // CSP is the Content-Security-Policy of every page: nothing from outside the
@@ -36,9 +37,16 @@ type Options struct {
 	Templates string
 	// Cache holds the fetched third-party assets (ECharts).
 	Cache string
-	// CSP replaces the default policy (disclose serve adds connect-src
-	// 'self' for its reload script).
+	// CSP replaces the default policy.
 	CSP string
+	// Reports are the PDF reports already written into the output, by
+	// path, with their sizes, for the download links.
+	Reports map[string]int64
+}
+
+// Download is a link to a PDF report with its size.
+type Download struct {
+	Href, Size string
 }
 
 // Page is what every page template receives.
@@ -70,6 +78,7 @@ type IndexView struct{ Years []*YearView }
 // YearView sums one year.
 type YearView struct {
 	Year          int
+	Report        *Download // the combined annual report
 	Departments   []*DeptView
 	Projects      int
 	Budget, Spent money.Fen
@@ -95,6 +104,9 @@ type DeptView struct {
 	Charts           []Chart
 	Data             []Link
 	Notes            []string
+	// Report links the department's PDF from the index; ReportFromDept
+	// from its own pages.
+	Report, ReportFromDept *Download
 }
 
 // BudgetWan formats the department's project budgets.
@@ -172,6 +184,13 @@ func Build(site *model.Site, depts []*derive.Department, out string, o Options) 
 	for _, y := range index.Years {
 		y.ExecutionRate = pctOrNil(y.Spent, y.Budget)
 	}
+	for _, y := range index.Years {
+		y.Report = download(o.Reports, present.YearReport(y.Year), "")
+	}
+	for _, v := range views {
+		v.Report = download(o.Reports, present.DeptReport(v.Year, v.Code), "")
+		v.ReportFromDept = download(o.Reports, present.DeptReport(v.Year, v.Code), deptDir(v.Department))
+	}
 	// Newest year first, as transparency sites list them.
 	slices.SortFunc(index.Years, func(a, b *YearView) int { return cmp.Compare(b.Year, a.Year) })
 
@@ -223,6 +242,16 @@ func Build(site *model.Site, depts []*derive.Department, out string, o Options) 
 	return w.err
 }
 
+// download is the link to a report from a page in dir, or nil when the
+// report was not made.
+func download(reports map[string]int64, path, dir string) *Download {
+	size, ok := reports[path]
+	if !ok {
+		return nil
+	}
+	return &Download{Href: strings.TrimPrefix(path, dir), Size: present.Size(size)}
+}
+
 // notFoundHome is the 404 page's way back: a web server shows the page at
 // any depth, where a relative link may not reach the index, but the site's
 // published address always does. (Its stylesheet stays relative: a page
@@ -234,7 +263,7 @@ func notFoundHome(site *model.Site) string {
 	return "index.html"
 }
 
-func deptDir(d *derive.Department) string { return fmt.Sprintf("%d/%s/", d.Year, d.Code) }
+func deptDir(d *derive.Department) string { return present.DeptDir(d.Year, d.Code) }
 
 func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *DeptView {
 	v := &DeptView{

@@ -1,0 +1,116 @@
+package pdf
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/signintech/gopdf"
+)
+
+// Info is the document information of a report.
+type Info struct {
+	Title, Author, Subject, Keywords string
+	// Created is taken from the content (the publication date), never the
+	// clock, so that the same content gives the same bytes.
+	Created time.Time
+	Lang    string
+}
+
+// write renders laid-out pages with gopdf. numbered pages carry the footer
+// 第 N 页 共 M 页; the first skip pages (the cover) carry none.
+func write(f *Fonts, pages []*page, skip int, info Info) ([]byte, error) {
+	pdf := &gopdf.GoPdf{}
+	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}})
+	pdf.SetInfo(gopdf.PdfInfo{Title: info.Title, Author: info.Author, Subject: info.Subject, Creator: "disclose", Producer: "disclose (gopdf)", CreationDate: info.Created})
+	for face := range numFaces {
+		if fam := f.family[face]; fam != "" {
+			if err := pdf.AddTTFFontFromFontContainer(fam, f.container); err != nil {
+				return nil, err
+			}
+		}
+	}
+	total := len(pages) - skip
+	for i, pg := range pages {
+		pdf.AddPage()
+		ops := pg.ops
+		if i >= skip {
+			footer := fmt.Sprintf("第 %d 页 共 %d 页", i-skip+1, total)
+			w := 0.0
+			for _, r := range footer {
+				w += f.Width(Serif, r) * 9
+			}
+			ops = append(ops, op{kind: opText, x: (pageW - w) / 2, y: footerY, face: Serif, size: 9, text: footer, color: gray})
+		}
+		for _, o := range ops {
+			if err := draw(pdf, f, o); err != nil {
+				return nil, fmt.Errorf("第 %d 页：%w", i+1, err)
+			}
+		}
+	}
+	return pdf.GetBytesPdfReturnErr()
+}
+
+// draw writes one operation. Colours are set before every draw: gopdf
+// otherwise lets text take the last fill colour.
+func draw(pdf *gopdf.GoPdf, f *Fonts, o op) error {
+	switch o.kind {
+	case opText:
+		return drawText(pdf, f, o)
+	case opLine:
+		pdf.SetStrokeColor(o.color.r, o.color.g, o.color.b)
+		pdf.SetLineWidth(o.width)
+		if o.dash {
+			pdf.SetCustomLineType([]float64{4, 2.5}, 0)
+		} else {
+			pdf.SetLineType("solid")
+		}
+		pdf.Line(o.x, o.y, o.x+o.w, o.y+o.h)
+		pdf.SetLineType("solid")
+	case opRect:
+		if o.fill {
+			pdf.SetFillColor(o.color.r, o.color.g, o.color.b)
+			pdf.RectFromUpperLeftWithStyle(o.x, o.y, o.w, o.h, "F")
+		} else {
+			pdf.SetStrokeColor(o.color.r, o.color.g, o.color.b)
+			pdf.SetLineWidth(o.width)
+			pdf.RectFromUpperLeftWithStyle(o.x, o.y, o.w, o.h, "D")
+		}
+	case opCircle:
+		pdf.SetFillColor(o.color.r, o.color.g, o.color.b)
+		pdf.SetStrokeColor(o.color.r, o.color.g, o.color.b)
+		pdf.SetLineWidth(0.5)
+		pdf.Oval(o.x-o.w, o.y-o.w, o.x+o.w, o.y+o.w)
+	}
+	return nil
+}
+
+// drawText writes a text run by run: characters only the fallback face has
+// are set in it.
+func drawText(pdf *gopdf.GoPdf, f *Fonts, o op) error {
+	x := o.x
+	runes := []rune(o.text)
+	for start := 0; start < len(runes); {
+		face := f.faceFor(o.face, runes[start])
+		end := start + 1
+		for end < len(runes) && f.faceFor(o.face, runes[end]) == face {
+			end++
+		}
+		run := string(runes[start:end])
+		if err := pdf.SetFont(f.family[face], "", o.size); err != nil {
+			return err
+		}
+		if err := pdf.SetCharSpacing(o.spacing); err != nil {
+			return err
+		}
+		pdf.SetTextColor(o.color.r, o.color.g, o.color.b)
+		pdf.SetXY(x, o.y)
+		if err := pdf.Cell(nil, run); err != nil {
+			return err
+		}
+		for _, r := range runes[start:end] {
+			x += f.Width(face, r)*o.size + o.spacing
+		}
+		start = end
+	}
+	return nil
+}

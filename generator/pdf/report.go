@@ -1,0 +1,417 @@
+// Package pdf writes the printable reports: per department and year a PDF
+// that reads like the official forms (cover, contents, the three parts in
+// the source document's order, tables with merged cells and repeated
+// headers, each project's execution chart as vector graphics), and per year
+// one combined report. It uses gopdf with TrueType fonts parsed once per
+// build, its own Chinese line breaker, and GB/T 9704 page geometry. Output
+// is byte-identical for the same content: dates come from the content.
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"disclose/generator/derive"
+	"disclose/generator/model"
+	"disclose/generator/present"
+)
+
+// Options controls the reports.
+type Options struct {
+	// SiteTitle and Publisher appear on the annual report's cover.
+	SiteTitle, Publisher string
+	// MaxRecords is the most spending records listed per project; a project
+	// with more lists none and points to the open data instead.
+	MaxRecords int
+	Lang       string
+}
+
+// The body text sizes (pt): 小四 for prose, 五号 for tables.
+const (
+	bodySize    = 12.0
+	bodyLeading = 21.0
+	tableSize   = 9.5
+)
+
+// Department renders the report of one department and year.
+func Department(f *Fonts, d *derive.Department, o Options) ([]byte, error) {
+	l := newLayout(f)
+	writeDepartment(l, d, 0, o)
+	cover := []string{d.Title, d.Name}
+	return assemble(f, l, cover, d.Publisher, d.Published, Info{
+		Title:    fmt.Sprintf("%s（%s）", d.Title, d.Name),
+		Author:   d.Publisher,
+		Subject:  fmt.Sprintf("%s %d年度预算绩效目标公开", d.Name, d.Year),
+		Keywords: fmt.Sprintf("绩效目标, 预算绩效, %d, %s", d.Year, d.Name),
+		Created:  created(d.Published),
+		Lang:     o.Lang,
+	})
+}
+
+// Year renders the combined annual report of the departments of one year.
+func Year(f *Fonts, year int, depts []*derive.Department, o Options) ([]byte, error) {
+	l := newLayout(f)
+	latest := model.Date{}
+	for _, d := range depts {
+		l.newPage()
+		l.heading(1, d.Name, 60)
+		writeDepartment(l, d, 1, o)
+		if d.Published.After(latest) {
+			latest = d.Published
+		}
+	}
+	title := fmt.Sprintf("%d年度预算绩效目标公开", year)
+	return assemble(f, l, []string{title, "各部门合订本"}, o.Publisher, latest, Info{
+		Title:    fmt.Sprintf("%s（%s）", title, o.SiteTitle),
+		Author:   o.Publisher,
+		Subject:  fmt.Sprintf("%d年度各部门预算绩效目标合订本，共 %d 个部门", year, len(depts)),
+		Keywords: fmt.Sprintf("绩效目标, 预算绩效, %d, 合订本", year),
+		Created:  created(latest),
+		Lang:     o.Lang,
+	})
+}
+
+// created is the publication date at midnight, China Standard Time.
+func created(d model.Date) time.Time {
+	if d.IsZero() {
+		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	t := d.Time()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
+}
+
+// assemble puts the cover and the contents in front of the laid-out body
+// and writes the PDF.
+func assemble(f *Fonts, body *layout, cover []string, publisher string, published model.Date, info Info) ([]byte, error) {
+	coverPage := coverLayout(f, cover, publisher, published)
+	// The contents need the page count of the contents: lay them out once
+	// to count, then again with the final numbers (their width cannot
+	// change the count: the numbers are right-aligned in a fixed column).
+	toc := contentsLayout(f, body.headings, 0)
+	toc = contentsLayout(f, body.headings, len(toc.pages))
+	pages := append(append(coverPage.pages, toc.pages...), body.pages...)
+	data, err := write(f, pages, 1, info)
+	if err != nil {
+		return nil, err
+	}
+	return finish(data, body.headings, 1+len(toc.pages), info)
+}
+
+func coverLayout(f *Fonts, lines []string, publisher string, published model.Date) *layout {
+	l := newLayout(f)
+	l.newPage()
+	center := func(y float64, face Face, size float64, s string, c rgb) {
+		for _, ln := range l.breakText(face, size, s, bodyW) {
+			l.add(op{kind: opText, x: (pageW - ln.Width) / 2, y: y, face: face, size: size, text: ln.Text(), color: c})
+			y += size * 1.5
+		}
+	}
+	l.add(op{kind: opLine, x: marginLeft, y: 92 * mm, w: bodyW, color: accent, width: 1.5})
+	center(105*mm, Sans, 26, lines[0], black)
+	for i, s := range lines[1:] {
+		center(125*mm+float64(i)*12*mm, Sans, 18, s, black)
+	}
+	l.add(op{kind: opLine, x: marginLeft, y: 150 * mm, w: bodyW, color: accent, width: 1.5})
+	center(215*mm, Serif, 14, publisher, black)
+	center(225*mm, Serif, 14, present.ChineseDate(published), black)
+	return l
+}
+
+// contentsLayout lists the headings down to level 3 with their page
+// numbers; tocPages is the number of contents pages (page 1 is the first
+// page after the cover).
+func contentsLayout(f *Fonts, heads []heading, tocPages int) *layout {
+	l := newLayout(f)
+	l.newPage()
+	l.add(op{kind: opText, x: marginLeft + bodyW/2 - l.measure(Sans, 16, "目　录")/2, y: l.y, face: Sans, size: 16, text: "目　录", color: black})
+	l.y += 36
+	const size, leading = 11.0, 20.0
+	numW := l.measure(Serif, size, "0000")
+	for _, h := range heads {
+		if h.level > 3 {
+			continue
+		}
+		face := Serif
+		if h.level == 1 {
+			face = Sans
+		}
+		indent := float64(h.level-1) * 2 * size
+		pageNo := fmt.Sprint(tocPages + h.page + 1)
+		avail := bodyW - indent - numW - size
+		lines := l.breakText(face, size, h.text, avail)
+		for i, ln := range lines {
+			l.room(leading)
+			l.add(op{kind: opText, x: marginLeft + indent, y: l.y + (leading-size)/2, face: face, size: size, text: ln.Text(), color: black})
+			if i == len(lines)-1 {
+				// Dotted leader to the right-aligned page number.
+				start := marginLeft + indent + ln.Width + 4
+				end := marginLeft + bodyW - l.measure(Serif, size, pageNo) - 4
+				if end > start {
+					dots := strings.Repeat("·", int((end-start)/l.measure(Serif, size, "·")))
+					l.add(op{kind: opText, x: end - l.measure(Serif, size, dots), y: l.y + (leading-size)/2, face: Serif, size: size, text: dots, color: gray})
+				}
+				l.add(op{kind: opText, x: marginLeft + bodyW - l.measure(Serif, size, pageNo), y: l.y + (leading-size)/2, face: Serif, size: size, text: pageNo, color: black})
+			}
+			l.y += leading
+		}
+	}
+	return l
+}
+
+// writeDepartment lays out one department's disclosure; base shifts the
+// heading levels (1 inside the annual report, where the department is a
+// level-1 heading).
+func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
+	if base == 0 {
+		l.newPage()
+	}
+	if base == 0 {
+		l.add(op{kind: opText, x: marginLeft, y: l.y, face: Sans, size: 20, text: d.Title, color: black})
+		l.y += 32
+		l.add(op{kind: opText, x: marginLeft, y: l.y, face: Serif, size: 11, text: fmt.Sprintf("%s　%d年度　发布日期：%s", d.Name, d.Year, present.ChineseDate(d.Published)), color: gray})
+		l.y += 24
+	}
+	notes := illustrativeNotes(d.Department)
+	for _, n := range notes {
+		l.note("示例数据", n)
+	}
+
+	l.heading(base+1, "第一部分　部门整体绩效目标", 60)
+	l.heading(base+2, "总体绩效目标", 40)
+	narrative(l, d.OverallGoal.Text, base+3)
+	l.heading(base+2, "分项绩效目标", 40)
+	for i, s := range d.SubTargets {
+		l.paragraph(fmt.Sprintf("%d、%s", i+1, s), Serif, bodySize, bodyLeading, true, true, black)
+	}
+	l.heading(base+2, "部门整体绩效指标", 80)
+	l.table(indicatorTable("部门整体绩效指标", d.Indicators))
+	heading := d.MeasuresTitle
+	if heading == "" {
+		heading = "工作保障措施"
+	}
+	l.heading(base+2, heading, 40)
+	narrative(l, d.Measures.Text, base+3)
+
+	l.heading(base+1, "第二部分　专项资金绩效目标", 60)
+	if len(d.SpecialFunds.Funds) == 0 {
+		l.table(table{caption: "专项资金绩效目标表", widths: []float64{3, 2, 3, 3}, size: tableSize,
+			header: [][]*cell{headerRow("专项资金名称", "金额（万元）", "绩效目标", "绩效指标")},
+			rows:   [][]*cell{{{text: "（无）", face: Serif, align: alignCenter, colSpan: 4}, nil, nil, nil}}})
+		l.paragraph(d.SpecialFunds.Explanation, Serif, bodySize, bodyLeading, true, true, black)
+	}
+	for _, sf := range d.SpecialFunds.Funds {
+		l.heading(base+2, sf.Name, 40)
+		l.paragraph(fmt.Sprintf("金额：%s万元", present.Wan(sf.Amount)), Serif, bodySize, bodyLeading, false, false, black)
+		if len(sf.Targets) > 0 {
+			l.table(targetsTable(sf.Targets))
+		}
+		l.table(indicatorTable(sf.Name+" 绩效指标", sf.Indicators))
+	}
+
+	l.heading(base+1, "第三部分　预算项目绩效目标", 60)
+	overview := table{caption: "预算项目一览", widths: []float64{4, 5, 3, 3, 2.4}, size: tableSize,
+		header: [][]*cell{headerRow("项目编码", "项目名称", "资金总额（万元）", "执行数（万元）", "执行率")}}
+	for _, p := range d.Projects {
+		overview.rows = append(overview.rows, []*cell{txt(p.Code), txt(p.Name), right(present.Wan(p.Total)), right(present.WanFen(p.Spent)), right(present.Pct(p.ExecutionRate))})
+	}
+	overview.rows = append(overview.rows, []*cell{{text: "合计", face: Sans, colSpan: 2, fill: true}, nil, right(present.WanFen(d.Budget)), right(present.WanFen(d.Spent)), right(present.Pct(d.ExecutionRate))})
+	l.table(overview)
+	for _, p := range d.Projects {
+		writeProject(l, d, p, base+2, notes, o)
+	}
+}
+
+func writeProject(l *layout, d *derive.Department, p *derive.Project, level int, notes []string, o Options) {
+	l.heading(level, p.Name, 120)
+	funds := make([]string, len(p.Funds))
+	for i, f := range p.Funds {
+		funds[i] = f.Kind + " " + present.Wan(f.Amount)
+	}
+	l.table(table{caption: "项目支出绩效目标表", widths: []float64{3, 5, 3, 5}, size: tableSize, rows: [][]*cell{
+		{label("项目编码"), txt(p.Code), label("项目名称"), txt(p.Name)},
+		{label("项目绩效模板"), {text: p.Template, face: Serif, colSpan: 3}, nil, nil},
+		{label("资金用途"), {text: p.Purpose, face: Serif, colSpan: 3}, nil, nil},
+		{label("资金总额（万元）"), {text: present.Wan(p.Total) + "（" + strings.Join(funds, "，") + "）", face: Serif, colSpan: 3}, nil, nil},
+	}})
+	plan := table{caption: "资金支出计划（累计进度%）", size: tableSize}
+	var heads, vals []*cell
+	for _, c := range p.Plan {
+		plan.widths = append(plan.widths, 1)
+		heads = append(heads, &cell{text: c.Label, face: Sans, align: alignCenter})
+		vals = append(vals, &cell{text: c.Percent.String(), face: Serif, align: alignCenter})
+	}
+	if len(p.Plan) > 0 {
+		plan.header = [][]*cell{heads}
+		plan.rows = [][]*cell{vals}
+		l.table(plan)
+	}
+	l.table(targetsTable(p.Targets))
+	l.table(indicatorTable(p.Name+" 绩效指标", p.Indicators))
+	if strings.TrimSpace(p.Description.Text) != "" {
+		l.heading(level+1, "项目说明", 40)
+		narrative(l, p.Description.Text, level+2)
+	}
+
+	l.heading(level+1, "预算执行情况", 100)
+	for _, n := range notes {
+		l.note("示例数据", n)
+	}
+	lines := table{caption: fmt.Sprintf("预算明细与执行数（支出记录截至 %s）", d.Through), widths: []float64{5, 3, 3.4, 2.4}, size: tableSize,
+		header: [][]*cell{headerRow("资金用途", "预算数（万元）", "执行数（元）", "执行率")}}
+	for _, ln := range p.Lines {
+		lines.rows = append(lines.rows, []*cell{txt(ln.Name), right(present.Wan(ln.Amount)), right(ln.Spent.Yuan()), right(present.Pct(ln.ExecutionRate))})
+	}
+	lines.rows = append(lines.rows, []*cell{label("合计"), right(present.Wan(p.Total)), right(p.Spent.Yuan()), right(present.Pct(p.ExecutionRate))})
+	l.table(lines)
+	exec := table{caption: "资金支出计划执行情况（累计）", widths: []float64{2.2, 2.8, 2.2, 3, 3, 2.2, 2.4}, size: tableSize,
+		header: [][]*cell{headerRow("时间节点", "日期", "计划进度", "计划金额（元）", "实际金额（元）", "实际进度", "偏差（百分点）")}}
+	for _, c := range p.Checkpoints {
+		row := []*cell{txt(c.Label), txt(c.Date.String()), right(present.Pct(c.PlannedPercent)), right(c.Planned.Yuan())}
+		if c.Reached {
+			row = append(row, right(c.Actual.Yuan()), right(present.Pct(c.ActualPercent)), right(present.Deviation(c.Deviation)))
+		} else {
+			row = append(row, &cell{text: "尚未到期", face: Serif, align: alignCenter, colSpan: 3}, nil, nil)
+		}
+		exec.rows = append(exec.rows, row)
+	}
+	l.table(exec)
+	l.planChart(p, "资金支出计划与实际执行（累计进度）")
+	records(l, d, p, o)
+}
+
+// records lists a project's spending records, when there are few enough to
+// print; the open data always has them all.
+func records(l *layout, d *derive.Department, p *derive.Project, o Options) {
+	if p.Records == 0 {
+		return
+	}
+	if p.Records > o.MaxRecords {
+		l.paragraph(fmt.Sprintf("本项目共有支出记录 %d 条，见网站上的开放数据 spending.csv。", p.Records), Serif, 10.5, 18, false, false, gray)
+		return
+	}
+	t := table{caption: "支出记录", widths: []float64{2.6, 4, 2.8, 3, 5}, size: 8.5,
+		header: [][]*cell{headerRow("日期", "资金用途", "金额（元）", "凭证号", "摘要")}}
+	for i := range d.Records {
+		r := &d.Records[i]
+		if r.Project != p.Code {
+			continue
+		}
+		t.rows = append(t.rows, []*cell{txt(r.Date.String()), txt(r.BudgetLine), right(r.Amount.Yuan()), txt(r.Voucher), txt(r.Memo)})
+	}
+	sortRowsByDate(t.rows)
+	l.table(t)
+}
+
+// sortRowsByDate orders record rows by their date cell, keeping file order
+// among equal dates.
+func sortRowsByDate(rows [][]*cell) {
+	for i := 1; i < len(rows); i++ {
+		for j := i; j > 0 && rows[j][0].text < rows[j-1][0].text; j-- {
+			rows[j], rows[j-1] = rows[j-1], rows[j]
+		}
+	}
+}
+
+// narrative lays out a Markdown narrative: paragraphs indented two
+// characters and justified, its own headings below level.
+func narrative(l *layout, src string, level int) {
+	for _, b := range blocks(src) {
+		switch {
+		case b.heading > 0:
+			l.heading(min(level+b.heading-1, 4), b.text, 40)
+		case b.item != "":
+			l.paragraph(b.item+b.text, Serif, bodySize, bodyLeading, true, true, black)
+		default:
+			l.paragraph(b.text, Serif, bodySize, bodyLeading, true, true, black)
+		}
+	}
+}
+
+func illustrativeNotes(d *model.Department) []string {
+	var notes []string
+	for _, f := range d.Spending {
+		if f.Illustrative {
+			n := f.Note
+			if n == "" {
+				n = "本部分的支出数据为示例数据，不是实际支出。"
+			}
+			notes = append(notes, n)
+		}
+	}
+	return notes
+}
+
+func txt(s string) *cell   { return &cell{text: s, face: Serif} }
+func right(s string) *cell { return &cell{text: s, face: Serif, align: alignRight} }
+func label(s string) *cell { return &cell{text: s, face: Sans, fill: true} }
+
+func headerRow(names ...string) []*cell {
+	row := make([]*cell, len(names))
+	for i, n := range names {
+		row[i] = &cell{text: n, face: Sans, align: alignCenter}
+	}
+	return row
+}
+
+func targetsTable(ts []model.Target) table {
+	t := table{caption: "绩效目标", widths: []float64{1.6, 10}, size: tableSize}
+	for _, x := range ts {
+		t.rows = append(t.rows, []*cell{label(x.Label), txt(x.Text)})
+	}
+	return t
+}
+
+// indicatorTable is the official indicator form: 一级 and 二级 cells merged
+// down the rows that share them, 指标值 spread over 符号, 值 and 单位.
+func indicatorTable(caption string, rows []model.Indicator) table {
+	weights := false
+	for _, r := range rows {
+		weights = weights || r.Weight != nil
+	}
+	t := table{caption: caption, widths: []float64{2.25, 2.2, 2.6, 3.6, 2.2, 1.8, 2.4, 4.6}, size: tableSize}
+	top := []*cell{
+		{text: "一级指标", face: Sans, align: alignCenter, rowSpan: 2}, {text: "二级指标", face: Sans, align: alignCenter, rowSpan: 2},
+		{text: "三级指标", face: Sans, align: alignCenter, rowSpan: 2}, {text: "绩效指标描述", face: Sans, align: alignCenter, rowSpan: 2},
+		{text: "指标值", face: Sans, align: alignCenter, colSpan: 3}, nil, nil,
+		{text: "指标值确定依据", face: Sans, align: alignCenter, rowSpan: 2},
+	}
+	second := []*cell{nil, nil, nil, nil, {text: "符号", face: Sans, align: alignCenter}, {text: "值", face: Sans, align: alignCenter},
+		{text: "单位（文字描述）", face: Sans, align: alignCenter}, nil}
+	if weights {
+		t.widths = append(t.widths, 1.4)
+		top = append(top, &cell{text: "分值", face: Sans, align: alignCenter, rowSpan: 2})
+		second = append(second, nil)
+	}
+	t.header = [][]*cell{top, second}
+	spans := present.IndicatorSpans(rows)
+	for i, r := range rows {
+		row := make([]*cell, len(t.widths))
+		if spans[i].Level1 > 0 {
+			row[0] = &cell{text: r.Level1, face: Sans, rowSpan: spans[i].Level1}
+		}
+		if spans[i].Level2 > 0 {
+			row[1] = &cell{text: r.Level2, face: Serif, rowSpan: spans[i].Level2}
+		}
+		row[2] = &cell{text: r.Name, face: Sans}
+		row[3] = txt(r.Description)
+		row[4] = &cell{text: r.Operator.Raw, face: Serif, align: alignCenter}
+		row[5] = &cell{text: r.Value, face: Serif, align: alignCenter}
+		row[6] = txt(r.Unit)
+		row[7] = txt(r.Basis)
+		if weights {
+			w := ""
+			if r.Weight != nil {
+				w = r.Weight.String()
+			}
+			row[8] = &cell{text: w, face: Serif, align: alignCenter}
+		}
+		t.rows = append(t.rows, row)
+	}
+	if len(rows) == 0 {
+		row := make([]*cell, len(t.widths))
+		row[0] = &cell{text: "（无）", face: Serif, align: alignCenter, colSpan: len(t.widths)}
+		t.rows = append(t.rows, row)
+	}
+	return t
+}

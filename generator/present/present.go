@@ -1,0 +1,113 @@
+// Package present holds the presentation decisions the website and the PDF
+// reports share, so that a page and its printed report can never disagree:
+// how amounts and rates are written, which cells of an indicator table are
+// merged, and where each output file goes.
+package present
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"disclose/generator/model"
+	"disclose/generator/money"
+	"disclose/generator/num"
+	"disclose/generator/rules"
+)
+
+// Wan writes a 万元 amount with at least two decimals, or the author's own
+// finer precision: 21 → 21.00, 0.355 → 0.355.
+func Wan(a money.Amount) string { return a.Fen.Wan(max(a.Places, 2)) }
+
+// WanFen writes fen in 万元 with two decimals.
+func WanFen(f money.Fen) string { return f.Wan(2) }
+
+// Pct writes a rate with two decimals and a percent sign, "—" when it is
+// undefined (nothing budgeted).
+func Pct(r *big.Rat) string {
+	if r == nil {
+		return "—"
+	}
+	return num.Format(r, 2) + "%"
+}
+
+// Deviation writes percentage points with a sign: +1.24, −5.36, 0.00.
+func Deviation(r *big.Rat) string {
+	if r == nil {
+		return "—"
+	}
+	s := num.Format(r, 2)
+	if !strings.HasPrefix(s, "-") && s != "0.00" {
+		s = "+" + s
+	}
+	return strings.Replace(s, "-", "−", 1)
+}
+
+// Decimal writes a rate as a plain number with two places for open data,
+// empty when undefined.
+func Decimal(r *big.Rat) string {
+	if r == nil {
+		return ""
+	}
+	return num.Format(r, 2)
+}
+
+// ChineseDate writes 2021年3月1日.
+func ChineseDate(d model.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	t := d.Time()
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+// Span says how many rows a merged 一级 and 二级 cell covers from this row;
+// 0 means the cell above covers this one.
+type Span struct{ Level1, Level2 int }
+
+// IndicatorSpans merges the 一级 cells of consecutive rows with the same
+// label, and within them the 二级 cells, as the official forms do.
+func IndicatorSpans(rows []model.Indicator) []Span {
+	spans := make([]Span, len(rows))
+	same1 := func(i, j int) bool { return rules.Normalize(rows[i].Level1) == rules.Normalize(rows[j].Level1) }
+	same2 := func(i, j int) bool {
+		return same1(i, j) && rules.Normalize(rows[i].Level2) == rules.Normalize(rows[j].Level2)
+	}
+	for i := 0; i < len(rows); {
+		j := i + 1
+		for j < len(rows) && same1(i, j) {
+			j++
+		}
+		spans[i].Level1 = j - i
+		for k := i; k < j; {
+			m := k + 1
+			for m < j && same2(k, m) {
+				m++
+			}
+			spans[k].Level2 = m - k
+			k = m
+		}
+		i = j
+	}
+	return spans
+}
+
+// DeptDir is a department's folder in the output, e.g. 2021/dkb/.
+func DeptDir(year int, code string) string { return fmt.Sprintf("%d/%s/", year, code) }
+
+// DeptReport is the department's PDF report, e.g. 2021/dkb/dkb-2021.pdf.
+func DeptReport(year int, code string) string {
+	return DeptDir(year, code) + fmt.Sprintf("%s-%d.pdf", code, year)
+}
+
+// YearReport is the combined annual report of a year, e.g. 2021/report-2021.pdf.
+func YearReport(year int) string { return fmt.Sprintf("%d/report-%d.pdf", year, year) }
+
+// Size writes a file size for a download link: 186 KB, 1.2 MB.
+func Size(n int64) string {
+	switch {
+	case n < 1024*1024:
+		return fmt.Sprintf("%d KB", (n+1023)/1024)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
+}
