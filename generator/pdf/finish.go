@@ -65,12 +65,11 @@ func finish(pdf []byte, heads []heading, pageOffset int, info Info) ([]byte, err
 		rootID := next
 		next++
 		type node struct {
-			h        heading
-			id       int
-			parent   int
-			kids     []*node
-			count    int
-			children int
+			h      heading
+			id     int
+			parent int
+			kids   []*node
+			count  int
 		}
 		root := &node{id: rootID}
 		stack := []*node{root}

@@ -183,10 +183,3 @@ func (l *layout) note(label, text string) {
 	}
 	l.y += h + 6
 }
-
-// gap adds vertical space, never at the top of a page.
-func (l *layout) gap(h float64) {
-	if l.y > marginTop+1 {
-		l.y = min(l.y+h, bodyBottom)
-	}
-}
