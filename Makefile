@@ -9,7 +9,7 @@ FUZZTIME  ?= 5s
 STATICCHECK_VERSION := v0.8.2
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all assets build site check test lint fuzz bench bench-check bench-build validate schema clean
+.PHONY: all assets build site check test lint fuzz bench bench-check bench-build bench-pdf validate schema clean
 
 all: site
 
@@ -43,6 +43,7 @@ lint:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeYAML$$' -fuzztime $(FUZZTIME) ./generator/load
 	$(GO) test -run '^$$' -fuzz '^FuzzReadSpending$$' -fuzztime $(FUZZTIME) ./generator/load
+	$(GO) test -run '^$$' -fuzz '^FuzzBreak$$' -fuzztime $(FUZZTIME) ./generator/pdf
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./...
@@ -54,6 +55,11 @@ bench-check:
 # Website build of a synthetic 500-project department (name=value lines).
 bench-build: build assets
 	scripts/bench-build
+
+# PDF reports: time, size and pages, against headless Chromium printing the
+# same department's page (name=value lines).
+bench-pdf: build assets
+	scripts/bench-pdf
 
 # Every page of public/: Nu HTML checker, axe-core in Chromium, our own
 # table and chart rules, no request outside the site, charts drawn.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"disclose/generator/assets"
+	"disclose/generator/internal/pdfcheck"
 	"disclose/generator/internal/testutil"
 	"disclose/generator/publish"
 )
@@ -124,5 +126,74 @@ func TestBuildReplacesItsOwnOutput(t *testing.T) {
 	}
 	if s := siblings(t, out); len(s) != 1 {
 		t.Errorf("left beside the output: %v", s)
+	}
+}
+
+// TestMissingGlyphStopsTheBuild: a character no font has would print as a
+// blank; the build names it and where it came from, and changes nothing.
+func TestMissingGlyphStopsTheBuild(t *testing.T) {
+	content := testutil.CopyContent(t)
+	out := filepath.Join(t.TempDir(), "public")
+	var o, e bytes.Buffer
+	if code := run([]string{"build", "--content", content, "--out", out}, &o, &e); code != 0 {
+		t.Fatal(e.String())
+	}
+	before := snapshot(t, out)
+	proj := filepath.Join(content, "2021/dkb/projects/110-0303-JBN-1VKY.yaml")
+	data, _ := os.ReadFile(proj)
+	os.WriteFile(proj, bytes.Replace(data, []byte("name: 督查考核专项经费"), []byte("name: 督查考核专项经费𠮷"), 1), 0o644)
+	goal := filepath.Join(content, "2021/dkb/overall-goal.md")
+	data, _ = os.ReadFile(goal)
+	os.WriteFile(goal, append(data, "\n第二段有一个𠮷字。\n"...), 0o644)
+	e.Reset()
+	if code := run([]string{"build", "--content", content, "--out", out}, &o, &e); code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, e.String())
+	}
+	for _, want := range []string{
+		"110-0303-JBN-1VKY.yaml:4:15: 错误: name（项目名称）: 字体中没有“𠮷”（U+20BB7），PDF 中会印成空白",
+		"overall-goal.md:3:7: 错误: 总体绩效目标: 字体中没有“𠮷”（U+20BB7）",
+	} {
+		if !strings.Contains(e.String(), want) {
+			t.Errorf("missing %q in:\n%s", want, e.String())
+		}
+	}
+	same(t, "after a missing glyph", before, snapshot(t, out))
+}
+
+// TestOwnAndFallbackFonts sets the body in a TrueType font without Chinese
+// (DejaVu Serif, as a user's own font would be named in site.yaml) with
+// Noto Serif SC as the fallback: Latin text takes the user's font, Chinese
+// the fallback, and nothing prints blank.
+func TestOwnAndFallbackFonts(t *testing.T) {
+	const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+	if _, err := os.Stat(dejavu); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("fonts-dejavu-core is not installed")
+		}
+		t.Skip("fonts-dejavu-core is not installed")
+	}
+	noto := filepath.Join(assets.CacheDir(), "npm/@expo-google-fonts/noto-serif-sc@0.4.3/package/400Regular/NotoSerifSC_400Regular.ttf")
+	content := testutil.CopyContent(t)
+	site := filepath.Join(content, "site.yaml")
+	data, _ := os.ReadFile(site)
+	os.WriteFile(site, append(data, []byte("pdf:\n  serif: "+dejavu+"\n  fallback: "+noto+"\n  max_records: 5\n")...), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	var o, e bytes.Buffer
+	if code := run([]string{"build", "--content", content, "--out", out}, &o, &e); code != 0 {
+		t.Fatalf("exit %d\n%s", code, e.String())
+	}
+	pdfData, err := os.ReadFile(filepath.Join(out, "2021/dkb/dkb-2021.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := pdfcheck.Check(pdfData)
+	if err != nil || len(r.Problems) > 0 || r.Fonts != 3 {
+		t.Fatalf("%v %v, %d fonts (want DejaVu, Noto Serif as fallback, Noto Sans)", err, r.Problems, r.Fonts)
+	}
+	if !strings.Contains(r.Text, "深入学习党的十九大") || !strings.Contains(r.Text, "110-0303-JBN-1VKY") {
+		t.Error("text lost with the fallback font")
+	}
+	if !strings.Contains(strings.Join(strings.Fields(r.Text), ""), "本项目共有支出记录22条") {
+		t.Error("max_records was not applied")
 	}
 }

@@ -251,6 +251,8 @@ func TestBadInput(t *testing.T) {
 			diag.Warning, "unlisted-spending", "2021/dkb/spending/extra.csv", 0, 0, `没有在 department.yaml 的 spending 中列出`},
 		{"missing site.yaml", []edit{remove(siteYAML)},
 			diag.Error, "missing-file", siteYAML, 0, 0, `读不到网站设置文件`},
+		{"font file that does not exist", []edit{appendTo(siteYAML, "pdf:\n  serif: fonts/fangsong.ttf\n")},
+			diag.Error, "font-file", siteYAML, siteEnd + 2, 10, `找不到字体文件`},
 		{"rule severity changed to error", []edit{replace(siteYAML, "plan-below-100: warning", "plan-below-100: error")},
 			diag.Error, "plan-below-100", projYAML, 32, 14, `只有 90.00%`},
 	}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 
@@ -28,6 +29,7 @@ func (c *checker) report(code string, pos diag.Pos, field, hint, format string, 
 func Site(site *model.Site, diags *diag.List) {
 	c := &checker{rules: &site.Rules, diags: diags}
 	c.framework()
+	c.fonts(site)
 	type seen struct {
 		pos  diag.Pos
 		dept string
@@ -55,6 +57,25 @@ func Site(site *model.Site, diags *diag.List) {
 			projects[key] = seen{p.At("code"), d.Name}
 		}
 		c.department(site, d)
+	}
+}
+
+// fonts checks that the font files site.yaml names exist.
+func (c *checker) fonts(site *model.Site) {
+	for _, f := range []struct{ key, title, path string }{
+		{"serif", "正文字体", site.PDF.Serif}, {"sans", "标题字体", site.PDF.Sans}, {"fallback", "备用字体", site.PDF.Fallback},
+	} {
+		if f.path == "" {
+			continue
+		}
+		p := f.path
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(site.Dir, p)
+		}
+		if st, err := os.Stat(p); err != nil || st.IsDir() {
+			c.errorf(site.PDF.At(f.key), "font-file", "pdf."+f.key+"（"+f.title+"）", "TrueType 字体文件（.ttf）的路径，绝对路径或相对于内容目录",
+				"找不到字体文件 %s", p)
+		}
 	}
 }
 

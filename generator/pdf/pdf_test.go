@@ -254,3 +254,36 @@ func TestLongProjectPaginates(t *testing.T) {
 		t.Errorf("header repeated %d times for %d continuation pages", headers, continued)
 	}
 }
+
+// TestAnnualReport: the combined report of a year nests each department's
+// parts under its name in the contents and the bookmarks.
+func TestAnnualReport(t *testing.T) {
+	f := loadFonts(t)
+	depts := loadDepts(t, testutil.ContentDir())
+	a, err := pdf.Year(f, 2021, depts, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := pdf.Year(f, 2021, depts, opts)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two renderings differ")
+	}
+	r, err := pdfcheck.Check(a)
+	if err != nil || len(r.Problems) > 0 {
+		t.Fatalf("%v %v", err, r.Problems)
+	}
+	text := squeezeSpace(r.Text)
+	for _, w := range []string{"2021年度预算绩效目标公开", "各部门合订本", "目录", "督查考核办公室", "第三部分预算项目绩效目标", "110-0303-JBN-1VKY"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("annual report lacks %q", w)
+		}
+	}
+	file := writeTemp(t, a)
+	var outline struct{ Outlines []bookmark }
+	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=outlines", file)), &outline); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(outline.Outlines); !strings.HasPrefix(got, "督查考核办公室[第一部分　部门整体绩效目标[总体绩效目标") {
+		t.Errorf("bookmarks %s", got)
+	}
+}
