@@ -20,13 +20,15 @@ import (
 // buildFlags are shared by build and serve.
 type buildFlags struct {
 	content, out, templates, cache string
+	pdf                            bool
 }
 
 func (b *buildFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&b.content, "content", "content", "内容目录")
 	fs.StringVar(&b.out, "out", "public", "输出目录（整体替换；只替换 disclose 生成的目录）")
 	fs.StringVar(&b.templates, "templates", "templates", "模板目录：其中的文件替换内置的同名模板；不存在时只用内置模板")
-	fs.StringVar(&b.cache, "cache", assets.CacheDir(), "第三方文件（ECharts 等）的缓存目录，由 make assets 填充")
+	fs.StringVar(&b.cache, "cache", assets.CacheDir(), "第三方文件（ECharts、字体）的缓存目录，由 make assets 填充")
+	fs.BoolVar(&b.pdf, "pdf", true, "同时生成 PDF 报告；--pdf=false 只生成网页（预览时更快）")
 }
 
 func (b *buildFlags) webOptions() web.Options {
@@ -74,7 +76,7 @@ func loadFonts(site *model.Site, cache string) (*pdf.Fonts, error) {
 func build(b buildFlags, o web.Options, report io.Writer) (pages int, err error) {
 	site, diags := loadAndCheck(b.content)
 	var fonts *pdf.Fonts
-	if !diags.HasErrors() {
+	if !diags.HasErrors() && b.pdf {
 		if fonts, err = loadFonts(site, b.cache); err != nil {
 			return 0, err
 		}
@@ -95,9 +97,11 @@ func build(b buildFlags, o web.Options, report io.Writer) (pages int, err error)
 	if err != nil {
 		return 0, err
 	}
-	if o.Reports, err = pdf.WriteAll(fonts, site, depts, stage.Dir, b.cache); err != nil {
-		stage.Abort()
-		return 0, err
+	if b.pdf {
+		if o.Reports, err = pdf.WriteAll(fonts, site, depts, stage.Dir, b.cache); err != nil {
+			stage.Abort()
+			return 0, err
+		}
 	}
 	if err := web.Build(site, depts, stage.Dir, o); err != nil {
 		stage.Abort()

@@ -21,8 +21,8 @@ import (
 const usage = `disclose — 预算绩效信息公开生成器
 
 用法：
-  disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR]
-        检查内容并生成网站（默认 public/）；有错误时不改动输出目录。
+  disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR] [--pdf=false]
+        检查内容并生成网站和 PDF 报告（默认 public/）；有错误时不改动输出目录。
   disclose serve  [--addr 127.0.0.1:8080] [--content DIR] [--out DIR] [--templates DIR]
         生成并在本机预览网站；内容或模板改动后自动重新生成并刷新页面，出错时页面上显示错误。
   disclose check  [--content DIR] [--strict] [--format text|json]

@@ -29,5 +29,5 @@ type PDFSettings struct {
 	Serif       string `yaml:"serif" title:"正文字体" desc:"TrueType 字体文件（.ttf，不支持 .ttc/.otf）的路径，相对于内容目录，如自己的仿宋；不填用 Noto Serif SC。"`
 	Sans        string `yaml:"sans" title:"标题字体" desc:"TrueType 黑体类字体文件的路径；不填用 Noto Sans SC Bold。"`
 	Fallback    string `yaml:"fallback" title:"备用字体" desc:"正文或标题字体缺少某字时改用的 TrueType 字体；不填则缺字是错误。"`
-	MaxRecords  *int   `yaml:"max_records" title:"支出记录列印上限" desc:"项目的支出记录不超过此数时在 PDF 中逐条列出，默认 200。"`
+	MaxRecords  *int   `yaml:"max_records" title:"支出记录列印上限" desc:"项目的支出记录不超过此数时在 PDF 中逐条列出，默认 50。"`
 }

@@ -47,7 +47,7 @@ func loadDepts(t testing.TB, dir string) []*derive.Department {
 	return derive.Site(site)
 }
 
-var opts = pdf.Options{SiteTitle: "测试网站", Publisher: "测试财政局", MaxRecords: 200}
+var opts = pdf.Options{SiteTitle: "测试网站", Publisher: "测试财政局", MaxRecords: pdf.DefaultMaxRecords}
 
 // tool runs a poppler or qpdf command; CI installs them (make validate), a
 // developer's machine may not have them.

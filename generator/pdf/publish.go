@@ -13,11 +13,17 @@ import (
 	"disclose/generator/present"
 )
 
+// DefaultMaxRecords is how many spending records a project may have and
+// still have them listed in print; past it the report points to the open
+// data, which always holds them all. A report lists what a reader checks,
+// not a ledger.
+const DefaultMaxRecords = 50
+
 // WriteAll writes every department's report and every year's combined
 // report under out, on all cores, with the fonts' licences, and returns the
 // size of each report by its path (for the web pages' links).
 func WriteAll(f *Fonts, site *model.Site, depts []*derive.Department, out, cache string) (map[string]int64, error) {
-	o := Options{SiteTitle: site.Title, Publisher: site.Publisher, MaxRecords: 200, Lang: site.Locale}
+	o := Options{SiteTitle: site.Title, Publisher: site.Publisher, MaxRecords: DefaultMaxRecords, Lang: site.Locale}
 	if site.PDF.MaxRecords != nil {
 		o.MaxRecords = *site.PDF.MaxRecords
 	}
