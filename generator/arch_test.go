@@ -21,14 +21,15 @@ var allowed = map[string][]string{
 	"rules":    {"diag", "num"},
 	"model":    {"diag", "money", "num", "rules"},
 	"load":     {"diag", "model", "money", "num", "rules"},
-	"check":    {"diag", "model", "money", "num", "rules", "markdown"},
-	"derive":   {"model", "money", "num"},
+	"check":    {"diag", "model", "money", "num", "rules", "markdown", "score"},
+	"derive":   {"model", "money", "num", "rules", "score"},
+	"score":    {"model", "money", "num", "rules"},
 	"schema":   {"model", "money", "num", "rules"},
 	"assets":   {},
 	"publish":  {},
-	"present":  {"model", "money", "num", "rules"},
-	"web":      {"assets", "derive", "markdown", "model", "money", "num", "present", "rules"},
-	"pdf":      {"assets", "derive", "diag", "markdown", "model", "money", "num", "present", "rules"},
+	"present":  {"model", "money", "num", "rules", "score"},
+	"web":      {"assets", "derive", "markdown", "model", "money", "num", "present", "rules", "score"},
+	"pdf":      {"assets", "derive", "diag", "markdown", "model", "money", "num", "present", "rules", "score"},
 }
 
 func TestImportRules(t *testing.T) {

@@ -63,7 +63,7 @@ func TestSchemaCommand(t *testing.T) {
 	if code := run([]string{"schema", "--out", dir}, &out, &out); code != 0 {
 		t.Fatalf("exit %d: %s", code, out.String())
 	}
-	for _, f := range []string{"site.schema.json", "department.schema.json", "project.schema.json"} {
+	for _, f := range []string{"site.schema.json", "department.schema.json", "project.schema.json", "results.schema.json", "rules.schema.json"} {
 		committed, _ := os.ReadFile(filepath.Join(testutil.Root(), "schema", f))
 		written, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil || !bytes.Equal(committed, written) {

@@ -24,6 +24,7 @@ const (
 	goalMD   = "2021/dkb/overall-goal.md"
 	measMD   = "2021/dkb/measures.md"
 	csvFile  = "2021/dkb/spending/2021-illustrative.csv"
+	resYAML  = "2021/dkb/projects/110-0303-JBN-1VKY.results.yaml"
 )
 
 // edit changes one file of a private copy of the sample content.
@@ -253,6 +254,31 @@ func TestBadInput(t *testing.T) {
 			diag.Error, "missing-file", siteYAML, 0, 0, `读不到网站设置文件`},
 		{"font file that does not exist", []edit{appendTo(siteYAML, "pdf:\n  serif: fonts/fangsong.ttf\n")},
 			diag.Error, "font-file", siteYAML, siteEnd + 2, 10, `找不到字体文件`},
+		{"execution under the threshold without explanation", []edit{replace(resYAML, "  adjusted: 21", "  adjusted: 25")},
+			diag.Warning, "execution-explained", resYAML, 28, 3, `预算执行率 76.64% 低于 90%，需要说明原因`},
+		{"missed indicator without its cause", []edit{replace(resYAML, "      deviation: 个别区直部门", "      note: 个别区直部门")},
+			diag.Error, "unknown-key", resYAML, 39, 7, `未知的键 "note"`},
+		{"missed indicator without 偏差原因", []edit{replace(resYAML, "    - name: 使用者满意度\n      actual: 88.5\n      deviation:", "    - name: 使用者满意度\n      actual: 88.5\n      not_deviation:"), replace(resYAML, "      not_deviation: 个别区直部门反映移动端操作不便，满意度未达到90%；已安排承建单位于2022年一季度优化移动端界面，并对各单位操作人员开展培训。\n", "")},
+			diag.Warning, "deviation-explained", resYAML, 37, 13, `指标 "使用者满意度" 未完成目标，需要偏差原因分析及改进措施`},
+		{"monitoring answer 有可能 without cause and remedy", []edit{replace(resYAML, "        cause: 试用单位提出新增需求，开发进度略慢于合同计划\n", "")},
+			diag.Warning, "outlook-explained", resYAML, 19, 18, `预判为“有可能”，但没有说明原因和改进措施`},
+		{"monitoring answer not allowed", []edit{replace(resYAML, "        outlook: 有可能", "        outlook: 大概能")},
+			diag.Error, "bad-value", resYAML, 19, 18, `"大概能" 不是完成预判`},
+		{"evaluation weights that do not add up", []edit{
+			replace(resYAML, "      share: 100\n", "      share: 100\n      weight: 40\n"),
+			replace(resYAML, "      share: 95\n", "      share: 95\n      weight: 30\n"),
+			replace(resYAML, "      actual: 88.5\n", "      actual: 88.5\n      weight: 10\n")},
+			diag.Error, "weight-sum", resYAML, 29, 5, `产出指标各行分值之和为 40，应为 50`},
+		{"actual value of the wrong kind", []edit{replace(resYAML, "      actual: 88.5", "      actual: 较满意")},
+			diag.Warning, "actual-kind", resYAML, 38, 15, `实际完成值应为数字`},
+		{"share outside its band", []edit{replace(resYAML, "      share: 95", "      share: 75")},
+			diag.Error, "share-band", resYAML, 36, 14, `得分比例 75% 不在“达成”的区间 80–100 内`},
+		{"result for an indicator the project lacks", []edit{replace(resYAML, "    - name: 使用者满意度\n      actual", "    - name: 使用满意度\n      actual")},
+			diag.Error, "result-indicator", resYAML, 37, 13, `项目 110-0303-JBN-1VKY 没有三级指标 "使用满意度"`},
+		{"indicator with no result", []edit{replace(resYAML, "    - name: 资金使用规范性\n      actual: 资金使用规范，符合相关制度\n      achievement: 达成\n      share: 100\n", "")},
+			diag.Warning, "actual-missing", resYAML, 29, 5, `指标 "资金使用规范性" 没有实际完成值`},
+		{"results without a project", []edit{copyFile(resYAML, "2021/dkb/projects/110-0303-JBN-XXXX.results.yaml")},
+			diag.Error, "orphan-file", "2021/dkb/projects/110-0303-JBN-XXXX.results.yaml", 0, 0, `没有对应的项目文件 110-0303-JBN-XXXX.yaml`},
 		{"rule severity changed to error", []edit{replace(siteYAML, "plan-below-100: warning", "plan-below-100: error")},
 			diag.Error, "plan-below-100", projYAML, 32, 14, `只有 90.00%`},
 	}

@@ -56,7 +56,11 @@ func Site(site *model.Site, diags *diag.List) {
 			}
 			projects[key] = seen{p.At("code"), d.Name}
 		}
-		c.department(site, d)
+		dc := &checker{rules: c.rules, diags: diags}
+		if d.Rules != nil {
+			dc.rules = d.Rules
+		}
+		dc.department(site, d)
 	}
 }
 
@@ -119,7 +123,10 @@ func (c *checker) department(site *model.Site, d *model.Department) {
 	for _, p := range d.Projects {
 		c.project(d, p)
 	}
-	c.records(site, d)
+	spent := c.records(site, d)
+	for _, p := range d.Projects {
+		c.results(d, p, spent[p.Code])
+	}
 }
 
 func (c *checker) specialFunds(d *model.Department) {

@@ -15,7 +15,7 @@ var recordFieldWords = [model.NumRecordFields]string{"日期", "项目编码", "
 
 // records checks each spending record against the department's projects and
 // year, then the running totals against budget lines and project totals.
-func (c *checker) records(site *model.Site, d *model.Department) {
+func (c *checker) records(site *model.Site, d *model.Department) map[string]money.Fen {
 	at := func(r *model.Record, f int) diag.Pos {
 		file := ""
 		if int(r.File) < len(d.Spending) {
@@ -89,6 +89,7 @@ func (c *checker) records(site *model.Site, d *model.Department) {
 				"截至 %s，项目 %s 的累计支出 %s 元超过项目资金总额 %s万元（%s 元）", r.Date, p.Code, projSpent[r.Project].Yuan(), p.Total, p.Total.Fen.Yuan())
 		}
 	}
+	return projSpent
 }
 
 func spendingPath(d *model.Department, i int) string {

@@ -12,6 +12,7 @@ import (
 	"disclose/generator/model"
 	"disclose/generator/money"
 	"disclose/generator/num"
+	"disclose/generator/score"
 )
 
 // Department holds a department's derived figures.
@@ -24,6 +25,17 @@ type Department struct {
 	// Through is the last day the spending records cover.
 	Through  model.Date
 	Projects []*Project
+	// Grades counts the evaluated projects by grade, in the rules' order,
+	// then those not evaluated; Lights counts projects by the status of
+	// their latest reached checkpoint.
+	Grades []Count
+	Lights []Count
+}
+
+// Count is a number of projects in a class.
+type Count struct {
+	Name  string
+	Count int
 }
 
 // Project holds a project's derived figures.
@@ -40,6 +52,10 @@ type Project struct {
 	Monthly, Cumulative [12]money.Fen
 	// Records counts the spending records of the project.
 	Records int
+	// Evaluation is the self-evaluation, when the results have one.
+	Evaluation *Evaluation
+	// Monitoring lists the in-year monitorings of the results.
+	Monitoring []Monitoring
 }
 
 // Line holds a budget line's derived figures. Its plan assumes the line is
@@ -65,6 +81,12 @@ type Checkpoint struct {
 	ActualPercent *big.Rat
 	// Deviation is ActualPercent − PlannedPercent, in percentage points.
 	Deviation *big.Rat
+	// Progress is (executed ÷ amount) ÷ (month ÷ 12) in percent, and Status
+	// its light under the monitoring rules; Behind is true when actual is
+	// more than the tolerance behind the plan.
+	Progress *big.Rat
+	Status   score.Status
+	Behind   bool
 }
 
 // Site derives the figures of every department, in the model's order.
@@ -123,6 +145,23 @@ func Dept(d *model.Department) *Department {
 		}
 		dp.ExecutionRate = num.Percent(int64(dp.Spent), int64(dp.Total.Fen))
 		dp.Checkpoints = checkpoints(dp.Plan, dp.Total.Fen, through, mine, func(*model.Record) bool { return true })
+		rs := d.Rules
+		if rs != nil {
+			for i := range dp.Checkpoints {
+				c := &dp.Checkpoints[i]
+				if c.Reached {
+					c.Progress = score.Progress(c.Actual, dp.Total.Fen, c.Date.Month())
+					c.Status = score.StatusOf(c.Progress, &rs.Monitoring)
+					c.Behind = c.Deviation != nil && new(big.Rat).Neg(c.Deviation).Cmp(rs.Monitoring.Tolerance.Rat()) > 0
+				}
+			}
+			if dp.Results != nil {
+				dp.Monitoring = monitor(dp, mine, rs)
+				if dp.Results.Evaluation != nil {
+					dp.Evaluation = evaluate(dp, rs)
+				}
+			}
+		}
 		for i := range dp.Lines {
 			l := &dp.Lines[i]
 			l.ExecutionRate = num.Percent(int64(l.Spent), int64(l.Amount.Fen))
@@ -132,6 +171,7 @@ func Dept(d *model.Department) *Department {
 		dd.Spent += dp.Spent
 	}
 	dd.ExecutionRate = num.Percent(int64(dd.Spent), int64(dd.Budget))
+	dd.count()
 	return dd
 }
 
@@ -186,4 +226,33 @@ func sortedRecords(rs []model.Record) []*model.Record {
 	}
 	sortByDate(out)
 	return out
+}
+
+// count tallies the projects by grade and by progress light.
+func (d *Department) count() {
+	if d.Rules == nil {
+		return
+	}
+	grades := map[string]int{}
+	lights := [3]int{}
+	for _, p := range d.Projects {
+		if p.Evaluation != nil {
+			grades[p.Evaluation.Grade]++
+		} else {
+			grades[""]++
+		}
+		for i := len(p.Checkpoints) - 1; i >= 0; i-- {
+			if p.Checkpoints[i].Reached {
+				lights[p.Checkpoints[i].Status]++
+				break
+			}
+		}
+	}
+	for _, g := range d.Rules.Evaluation.Grades {
+		d.Grades = append(d.Grades, Count{g.Name, grades[g.Name]})
+	}
+	d.Grades = append(d.Grades, Count{"未自评", grades[""]})
+	for s := score.Green; s <= score.Red; s++ {
+		d.Lights = append(d.Lights, Count{s.Word(), lights[s]})
+	}
 }

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -23,7 +24,12 @@ const (
 	OverallGoalFile = "overall-goal.md"
 	MeasuresFile    = "measures.md"
 	ProjectsDir     = "projects"
-	builtinRules    = "(内置规则 defaults.yaml)"
+	// ResultsSuffix names a project's monitoring and self-evaluation file,
+	// CODE.results.yaml, beside CODE.yaml.
+	ResultsSuffix = ".results.yaml"
+	// YearRulesFile in a year folder changes the rules for that year.
+	YearRulesFile = "rules.yaml"
+	builtinRules  = "(内置规则 defaults.yaml)"
 )
 
 var yearDir = regexp.MustCompile(`^[0-9]{4}$`)
@@ -47,6 +53,7 @@ func Site(dir string) (*model.Site, *diag.List) {
 	}
 
 	var deptDirs []string
+	deptRules := map[string]*rules.Settings{}
 	years, _ := os.ReadDir(dir)
 	for _, y := range years {
 		if !y.IsDir() || !yearDir.MatchString(y.Name()) {
@@ -56,6 +63,15 @@ func Site(dir string) (*model.Site, *diag.List) {
 		if err != nil {
 			diags.Errorf(diag.Pos{File: filepath.Join(dir, y.Name())}, "missing-file", "", "", "读不到年度目录：%v", pathError(err))
 			continue
+		}
+		yearRules := &site.Rules
+		if p := filepath.Join(dir, y.Name(), YearRulesFile); fileExists(p) {
+			// The year's rules are laid over the site's, key by key.
+			yr := site.Rules
+			if data, err := os.ReadFile(p); err == nil {
+				decodeYAML(p, data, &yr, diags)
+			}
+			yearRules = &yr
 		}
 		for _, d := range depts {
 			if !d.IsDir() {
@@ -67,11 +83,12 @@ func Site(dir string) (*model.Site, *diag.List) {
 				continue
 			}
 			deptDirs = append(deptDirs, p)
+			deptRules[p] = yearRules
 		}
 	}
 	site.Departments = make([]*model.Department, len(deptDirs))
 	parallel(len(deptDirs), func(i int) {
-		site.Departments[i] = Department(deptDirs[i], &site.Rules, diags)
+		site.Departments[i] = Department(deptDirs[i], deptRules[deptDirs[i]], diags)
 	})
 	slices.SortStableFunc(site.Departments, func(a, b *model.Department) int {
 		if a.Year != b.Year {
@@ -103,7 +120,7 @@ func parallel(n int, f func(i int)) {
 
 // Department reads one department folder.
 func Department(dir string, rs *rules.Settings, diags *diag.List) *model.Department {
-	d := &model.Department{Dir: dir, File: filepath.Join(dir, DepartmentFile)}
+	d := &model.Department{Dir: dir, File: filepath.Join(dir, DepartmentFile), Rules: rs}
 	data, err := os.ReadFile(d.File)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: d.File}, "missing-file", "", "", "读不到部门文件：%v", pathError(err))
@@ -125,7 +142,7 @@ func readProjects(dir string, diags *diag.List) []*model.Project {
 	var names []string
 	yamls := map[string]bool{}
 	for _, e := range entries {
-		if e.IsDir() || filepath.Ext(e.Name()) != ".yaml" {
+		if e.IsDir() || filepath.Ext(e.Name()) != ".yaml" || strings.HasSuffix(e.Name(), ResultsSuffix) {
 			continue
 		}
 		names = append(names, e.Name())
@@ -142,9 +159,15 @@ func readProjects(dir string, diags *diag.List) []*model.Project {
 			return
 		}
 		decodeYAML(p.File, data, p, diags)
-		p.Description = readMarkdown(filepath.Join(dir, strings.TrimSuffix(names[i], ".yaml")+".md"), false, "项目说明", diags)
+		base := strings.TrimSuffix(names[i], ".yaml")
+		p.Description = readMarkdown(filepath.Join(dir, base+".md"), false, "项目说明", diags)
+		p.Results = readResults(filepath.Join(dir, base+ResultsSuffix), diags)
 	})
 	for _, e := range entries {
+		if base, ok := strings.CutSuffix(e.Name(), ResultsSuffix); ok && !yamls[base] {
+			diags.Errorf(diag.Pos{File: filepath.Join(dir, e.Name())}, "orphan-file", "", "文件名与项目的 YAML 文件相同，如 "+base+".yaml 与 "+base+ResultsSuffix,
+				"绩效监控与自评文件没有对应的项目文件 %s.yaml", base)
+		}
 		if base, ok := strings.CutSuffix(e.Name(), ".md"); ok && !yamls[base] {
 			diags.Errorf(diag.Pos{File: filepath.Join(dir, e.Name())}, "orphan-file", "", "文件名与项目的 YAML 文件相同，如 "+base+".yaml 与 "+base+".md",
 				"项目说明没有对应的项目文件 %s.yaml", base)
@@ -206,4 +229,35 @@ func pathError(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// readResults reads a project's monitoring and self-evaluation, if any.
+func readResults(path string, diags *diag.List) *model.Results {
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	r := &model.Results{File: path}
+	if err != nil {
+		diags.Errorf(diag.Pos{File: path}, "missing-file", "", "", "读不到绩效监控与自评文件：%v", pathError(err))
+		return r
+	}
+	decodeYAML(path, data, r, diags)
+	return r
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
+}
+
+// DefaultRules returns the built-in rules, decoded as site.yaml's would be.
+func DefaultRules() *rules.Settings {
+	rs := &rules.Settings{}
+	diags := &diag.List{}
+	decodeYAML(builtinRules, rules.DefaultsYAML, rs, diags)
+	if diags.HasErrors() {
+		panic(fmt.Sprint("built-in rules do not load: ", diags.Sorted()))
+	}
+	return rs
 }

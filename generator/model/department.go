@@ -3,6 +3,7 @@ package model
 import (
 	"disclose/generator/diag"
 	"disclose/generator/money"
+	"disclose/generator/rules"
 )
 
 // Department is one department's disclosure for one year: the 部门整体绩效目标
@@ -21,6 +22,7 @@ type Department struct {
 	MeasuresTitle  string         `yaml:"measures_heading" title:"工作保障措施标题" desc:"按文件原样，如 四、工作保障措施；默认 工作保障措施。"`
 	SpecialFunds   SpecialFunds   `yaml:"special_funds" title:"专项资金绩效目标" req:"true"`
 	Spending       []SpendingFile `yaml:"spending" title:"支出记录文件" desc:"本部门的支出记录 CSV 文件（相对于本目录）。"`
+	Budget         BudgetFigures  `yaml:"budget" title:"部门预算数" desc:"部门整体的年初预算数和全年预算数（万元），可选；不填时按各项目合计。"`
 	RecordsThrough Date           `yaml:"records_through" title:"支出记录截至日期" desc:"支出记录统计到哪一天；晚于此日的计划节点不计算实际进度。不填则视为全年。"`
 
 	// Dir is the department's folder and File its department.yaml.
@@ -34,6 +36,9 @@ type Department struct {
 	Projects []*Project `yaml:"-"`
 	// Records are the spending records of all Spending files, in file order.
 	Records []Record `yaml:"-"`
+	// Rules are the rules in force for the department's year: the site's,
+	// with YEAR/rules.yaml laid over them when it exists.
+	Rules *rules.Settings `yaml:"-"`
 }
 
 // Project returns the project with the given code, or nil.

@@ -25,6 +25,9 @@ type Project struct {
 	File string `yaml:"-"`
 	// Description is the 项目说明 narrative, from the Markdown file beside it.
 	Description Markdown `yaml:"-"`
+	// Results are the monitoring and self-evaluation, when CODE.results.yaml
+	// exists.
+	Results *Results `yaml:"-"`
 }
 
 // Fund is one source of a project's money (资金来源), e.g. 一般公共预算.
@@ -55,4 +58,19 @@ type Target struct {
 	diag.Source `yaml:"-"`
 	Label       string `yaml:"label" title:"目标编号" req:"true" desc:"如 目标1。"`
 	Text        string `yaml:"text" title:"目标内容" req:"true"`
+}
+
+// Budgets returns the project's initial and adjusted budget (年初预算数,
+// 全年预算数): as its results give them, else its total.
+func (p *Project) Budgets() (initial, adjusted money.Fen) {
+	initial, adjusted = p.Total.Fen, p.Total.Fen
+	if p.Results != nil {
+		if b := p.Results.Budget.Initial; b != nil {
+			initial = b.Fen
+		}
+		if b := p.Results.Budget.Adjusted; b != nil {
+			adjusted = b.Fen
+		}
+	}
+	return initial, adjusted
 }

@@ -183,3 +183,11 @@ func (l *layout) note(label, text string) {
 	}
 	l.y += h + 6
 }
+
+// lastLevel is the level of the latest heading.
+func (l *layout) lastLevel() int {
+	if len(l.headings) == 0 {
+		return 0
+	}
+	return l.headings[len(l.headings)-1].level
+}

@@ -15,6 +15,7 @@ import (
 	"disclose/generator/derive"
 	"disclose/generator/model"
 	"disclose/generator/present"
+	"disclose/generator/score"
 )
 
 // Options controls the reports.
@@ -217,6 +218,21 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	}
 	overview.rows = append(overview.rows, []*cell{{text: "合计", face: Sans, colSpan: 2, fill: true}, nil, right(present.WanFen(d.Budget)), right(present.WanFen(d.Spent)), right(present.Pct(d.ExecutionRate))})
 	l.table(overview)
+	if len(d.Projects) > 0 && d.Rules != nil {
+		counts := table{caption: "绩效自评与执行进度概览（项目数）", widths: []float64{3, 2, 0.6, 3, 2}, size: tableSize,
+			header: [][]*cell{headerRow("自评等级", "项目数", "", "执行进度", "项目数")}}
+		for i := range max(len(d.Grades), len(d.Lights)) {
+			row := []*cell{txt(""), txt(""), txt(""), txt(""), txt("")}
+			if i < len(d.Grades) {
+				row[0], row[1] = txt(d.Grades[i].Name), right(fmt.Sprint(d.Grades[i].Count))
+			}
+			if i < len(d.Lights) {
+				row[3], row[4] = txt(lightName(d.Lights[i].Name)), right(fmt.Sprint(d.Lights[i].Count))
+			}
+			counts.rows = append(counts.rows, row)
+		}
+		l.table(counts)
+	}
 	for _, p := range d.Projects {
 		writeProject(l, d, p, base+2, notes, o)
 	}
@@ -278,6 +294,121 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	l.table(exec)
 	l.planChart(p, "资金支出计划与实际执行（累计进度）")
 	records(l, d, p, o)
+	if len(p.Monitoring) > 0 {
+		l.heading(level+1, "绩效运行监控", 100)
+		resultNotes(l, p)
+		writeMonitoring(l, d, p)
+	}
+	if p.Evaluation != nil {
+		l.heading(level+1, "绩效自评", 100)
+		resultNotes(l, p)
+		writeEvaluation(l, d, p.Evaluation)
+	}
+}
+
+func resultNotes(l *layout, p *derive.Project) {
+	if p.Results != nil && p.Results.Illustrative {
+		n := p.Results.Note
+		if n == "" {
+			n = "本项目的监控和自评结果为示例数据。"
+		}
+		l.note("示例数据", n)
+	}
+}
+
+func writeMonitoring(l *layout, d *derive.Department, p *derive.Project) {
+	for _, m := range p.Monitoring {
+		label := m.Label
+		if label == "" {
+			label = "绩效运行监控"
+		}
+		behind := ""
+		if m.Behind {
+			behind = "（落后于计划）"
+		}
+		l.table(table{caption: fmt.Sprintf("%s（截至 %s）：预算执行", label, m.Date), widths: []float64{2.6, 3.2, 2.2, 2.2, 2.4, 2.2, 2.6}, size: tableSize,
+			header: [][]*cell{headerRow("截至日期", "累计执行数（元）", "执行率", "进度比", "执行进度", "计划进度", "偏差（百分点）")},
+			rows: [][]*cell{{txt(m.Date.String()), right(m.Spent.Yuan()), right(present.Pct(m.ExecutionRate)), right(present.Pct(m.Progress)),
+				{text: present.Light(m.Status), face: Sans, align: alignCenter}, right(present.Pct(m.Planned)), right(present.Deviation(m.Deviation) + behind)}}})
+		t := table{caption: fmt.Sprintf("%s（截至 %s）：绩效目标完成预判", label, m.Date), widths: []float64{2.6, 2.2, 3.4, 1.8, 3.4, 3.8}, size: tableSize,
+			header: [][]*cell{headerRow("三级指标", "年度指标值", "当前完成情况", "能否完成", "原因分析", "改进措施")}}
+		for _, o := range m.Outlooks {
+			target := ""
+			if o.Indicator != nil {
+				target = present.Target(o.Indicator)
+			}
+			t.rows = append(t.rows, []*cell{{text: o.Name, face: Sans}, txt(target), txt(o.Progress), {text: o.Outlook.Outlook, face: Serif, align: alignCenter}, txt(o.Cause), txt(o.Remedy)})
+		}
+		l.table(t)
+	}
+	mr := d.Rules.Monitoring
+	l.paragraph(fmt.Sprintf("进度比 =（累计执行数 ÷ 全年预算数）÷（月份 ÷ 12）。低于 %s%% 为“■ 滞后”，%s%%–%s%% 为“▲ 关注”，不低于 %s%% 为“● 正常”。",
+		mr.RedBelow, mr.RedBelow, mr.YellowBelow, mr.YellowBelow), Serif, 9.5, 15, false, false, gray)
+}
+
+// writeEvaluation sets the 项目支出绩效自评表 and how each score came about.
+func writeEvaluation(l *layout, d *derive.Department, e *derive.Evaluation) {
+	l.table(table{caption: "项目支出绩效自评表：预算执行情况", widths: []float64{3, 3, 3, 2, 2.2, 2}, size: tableSize,
+		header: [][]*cell{headerRow("年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "分值", "执行率", "得分")},
+		rows: [][]*cell{{right(present.WanFen(e.Initial)), right(present.WanFen(e.Adjusted)), right(present.WanFen(e.Spent)),
+			right(present.Score(e.ExecutionWeight)), right(present.Pct(e.ExecutionRate)), right(present.Score(e.ExecutionScore))}}})
+	if ex := e.Results.Evaluation.Explanation; ex != "" {
+		l.paragraph("预算执行说明："+ex, Serif, bodySize, bodyLeading, true, true, black)
+	}
+	t := table{caption: "项目支出绩效自评表：绩效指标", widths: []float64{2, 2.2, 2.6, 2.4, 3, 1.6, 1.6, 4.6}, size: tableSize,
+		header: [][]*cell{headerRow("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")}}
+	for _, is := range e.Indicators {
+		actual, dev := "（未填写）", ""
+		if is.Result != nil {
+			actual, dev = is.Result.Actual, is.Result.Deviation
+			if is.Result.Achievement != "" {
+				actual += "（" + is.Result.Achievement + "）"
+			}
+		}
+		w, sc := present.Score(is.Weight), present.Score(is.Score)
+		if is.NotApplicable {
+			w, sc = "—", "不适用"
+		}
+		t.rows = append(t.rows, []*cell{txt(is.Level1), txt(is.Level2), {text: is.Name, face: Sans}, txt(present.Target(is.Indicator)), txt(actual), right(w), right(sc), txt(dev)})
+	}
+	for _, g := range e.Groups {
+		t.rows = append(t.rows, []*cell{{text: g.Name + "小计", face: Sans, colSpan: 5, fill: true}, nil, nil, nil, nil, right(present.Score(g.Weight)), right(present.Score(g.Score)), txt("")})
+	}
+	t.rows = append(t.rows, []*cell{{text: "预算执行率", face: Sans, colSpan: 5, fill: true}, nil, nil, nil, nil, right(present.Score(e.ExecutionWeight)), right(present.Score(e.ExecutionScore)), txt("")})
+	total := "总分"
+	full := present.Score(e.Weight)
+	if e.Rescaled {
+		total = fmt.Sprintf("总分（有不适用指标：得分合计 %s ÷ 有效分值 %s × 100）", present.Score(e.Sum), present.Score(e.Weight))
+		full = "100"
+	}
+	t.rows = append(t.rows, []*cell{{text: total, face: Sans, colSpan: 5, fill: true}, nil, nil, nil, nil, right(full), right(present.Score(e.Total)), {text: "评价等级：" + e.Grade, face: Sans}})
+	l.table(t)
+	l.heading(min(l.lastLevel()+1, 4), "得分是怎样算出的", 40)
+	l.paragraph("1、预算执行率："+e.ExecutionFormula, Serif, 10, 17, false, false, black)
+	for i, is := range e.Indicators {
+		text := ""
+		switch {
+		case is.NotApplicable:
+			text = "不适用，不计分：" + is.Result.NotApplicable
+		case is.Outcome.Problem != "":
+			text = is.Outcome.Problem + "，不计分"
+		case is.Result == nil:
+			text = "没有实际完成值，不计分"
+		default:
+			text = is.Outcome.Formula
+		}
+		l.paragraph(fmt.Sprintf("%d、%s（分值 %s）：%s", i+2, is.Name, present.Score(is.Weight), text), Serif, 10, 17, false, false, black)
+	}
+	var grades []string
+	for _, g := range d.Rules.Evaluation.Grades {
+		grades = append(grades, fmt.Sprintf("%s ≥ %s", g.Name, g.Min))
+	}
+	rescale := ""
+	if e.Rescaled {
+		rescale = "，再按有效分值折算为百分制"
+	}
+	l.paragraph(fmt.Sprintf("%d、总分：各项得分四舍五入到 0.01 后相加%s，为 %s 分；等级“%s”（%s）。", len(e.Indicators)+2, rescale, present.Score(e.Total), e.Grade, strings.Join(grades, "，")),
+		Serif, 10, 17, false, false, black)
 }
 
 // records lists a project's spending records, when there are few enough to
@@ -369,7 +500,7 @@ func indicatorTable(caption string, rows []model.Indicator) table {
 	for _, r := range rows {
 		weights = weights || r.Weight != nil
 	}
-	t := table{caption: caption, widths: []float64{2.25, 2.2, 2.6, 3.6, 2.2, 1.8, 2.4, 4.6}, size: tableSize}
+	t := table{caption: caption, widths: []float64{2.5, 2.2, 2.6, 3.35, 2.2, 1.8, 2.4, 4.6}, size: tableSize}
 	top := []*cell{
 		{text: "一级指标", face: Sans, align: alignCenter, rowSpan: 2}, {text: "二级指标", face: Sans, align: alignCenter, rowSpan: 2},
 		{text: "三级指标", face: Sans, align: alignCenter, rowSpan: 2}, {text: "绩效指标描述", face: Sans, align: alignCenter, rowSpan: 2},
@@ -414,4 +545,14 @@ func indicatorTable(caption string, rows []model.Indicator) table {
 		t.rows = append(t.rows, row)
 	}
 	return t
+}
+
+// lightName puts the status symbol before its word.
+func lightName(word string) string {
+	for s := score.Green; s <= score.Red; s++ {
+		if s.Word() == word {
+			return present.Light(s)
+		}
+	}
+	return word
 }

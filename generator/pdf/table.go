@@ -253,8 +253,9 @@ func (l *layout) drawRows(cells [][]*laid, hts []float64, xs []float64, from, to
 	for k := from; k < to; k++ {
 		rowY[k-from+1] = rowY[k-from] + hts[k]
 	}
-	for j := 0; j < len(xs)-1; j++ {
-		for k := from; k < to; k++ {
+	// Row by row, so that text extraction reads the table as people do.
+	for k := from; k < to; k++ {
+		for j := 0; j < len(xs)-1; j++ {
 			start, c := spanOf(cells, k, j)
 			if c == nil || (start != k && k != from) {
 				continue

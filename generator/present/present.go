@@ -13,6 +13,7 @@ import (
 	"disclose/generator/money"
 	"disclose/generator/num"
 	"disclose/generator/rules"
+	"disclose/generator/score"
 )
 
 // Wan writes a 万元 amount with at least two decimals, or the author's own
@@ -110,4 +111,24 @@ func Size(n int64) string {
 		return fmt.Sprintf("%d KB", (n+1023)/1024)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
+}
+
+// Score writes a score with two decimals, "—" when there is none.
+func Score(r *big.Rat) string {
+	if r == nil {
+		return "—"
+	}
+	return num.Format(r, 2)
+}
+
+// Light writes a monitoring status as symbol and word, never colour alone.
+func Light(s score.Status) string { return s.Symbol() + " " + s.Word() }
+
+// Target writes an indicator's target as the forms do: operator, value and
+// unit (文字描述 rows: the phrase).
+func Target(in *model.Indicator) string {
+	if in.Operator.Kind == model.OpText {
+		return in.Target()
+	}
+	return in.Operator.Kind.Symbol() + in.Value + in.Unit
 }

@@ -8,6 +8,7 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"math/big"
 	"strings"
 
 	"disclose/generator/diag"
@@ -24,7 +25,78 @@ type Settings struct {
 	diag.Source `yaml:"-"`
 	Framework   []Level1 `yaml:"framework" title:"指标体系" desc:"一级指标及其下属的二级指标；写出时整体替换内置体系。"`
 	// Severity maps an adjustable check's code to error, warning or off.
-	Severity map[string]string `yaml:"severity" title:"检查严重程度" desc:"按检查代码调整严重程度：error、warning 或 off，如 plan-below-100: error。"`
+	Severity   map[string]string `yaml:"severity" title:"检查严重程度" desc:"按检查代码调整严重程度：error、warning 或 off，如 plan-below-100: error。"`
+	Evaluation Evaluation        `yaml:"evaluation" title:"绩效自评规则"`
+	Monitoring Monitoring        `yaml:"monitoring" title:"绩效监控规则"`
+}
+
+// Evaluation holds the scoring rules of the self-evaluation (绩效自评).
+type Evaluation struct {
+	diag.Source `yaml:"-"`
+	// ExecutionWeight is the weight of the budget execution rate (预算执行率).
+	ExecutionWeight num.Decimal `yaml:"execution_weight" title:"预算执行率分值" desc:"默认 10；指标的分值见 framework 中各一级指标的 weight。"`
+	// ReverseFormula scores a 反向 (≤) indicator that missed its target:
+	// "ratio" is target ÷ actual × weight; "linear" is
+	// (1 − (actual − target) ÷ target) × weight, floored at 0.
+	ReverseFormula string `yaml:"reverse_formula" title:"反向指标计分公式" desc:"ratio：目标值 ÷ 实际值 × 分值；linear：(1 − (实际值 − 目标值) ÷ 目标值) × 分值，最低为 0。"`
+	// ZeroTarget scores an indicator whose target is 0 (= 0 or ≤ 0):
+	// "all_or_nothing" gives full weight when actual ≤ 0 and none otherwise;
+	// "by_share" takes the evaluator's share, as for a qualitative one.
+	ZeroTarget string `yaml:"zero_target" title:"目标值为 0 的计分" desc:"all_or_nothing：实际值不大于 0 得满分，否则 0 分；by_share：按评价人给出的得分比例。"`
+	// Bands are the qualitative achievement levels and their share ranges.
+	Bands []Band `yaml:"qualitative_bands" title:"定性指标档次" desc:"达成、部分达成、未达成 及其得分比例区间（%）。"`
+	// Grades map a total score to a grade, highest first.
+	Grades []Grade `yaml:"grades" title:"评价等级" desc:"按总分从高到低：优 ≥ 90，良 ≥ 80，中 ≥ 60，差。"`
+	// ExplanationBelow is the execution rate (%) under which an explanation
+	// is required.
+	ExplanationBelow num.Decimal `yaml:"explanation_below" title:"需说明的执行率（%）" desc:"预算执行率低于此值时必须说明原因，默认 90。"`
+}
+
+// Band is a qualitative achievement level with its range of shares (%).
+type Band struct {
+	diag.Source `yaml:"-"`
+	Name        string      `yaml:"name" title:"档次" req:"true"`
+	Min         num.Decimal `yaml:"min" title:"最低比例（%）" req:"true"`
+	Max         num.Decimal `yaml:"max" title:"最高比例（%）" req:"true"`
+}
+
+// Grade is a grade and the lowest total score that earns it.
+type Grade struct {
+	diag.Source `yaml:"-"`
+	Name        string      `yaml:"name" title:"等级" req:"true"`
+	Min         num.Decimal `yaml:"min" title:"最低分" req:"true"`
+}
+
+// Monitoring holds the thresholds of in-year monitoring (绩效运行监控).
+type Monitoring struct {
+	diag.Source `yaml:"-"`
+	// The progress ratio is (executed ÷ budget) ÷ (month ÷ 12); under
+	// RedBelow it is red, under YellowBelow yellow, else green (%).
+	RedBelow    num.Decimal `yaml:"red_below" title:"红色阈值（%）" desc:"进度比 =（执行数 ÷ 预算数）÷（月份 ÷ 12），低于此值为红色（滞后），默认 60。"`
+	YellowBelow num.Decimal `yaml:"yellow_below" title:"黄色阈值（%）" desc:"低于此值为黄色（关注），默认 80；不低于为绿色（正常）。"`
+	// Tolerance is how many percentage points actual may fall behind the
+	// plan at a checkpoint before it is flagged.
+	Tolerance num.Decimal `yaml:"deviation_tolerance" title:"偏差容忍度（百分点）" desc:"实际累计进度低于计划进度超过此数即提示，默认 10。"`
+}
+
+// BandOf returns the band with the given name, or nil.
+func (e *Evaluation) BandOf(name string) *Band {
+	for i := range e.Bands {
+		if e.Bands[i].Name == name {
+			return &e.Bands[i]
+		}
+	}
+	return nil
+}
+
+// GradeOf returns the grade of a total score (exact, as it is shown).
+func (e *Evaluation) GradeOf(total *big.Rat) string {
+	for _, g := range e.Grades {
+		if total.Cmp(g.Min.Rat()) >= 0 {
+			return g.Name
+		}
+	}
+	return ""
 }
 
 // Level1 is a 一级指标 category, e.g. 效益指标, with the labels documents
@@ -53,6 +125,11 @@ var Adjustable = map[string]diag.Severity{
 	"cjk-emphasis":        diag.Warning,
 	"doubled-punctuation": diag.Warning,
 	"label-spaces":        diag.Warning,
+	"execution-explained": diag.Warning,
+	"deviation-explained": diag.Warning,
+	"outlook-explained":   diag.Warning,
+	"actual-kind":         diag.Warning,
+	"actual-missing":      diag.Warning,
 	"description-missing": diag.Warning,
 	"unlisted-spending":   diag.Warning,
 }

@@ -35,7 +35,7 @@ func TestReadmeNamesEveryKey(t *testing.T) {
 			walk(k.Type)
 		}
 	}
-	for _, typ := range []reflect.Type{reflect.TypeFor[model.Site](), reflect.TypeFor[model.Department](), reflect.TypeFor[model.Project]()} {
+	for _, typ := range []reflect.Type{reflect.TypeFor[model.Site](), reflect.TypeFor[model.Department](), reflect.TypeFor[model.Project](), reflect.TypeFor[model.Results]()} {
 		walk(typ)
 	}
 }

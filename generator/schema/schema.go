@@ -28,6 +28,8 @@ func Files() []File {
 		file("site.schema.json", reflect.TypeFor[model.Site](), "网站设置 site.yaml", "网站标题、发布机构、发布地址和规则设置。"),
 		file("department.schema.json", reflect.TypeFor[model.Department](), "部门整体绩效目标 department.yaml", "一个部门一个年度的整体绩效目标、专项资金和支出记录文件。"),
 		file("project.schema.json", reflect.TypeFor[model.Project](), "项目支出绩效目标 projects/编码.yaml", "一个预算项目的资金、支出计划、绩效目标和指标。"),
+		file("results.schema.json", reflect.TypeFor[model.Results](), "绩效监控与自评 projects/编码.results.yaml", "一个项目的年中绩效运行监控和年终绩效自评结果。"),
+		file("rules.schema.json", reflect.TypeFor[rules.Settings](), "年度规则 年度/rules.yaml", "只对这一年度生效的规则设置，逐项覆盖 site.yaml 中的规则。"),
 	}
 }
 

@@ -109,6 +109,10 @@ func schemaFor(rel string) string {
 		return "site.schema.json"
 	case filepath.Base(rel) == "department.yaml":
 		return "department.schema.json"
+	case strings.HasSuffix(rel, ".results.yaml"):
+		return "results.schema.json"
+	case filepath.Base(rel) == "rules.yaml":
+		return "rules.schema.json"
 	}
 	return "project.schema.json"
 }

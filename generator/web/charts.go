@@ -222,3 +222,22 @@ func ratesChart(d *derive.Department, illustrative bool) Chart {
 	return Chart{ID: "chart_rates", Caption: "各项目预算执行率", Options: finish(b, zoom(len(names))), Table: table, Illustrative: illustrative,
 		Summary: fmt.Sprintf("柱状图：%d 个项目的预算执行率，部门合计执行率%s。", len(d.Projects), pct(d.ExecutionRate))}
 }
+
+// countChart is a bar chart of projects per class (grade or light).
+func countChart(id, caption, unit string, counts []derive.Count, illustrative bool) Chart {
+	var names []string
+	var bars []opts.BarData
+	table := DataTable{Caption: caption, Head: []string{unit, "项目数"}}
+	var parts []string
+	for _, c := range counts {
+		names = append(names, c.Name)
+		bars = append(bars, opts.BarData{Value: c.Count})
+		table.Rows = append(table.Rows, []string{c.Name, fmt.Sprint(c.Count)})
+		parts = append(parts, fmt.Sprintf("%s %d 个", c.Name, c.Count))
+	}
+	b := charts.NewBar()
+	b.SetGlobalOptions(initOpts(id), charts.WithYAxisOpts(opts.YAxis{Name: "项目数", Min: 0, MinInterval: 1}))
+	b.SetXAxis(names).AddSeries("项目数", bars, narrow())
+	return Chart{ID: id, Caption: caption, Options: finish(b, nil), Table: table, Illustrative: illustrative,
+		Summary: "柱状图：" + caption + "，" + strings.Join(parts, "，") + "。"}
+}

@@ -24,6 +24,7 @@ import (
 	"disclose/generator/model"
 	"disclose/generator/money"
 	"disclose/generator/present"
+	"disclose/generator/rules"
 )
 
 // CSP is the Content-Security-Policy of every page: nothing from outside the
@@ -102,6 +103,7 @@ type DeptView struct {
 	SpecialFundViews []SpecialFundView
 	ProjectViews     []*ProjectView
 	Charts           []Chart
+	Overview         []Chart // projects by grade and by progress light
 	Data             []Link
 	Notes            []string
 	// Report links the department's PDF from the index; ReportFromDept
@@ -114,6 +116,26 @@ func (d *DeptView) BudgetWan() string { return wanFen(d.Budget) }
 
 // SpentWan formats the department's spending.
 func (d *DeptView) SpentWan() string { return wanFen(d.Spent) }
+
+// Light is the status of a project's latest reached checkpoint.
+func (p *ProjectView) Light() string {
+	for i := len(p.Checkpoints) - 1; i >= 0; i-- {
+		if c := p.Checkpoints[i]; c.Reached {
+			return present.Light(c.Status)
+		}
+	}
+	return "—"
+}
+
+// LightClass names the latest light for the stylesheet.
+func (p *ProjectView) LightClass() string {
+	for i := len(p.Checkpoints) - 1; i >= 0; i-- {
+		if c := p.Checkpoints[i]; c.Reached {
+			return c.Status.Class()
+		}
+	}
+	return ""
+}
 
 // SpecialFundView is one special fund.
 type SpecialFundView struct {
@@ -134,6 +156,36 @@ type ProjectView struct {
 
 // SpentWan formats the project's spending.
 func (p *ProjectView) SpentWan() string { return wanFen(p.Spent) }
+
+// MonitoringView is what the monitoring template needs.
+type MonitoringView struct {
+	Items []derive.Monitoring
+	Rules *rules.Settings
+}
+
+// EvaluationView is what the evaluation template needs.
+type EvaluationView struct {
+	Evaluation *derive.Evaluation
+	Rules      *rules.Settings
+}
+
+// MonitoringView gives the monitoring with the rules that judged it.
+func (p *ProjectView) MonitoringView() MonitoringView {
+	return MonitoringView{Items: p.Monitoring, Rules: p.Dept.Rules}
+}
+
+// EvaluationView gives the evaluation with the rules that scored it.
+func (p *ProjectView) EvaluationView() EvaluationView {
+	return EvaluationView{Evaluation: p.Evaluation, Rules: p.Dept.Rules}
+}
+
+// ResultNotes are the notices of illustrative monitoring and evaluation.
+func (p *ProjectView) ResultNotes() []string {
+	if p.Results == nil || !p.Results.Illustrative {
+		return nil
+	}
+	return []string{cmp.Or(p.Results.Note, "本项目的监控和自评结果为示例数据。")}
+}
 
 // Build renders the whole site into out, which must exist and be empty.
 func Build(site *model.Site, depts []*derive.Department, out string, o Options) error {
@@ -219,7 +271,7 @@ func Build(site *model.Site, depts []*derive.Department, out string, o Options) 
 	for _, v := range views {
 		jobs = append(jobs, func() {
 			p := page("../../", v.Title, []Crumb{{Name: "首页", Href: "../../index.html"}, {Name: fmt.Sprintf("%d年 %s", v.Year, v.Name)}})
-			p.Publisher, p.Published, p.Notes, p.Dept, p.HasCharts = v.Publisher, v.Published.String(), v.Notes, v, len(v.Charts) > 0
+			p.Publisher, p.Published, p.Notes, p.Dept, p.HasCharts = v.Publisher, v.Published.String(), v.Notes, v, len(v.Charts)+len(v.Overview) > 0
 			w.page(sets["department.html"], v.Href, p)
 			writeDeptData(w, v)
 		})
@@ -303,6 +355,17 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 	}
 	if len(d.Projects) > 0 {
 		v.Charts = []Chart{budgetsChart(d, illustrative), ratesChart(d, illustrative)}
+	}
+	evaluated, resultsIllustrative := false, false
+	for _, p := range d.Projects {
+		evaluated = evaluated || p.Evaluation != nil
+		resultsIllustrative = resultsIllustrative || (p.Results != nil && p.Results.Illustrative)
+	}
+	if evaluated {
+		v.Overview = append(v.Overview, countChart("chart_grades", "各项目绩效自评等级", "等级", d.Grades, resultsIllustrative))
+	}
+	if len(d.Projects) > 0 {
+		v.Overview = append(v.Overview, countChart("chart_lights", "各项目预算执行进度（最近一个已到期的时间节点）", "执行进度", d.Lights, illustrative))
 	}
 	v.Data = deptLinks()
 	return v

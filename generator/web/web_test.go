@@ -15,6 +15,7 @@ import (
 	"disclose/generator/derive"
 	"disclose/generator/internal/testutil"
 	"disclose/generator/load"
+	"disclose/generator/present"
 	"disclose/generator/web"
 )
 
@@ -177,5 +178,43 @@ func TestOpenData(t *testing.T) {
 	}
 	if !strings.Contains(string(files["2021/dkb/data/110-0303-JBN-1VKY/project.json"]), `"spent_yuan": 191610.70`) {
 		t.Error("project.json lacks the exact spending")
+	}
+}
+
+// TestEvaluationFiguresOnPage: every figure of the self-evaluation and the
+// monitoring that derive computed stands on the project page, in its table.
+func TestEvaluationFiguresOnPage(t *testing.T) {
+	site, diags := load.Site(testutil.ContentDir())
+	check.Site(site, diags)
+	depts := derive.Site(site)
+	p := depts[0].Projects[0]
+	e := p.Evaluation
+	out := t.TempDir()
+	if err := web.Build(site, depts, out, web.Options{Cache: assets.CacheDir()}); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "2021/dkb/projects/110-0303-JBN-1VKY.html"))
+	text := string(page)
+	want := []string{
+		`<td class="num">` + present.Score(e.ExecutionScore) + `</td></tr></tbody>`,
+		`<td class="num">` + present.Score(e.Total) + `</td><td>评价等级：` + e.Grade + `</td>`,
+		e.ExecutionFormula,
+	}
+	for _, is := range e.Indicators {
+		want = append(want, `<td class="num">`+present.Score(is.Weight)+`</td><td class="num">`+present.Score(is.Score)+`</td>`)
+	}
+	for _, g := range e.Groups {
+		want = append(want, g.Name+`小计</th><td class="num">`+present.Score(g.Weight)+`</td><td class="num">`+present.Score(g.Score)+`</td>`)
+	}
+	m := p.Monitoring[0]
+	want = append(want, present.Pct(m.Progress), present.Light(m.Status), "示例数据")
+	for _, w := range want {
+		if !strings.Contains(text, strings.ReplaceAll(w, "+", "&#43;")) {
+			t.Errorf("the project page lacks %q", w)
+		}
+	}
+	dept, _ := os.ReadFile(filepath.Join(out, "2021/dkb/index.html"))
+	if !strings.Contains(string(dept), `<td class="num">`+present.Score(e.Total)+`</td><td>`+e.Grade+`</td>`) {
+		t.Error("the department page lacks the project's score and grade")
 	}
 }
