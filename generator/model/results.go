@@ -44,6 +44,7 @@ type Outlook struct {
 	diag.Source `yaml:"-"`
 	Name        string `yaml:"name" title:"三级指标" req:"true" desc:"与绩效指标表中的三级指标名称一致。"`
 	Outlook     string `yaml:"outlook" title:"完成预判" req:"true" desc:"确定能、有可能 或 完全不可能。"`
+	Actual      string `yaml:"actual" title:"当前实际值" desc:"监控日期时指标的实际值，如 86（单位同指标表），可选。"`
 	Progress    string `yaml:"progress" title:"当前完成情况"`
 	Cause       string `yaml:"cause" title:"原因分析" desc:"预判不是“确定能”时必填。"`
 	Remedy      string `yaml:"remedy" title:"改进措施" desc:"预判不是“确定能”时必填。"`

@@ -337,7 +337,15 @@ func writeMonitoring(l *layout, d *derive.Department, p *derive.Project) {
 			if o.Indicator != nil {
 				target = present.Target(o.Indicator)
 			}
-			t.rows = append(t.rows, []*cell{{text: o.Name, face: Sans}, txt(target), txt(o.Progress), {text: o.Outlook.Outlook, face: Serif, align: alignCenter}, txt(o.Cause), txt(o.Remedy)})
+			progress := o.Progress
+			if o.Actual != "" {
+				unit := ""
+				if o.Indicator != nil && o.Indicator.Operator.Kind != model.OpText {
+					unit = o.Indicator.Unit
+				}
+				progress = "当前值 " + o.Actual + unit + "；" + progress
+			}
+			t.rows = append(t.rows, []*cell{{text: o.Name, face: Sans}, txt(target), txt(progress), {text: o.Outlook.Outlook, face: Serif, align: alignCenter}, txt(o.Cause), txt(o.Remedy)})
 		}
 		l.table(t)
 	}

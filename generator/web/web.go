@@ -117,6 +117,23 @@ func (d *DeptView) BudgetWan() string { return wanFen(d.Budget) }
 // SpentWan formats the department's spending.
 func (d *DeptView) SpentWan() string { return wanFen(d.Spent) }
 
+// DeptBudget is the department's own initial and adjusted budget, when its
+// department.yaml gives them.
+func (d *DeptView) DeptBudget() *struct{ Initial, Adjusted string } {
+	b := d.Department.Department.Budget
+	if b.Initial == nil && b.Adjusted == nil {
+		return nil
+	}
+	out := &struct{ Initial, Adjusted string }{"—", "—"}
+	if b.Initial != nil {
+		out.Initial = wan(*b.Initial)
+	}
+	if b.Adjusted != nil {
+		out.Adjusted = wan(*b.Adjusted)
+	}
+	return out
+}
+
 // Light is the status of a project's latest reached checkpoint.
 func (p *ProjectView) Light() string {
 	for i := len(p.Checkpoints) - 1; i >= 0; i-- {
