@@ -26,6 +26,8 @@ var allowed = map[string][]string{
 	"score":    {"model", "money", "num", "rules"},
 	"schema":   {"model", "money", "num", "rules"},
 	"assets":   {},
+	"gitrev":   {},
+	"semdiff":  {"derive", "diag", "model", "money", "num", "present", "rules"},
 	"publish":  {},
 	"present":  {"model", "money", "num", "rules", "score"},
 	"web":      {"assets", "derive", "markdown", "model", "money", "num", "present", "rules", "score"},

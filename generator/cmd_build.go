@@ -93,6 +93,9 @@ func build(b buildFlags, o web.Options, report io.Writer) (pages int, err error)
 		return 0, errContent
 	}
 	depts := derive.Site(site)
+	if o.History, err = history(b.content, site); err != nil {
+		return 0, err
+	}
 	stage, err := publish.Begin(b.out)
 	if err != nil {
 		return 0, err

@@ -7,6 +7,7 @@
 //	disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR]
 //	disclose serve  [--addr 127.0.0.1:8080] [--content DIR] [--out DIR] [--templates DIR]
 //	disclose check  [--content DIR] [--strict] [--format text|json]
+//	disclose diff   [--format text|markdown|json] OLD NEW
 //	disclose schema [--out DIR]
 //	disclose gen-corpus --departments N --projects M --records R --seed S --out DIR
 //	disclose version
@@ -27,6 +28,9 @@ const usage = `disclose — 预算绩效信息公开生成器
         生成并在本机预览网站；内容或模板改动后自动重新生成并刷新页面，出错时页面上显示错误。
   disclose check  [--content DIR] [--strict] [--format text|json]
         检查内容目录（默认 content/），列出错误和警告；有错误时退出码为 1。
+  disclose diff   [--format text|markdown|json] 旧版本 新版本
+        按业务含义比较两个版本（内容目录或 Git 修订版本）：增删的部门和项目、金额及差额、
+        指标、计划、支出记录、文字的逐字差异、新出现的检查消息。无变化退出码 0，有变化 1，出错 2。
   disclose schema [--out DIR]
         写出 YAML 文件的 JSON Schema（默认 schema/），供编辑器补全和提示。
   disclose gen-corpus --departments N --projects M --records R [--seed S] --out DIR
@@ -54,6 +58,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(args[1:], stdout, stderr)
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "diff":
+		return cmdDiff(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
 	case "schema":

@@ -11,9 +11,9 @@ import (
 // the 预算项目 part.
 type Department struct {
 	diag.Source    `yaml:"-"`
-	Code           string         `yaml:"code" title:"部门编码" req:"true" desc:"稳定的部门标识，目录名须与之相同。"`
+	Code           string         `yaml:"code" title:"部门编码" req:"true" key:"true" desc:"稳定的部门标识，目录名须与之相同。"`
 	Name           string         `yaml:"name" title:"部门名称" req:"true"`
-	Year           int            `yaml:"year" title:"年度" req:"true" desc:"预算年度，目录名须与之相同。"`
+	Year           int            `yaml:"year" title:"年度" req:"true" key:"true" desc:"预算年度，目录名须与之相同。"`
 	Publisher      string         `yaml:"publisher" title:"发布机构" req:"true"`
 	Published      Date           `yaml:"published" title:"发布日期" req:"true" desc:"如 2021-03-01。"`
 	Title          string         `yaml:"title" title:"标题" req:"true" desc:"如 2021年部门整体绩效目标。"`
@@ -62,7 +62,7 @@ type SpecialFunds struct {
 // SpecialFund is one special fund (专项资金) with its targets and indicators.
 type SpecialFund struct {
 	diag.Source `yaml:"-"`
-	Name        string       `yaml:"name" title:"专项资金名称" req:"true"`
+	Name        string       `yaml:"name" title:"专项资金名称" req:"true" key:"true"`
 	Amount      money.Amount `yaml:"amount" title:"金额（万元）" req:"true"`
 	Targets     []Target     `yaml:"targets" title:"绩效目标"`
 	Indicators  []Indicator  `yaml:"indicators" title:"绩效指标"`
@@ -71,7 +71,7 @@ type SpecialFund struct {
 // SpendingFile names a CSV file of actual spending records (支出记录).
 type SpendingFile struct {
 	diag.Source  `yaml:"-"`
-	File         string `yaml:"file" title:"文件" req:"true" desc:"相对于部门目录的路径，如 spending/2021.csv。"`
+	File         string `yaml:"file" title:"文件" req:"true" key:"true" desc:"相对于部门目录的路径，如 spending/2021.csv。"`
 	Illustrative bool   `yaml:"illustrative" title:"示例数据" desc:"true 表示数据为示意，页面和报告会标注“示例数据”。"`
 	Note         string `yaml:"note" title:"说明" desc:"数据来源或口径说明，随数据一起展示。"`
 }

@@ -9,4 +9,5 @@
 //	title:"…"        the Chinese name shown in messages and editors
 //	desc:"…"         the help text for editors
 //	req:"true"       the key must be present
+//	key:"true"       the key identifies an item of its list (for diffs)
 package model

@@ -94,7 +94,7 @@ type Indicator struct {
 	diag.Source `yaml:"-"`
 	Level1      string       `yaml:"level1" title:"一级指标" req:"true" desc:"按文件原样填写，如 产出指标、效益指标（或 效果指标）、满意度指标。"`
 	Level2      string       `yaml:"level2" title:"二级指标" req:"true" desc:"如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标。"`
-	Name        string       `yaml:"name" title:"三级指标" req:"true" desc:"指标名称。"`
+	Name        string       `yaml:"name" title:"三级指标" req:"true" key:"true" desc:"指标名称。"`
 	Description string       `yaml:"description" title:"绩效指标描述"`
 	Operator    Operator     `yaml:"operator" title:"符号" req:"true" desc:"=、>=、<=、>、<（也可写 ≥ ≤），或 文字描述 / 定性。"`
 	Value       string       `yaml:"value" title:"值" desc:"指标值，按文件原样，如 100、90.00；文字描述的指标留空。"`

@@ -15,6 +15,9 @@ type Key struct {
 	Title    string // its Chinese name
 	Desc     string // help text for editors
 	Required bool
+	// Identity marks the key that tells list items apart (a budget line by
+	// its name, a checkpoint by its label), for comparing two versions.
+	Identity bool
 	Type     reflect.Type
 }
 
@@ -53,7 +56,7 @@ func Keys(t reflect.Type) []Key {
 			continue
 		}
 		out = append(out, Key{Index: f.Index, Name: name, Title: f.Tag.Get("title"), Desc: f.Tag.Get("desc"),
-			Required: f.Tag.Get("req") == "true", Type: f.Type})
+			Required: f.Tag.Get("req") == "true", Identity: f.Tag.Get("key") == "true", Type: f.Type})
 	}
 	keyCache.Store(t, out)
 	return out

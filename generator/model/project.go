@@ -10,7 +10,7 @@ import (
 // targets: the 项目支出绩效目标表 of one project.
 type Project struct {
 	diag.Source `yaml:"-"`
-	Code        string       `yaml:"code" title:"项目编码" req:"true" desc:"预算系统中的项目编码，文件名须与之相同。"`
+	Code        string       `yaml:"code" title:"项目编码" req:"true" key:"true" desc:"预算系统中的项目编码，文件名须与之相同。"`
 	Name        string       `yaml:"name" title:"项目名称" req:"true"`
 	Template    string       `yaml:"template" title:"项目绩效模板" desc:"可留空。"`
 	Total       money.Amount `yaml:"total" title:"项目资金总额（万元）" req:"true" desc:"单位：万元。预算明细之和、资金来源之和均应等于此数。"`
@@ -33,14 +33,14 @@ type Project struct {
 // Fund is one source of a project's money (资金来源), e.g. 一般公共预算.
 type Fund struct {
 	diag.Source `yaml:"-"`
-	Kind        string       `yaml:"source" title:"资金性质" req:"true" desc:"如 一般公共预算、政府性基金预算、其他资金。"`
+	Kind        string       `yaml:"source" title:"资金性质" req:"true" key:"true" desc:"如 一般公共预算、政府性基金预算、其他资金。"`
 	Amount      money.Amount `yaml:"amount" title:"金额（万元）" req:"true"`
 }
 
 // BudgetLine is one use of a project's money (预算明细) with its amount.
 type BudgetLine struct {
 	diag.Source `yaml:"-"`
-	Name        string       `yaml:"name" title:"用途" req:"true" desc:"支出记录中的“资金用途”须与此名称一致。"`
+	Name        string       `yaml:"name" title:"用途" req:"true" key:"true" desc:"支出记录中的“资金用途”须与此名称一致。"`
 	Amount      money.Amount `yaml:"amount" title:"金额（万元）" req:"true"`
 }
 
@@ -48,7 +48,7 @@ type BudgetLine struct {
 // e.g. 6月底 → 30.00%.
 type Checkpoint struct {
 	diag.Source `yaml:"-"`
-	Label       string      `yaml:"label" title:"时间节点" req:"true" desc:"按文件原样，如 3月底。"`
+	Label       string      `yaml:"label" title:"时间节点" req:"true" key:"true" desc:"按文件原样，如 3月底。"`
 	Date        Date        `yaml:"date" title:"日期" req:"true" desc:"时间节点对应的日期，如 2021-03-31。"`
 	Percent     num.Decimal `yaml:"percent" title:"累计进度（%）" req:"true" desc:"到该日期累计支出占项目资金总额的百分比，如 30.00。"`
 }
@@ -56,7 +56,7 @@ type Checkpoint struct {
 // Target is one performance target (绩效目标) of a project, e.g. 目标1.
 type Target struct {
 	diag.Source `yaml:"-"`
-	Label       string `yaml:"label" title:"目标编号" req:"true" desc:"如 目标1。"`
+	Label       string `yaml:"label" title:"目标编号" req:"true" key:"true" desc:"如 目标1。"`
 	Text        string `yaml:"text" title:"目标内容" req:"true"`
 }
 

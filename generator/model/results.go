@@ -33,7 +33,7 @@ type BudgetFigures struct {
 // Snapshot is one in-year monitoring (绩效运行监控) at a date.
 type Snapshot struct {
 	diag.Source `yaml:"-"`
-	Date        Date      `yaml:"date" title:"监控日期" req:"true" desc:"如 2021-06-30。"`
+	Date        Date      `yaml:"date" title:"监控日期" req:"true" key:"true" desc:"如 2021-06-30。"`
 	Label       string    `yaml:"label" title:"名称" desc:"如 年中监控。"`
 	Indicators  []Outlook `yaml:"indicators" title:"指标完成预判" req:"true"`
 }
@@ -42,7 +42,7 @@ type Snapshot struct {
 // met (确定能 / 有可能 / 完全不可能), and if not surely, why and what is done.
 type Outlook struct {
 	diag.Source `yaml:"-"`
-	Name        string `yaml:"name" title:"三级指标" req:"true" desc:"与绩效指标表中的三级指标名称一致。"`
+	Name        string `yaml:"name" title:"三级指标" req:"true" key:"true" desc:"与绩效指标表中的三级指标名称一致。"`
 	Outlook     string `yaml:"outlook" title:"完成预判" req:"true" desc:"确定能、有可能 或 完全不可能。"`
 	Actual      string `yaml:"actual" title:"当前实际值" desc:"监控日期时指标的实际值，如 86（单位同指标表），可选。"`
 	Progress    string `yaml:"progress" title:"当前完成情况"`
@@ -67,7 +67,7 @@ type Evaluation struct {
 // Result is an indicator's actual value at the year's end (实际完成值).
 type Result struct {
 	diag.Source `yaml:"-"`
-	Name        string `yaml:"name" title:"三级指标" req:"true" desc:"与绩效指标表中的三级指标名称一致。"`
+	Name        string `yaml:"name" title:"三级指标" req:"true" key:"true" desc:"与绩效指标表中的三级指标名称一致。"`
 	Actual      string `yaml:"actual" title:"实际完成值" desc:"数值型指标写数字，如 92.5；时效指标可写日期；文字描述的指标写实际情况。"`
 	// Achievement and Share score a qualitative indicator: the band
 	// (达成/部分达成/未达成) and the evaluator's share of the weight inside it.

@@ -55,7 +55,7 @@ type Evaluation struct {
 // Band is a qualitative achievement level with its range of shares (%).
 type Band struct {
 	diag.Source `yaml:"-"`
-	Name        string      `yaml:"name" title:"档次" req:"true"`
+	Name        string      `yaml:"name" title:"档次" req:"true" key:"true"`
 	Min         num.Decimal `yaml:"min" title:"最低比例（%）" req:"true"`
 	Max         num.Decimal `yaml:"max" title:"最高比例（%）" req:"true"`
 }
@@ -63,7 +63,7 @@ type Band struct {
 // Grade is a grade and the lowest total score that earns it.
 type Grade struct {
 	diag.Source `yaml:"-"`
-	Name        string      `yaml:"name" title:"等级" req:"true"`
+	Name        string      `yaml:"name" title:"等级" req:"true" key:"true"`
 	Min         num.Decimal `yaml:"min" title:"最低分" req:"true"`
 }
 
@@ -103,7 +103,7 @@ func (e *Evaluation) GradeOf(total *big.Rat) string {
 // also use for it (效果指标) and its weight in self-evaluation.
 type Level1 struct {
 	diag.Source `yaml:"-"`
-	Name        string       `yaml:"name" title:"名称" req:"true"`
+	Name        string       `yaml:"name" title:"名称" req:"true" key:"true"`
 	Aliases     []string     `yaml:"aliases" title:"别名" desc:"文件中也用来指这一类的写法，如 效果指标。"`
 	Weight      *num.Decimal `yaml:"weight" title:"分值" desc:"自评时该一级指标的分值，如 产出指标 50。"`
 	Level2      []Level2     `yaml:"level2" title:"二级指标" req:"true"`
@@ -112,7 +112,7 @@ type Level1 struct {
 // Level2 is a 二级指标 category under a Level1, e.g. 社会效益指标.
 type Level2 struct {
 	diag.Source `yaml:"-"`
-	Name        string   `yaml:"name" title:"名称" req:"true"`
+	Name        string   `yaml:"name" title:"名称" req:"true" key:"true"`
 	Aliases     []string `yaml:"aliases" title:"别名"`
 }
 

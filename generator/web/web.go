@@ -43,6 +43,15 @@ type Options struct {
 	// Reports are the PDF reports already written into the output, by
 	// path, with their sizes, for the download links.
 	Reports map[string]int64
+	// History is each department's revision history (修订记录), by
+	// "YEAR/CODE"; absent outside Git.
+	History map[string][]Revision
+}
+
+// Revision is one entry of a department's revision history.
+type Revision struct {
+	Date, Subject, Hash string
+	Changes             []string
 }
 
 // Download is a link to a PDF report with its size.
@@ -109,6 +118,7 @@ type DeptView struct {
 	// Report links the department's PDF from the index; ReportFromDept
 	// from its own pages.
 	Report, ReportFromDept *Download
+	History                []Revision
 }
 
 // BudgetWan formats the department's project budgets.
@@ -257,6 +267,7 @@ func Build(site *model.Site, depts []*derive.Department, out string, o Options) 
 		y.Report = download(o.Reports, present.YearReport(y.Year), "")
 	}
 	for _, v := range views {
+		v.History = o.History[fmt.Sprintf("%d/%s", v.Year, v.Code)]
 		v.Report = download(o.Reports, present.DeptReport(v.Year, v.Code), "")
 		v.ReportFromDept = download(o.Reports, present.DeptReport(v.Year, v.Code), deptDir(v.Department))
 	}

@@ -1,0 +1,210 @@
+package semdiff
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+var opWord = map[string]string{"added": "新增", "removed": "删除", "changed": "修改"}
+var opMark = map[string]string{"added": "+", "removed": "-", "changed": "~"}
+
+// ANSI colours for a terminal.
+const (
+	red    = "\x1b[31m"
+	green  = "\x1b[32m"
+	yellow = "\x1b[33m"
+	bold   = "\x1b[1m"
+	reset  = "\x1b[0m"
+)
+
+func (c Change) line(color bool, segments func([]Segment) string) string {
+	tail := c.Path[len(c.Path)-1]
+	var b strings.Builder
+	switch {
+	case c.Text != nil:
+		fmt.Fprintf(&b, "%s：%s", tail, segments(c.Text))
+	case c.Op == "added":
+		fmt.Fprintf(&b, "%s：%s", tail, c.New)
+	case c.Op == "removed":
+		fmt.Fprintf(&b, "%s：%s", tail, c.Old)
+	default:
+		fmt.Fprintf(&b, "%s：%s → %s", tail, c.Old, c.New)
+	}
+	if c.Delta != "" && c.Op == "changed" {
+		fmt.Fprintf(&b, "（%s）", c.Delta)
+	}
+	if c.Note != "" {
+		fmt.Fprintf(&b, "，%s", c.Note)
+	}
+	return b.String()
+}
+
+// groups yields the changes under their first two path elements.
+func groups(changes []Change, each func(head []string, c Change)) {
+	for _, c := range changes {
+		n := min(2, len(c.Path)-1)
+		if n == 2 && !strings.HasPrefix(c.Path[1], "项目 ") {
+			n = 1
+		}
+		each(c.Path[:n], Change{Op: c.Op, Kind: c.Kind, Path: c.Path[n:], Old: c.Old, New: c.New, Delta: c.Delta, Note: c.Note, Text: c.Text})
+	}
+}
+
+// WriteText writes the report for a terminal; color adds ANSI colours.
+func (r *Report) WriteText(w io.Writer, color bool) error {
+	paint := func(code, s string) string {
+		if !color {
+			return s
+		}
+		return code + s + reset
+	}
+	segments := func(segs []Segment) string {
+		var b strings.Builder
+		for _, s := range segs {
+			switch s.Op {
+			case "-":
+				b.WriteString(paint(red, "[-"+s.Text+"-]"))
+			case "+":
+				b.WriteString(paint(green, "{+"+s.Text+"+}"))
+			default:
+				b.WriteString(s.Text)
+			}
+		}
+		return b.String()
+	}
+	var b strings.Builder
+	if r.Empty() {
+		fmt.Fprintf(&b, "%s 与 %s 之间没有变化。\n", r.Old, r.New)
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	fmt.Fprintf(&b, "%s → %s：%d 处变化\n", r.Old, r.New, len(r.Changes))
+	var last []string
+	groups(r.Changes, func(head []string, c Change) {
+		for i := range head {
+			if i >= len(last) || last[i] != head[i] {
+				for j := i; j < len(head); j++ {
+					fmt.Fprintf(&b, "%s%s\n", strings.Repeat("  ", j), paint(bold, head[j]))
+				}
+				break
+			}
+		}
+		last = head
+		mark := opMark[c.Op]
+		code := map[string]string{"+": green, "-": red, "~": yellow}[mark]
+		rest := strings.Join(c.Path[:len(c.Path)-1], " › ")
+		if rest != "" {
+			rest += " › "
+		}
+		fmt.Fprintf(&b, "%s%s %s%s\n", strings.Repeat("  ", len(head)), paint(code, mark), rest, c.line(color, segments))
+	})
+	if len(r.Messages) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", paint(bold, "这次修改新出现的检查消息："))
+		for _, m := range r.Messages {
+			word := "警告"
+			if m.Severity == "error" {
+				word = paint(red, "错误")
+			}
+			fmt.Fprintf(&b, "  %s %s:%d [%s] %s\n", word, m.File, m.Line, m.Code, m.Text)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mdEscape keeps user text literal in Markdown.
+func mdEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]", "|", "\\|", "#", "\\#").Replace(s)
+}
+
+// WriteMarkdown writes the report to paste into a pull request.
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	if r.Empty() {
+		fmt.Fprintf(&b, "**%s → %s**：没有变化。\n", mdEscape(r.Old), mdEscape(r.New))
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	fmt.Fprintf(&b, "## 内容变化：%s → %s（%d 处）\n", mdEscape(r.Old), mdEscape(r.New), len(r.Changes))
+	segments := func(segs []Segment) string {
+		var x strings.Builder
+		for _, s := range segs {
+			switch s.Op {
+			case "-":
+				x.WriteString("<del>" + mdEscape(s.Text) + "</del>")
+			case "+":
+				x.WriteString("<ins>" + mdEscape(s.Text) + "</ins>")
+			default:
+				x.WriteString(mdEscape(s.Text))
+			}
+		}
+		return x.String()
+	}
+	var last []string
+	groups(r.Changes, func(head []string, c Change) {
+		for i := range head {
+			if i >= len(last) || last[i] != head[i] {
+				for j := i; j < len(head); j++ {
+					fmt.Fprintf(&b, "\n%s %s\n\n", strings.Repeat("#", 3+j), mdEscape(head[j]))
+				}
+				break
+			}
+		}
+		last = head
+		rest := ""
+		for _, p := range c.Path[:len(c.Path)-1] {
+			rest += mdEscape(p) + " › "
+		}
+		esc := Change{Op: c.Op, Path: []string{mdEscape(c.Path[len(c.Path)-1])}, Old: mdEscape(c.Old), New: mdEscape(c.New), Delta: c.Delta, Note: mdEscape(c.Note), Text: c.Text}
+		fmt.Fprintf(&b, "- %s %s%s\n", opWord[c.Op], rest, esc.line(false, segments))
+	})
+	if len(r.Messages) > 0 {
+		b.WriteString("\n### 这次修改新出现的检查消息\n\n")
+		for _, m := range r.Messages {
+			word := "警告"
+			if m.Severity == "error" {
+				word = "错误"
+			}
+			fmt.Fprintf(&b, "- %s `%s:%d` [%s] %s\n", word, m.File, m.Line, m.Code, mdEscape(m.Text))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteJSON writes the report as JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// Lines writes each change as one plain line (the site's 修订记录).
+func (r *Report) Lines() []string {
+	var out []string
+	for _, c := range r.Changes {
+		segs := func(segs []Segment) string {
+			var b strings.Builder
+			for _, s := range segs {
+				switch s.Op {
+				case "-":
+					b.WriteString("〔删：" + s.Text + "〕")
+				case "+":
+					b.WriteString("〔增：" + s.Text + "〕")
+				default:
+					b.WriteString(s.Text)
+				}
+			}
+			return b.String()
+		}
+		path := strings.Join(c.Path[:len(c.Path)-1], " › ")
+		if path != "" {
+			path += " › "
+		}
+		out = append(out, opWord[c.Op]+" "+path+c.line(false, segs))
+	}
+	return out
+}
