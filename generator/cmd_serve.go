@@ -165,17 +165,19 @@ func serve(ctx context.Context, b buildFlags, addr string, interval time.Duratio
 	if err != nil {
 		return err
 	}
+	// Take the files' fingerprint before saying we are ready: an edit made
+	// right after must count as a change.
+	watched := []string{b.content}
+	if p.opts.Templates != "" {
+		watched = append(watched, p.opts.Templates)
+	}
+	last := fingerprint(watched...)
 	srv := &http.Server{Handler: p.handler(), ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}
 	fmt.Fprintf(log, "disclose serve: http://%s/ （Ctrl+C 退出）\n", ln.Addr())
-	watched := []string{b.content}
-	if p.opts.Templates != "" {
-		watched = append(watched, p.opts.Templates)
-	}
-	last := fingerprint(watched...)
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	for {
