@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 )
 
 const usage = `disclose — 预算绩效信息公开生成器
@@ -43,6 +44,17 @@ const usage = `disclose — 预算绩效信息公开生成器
 var version = "dev"
 
 func main() {
+	// DISCLOSE_CPUPROFILE=FILE writes a CPU profile, for performance work.
+	if f := os.Getenv("DISCLOSE_CPUPROFILE"); f != "" {
+		if out, err := os.Create(f); err == nil {
+			if err := pprof.StartCPUProfile(out); err == nil {
+				code := run(os.Args[1:], os.Stdout, os.Stderr)
+				pprof.StopCPUProfile()
+				out.Close()
+				os.Exit(code)
+			}
+		}
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

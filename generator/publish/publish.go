@@ -38,6 +38,7 @@ func Begin(out string) (*Staging, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	recover(out)
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".building-")
 	if err != nil {
 		return nil, err
@@ -65,12 +66,29 @@ func mayReplace(out string) error {
 	return nil
 }
 
+// recover tidies after a build that was killed: staging folders it left
+// are removed, and if it was killed between the two renames of the
+// fallback swap, the previous output is put back.
+func recover(out string) {
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".building-*"))
+	for _, l := range leftovers {
+		if _, err := os.Stat(out); os.IsNotExist(err) && filepath.Ext(l) == ".old" {
+			if _, err := os.Stat(filepath.Join(l, Marker)); err == nil && os.Rename(l, out) == nil {
+				continue
+			}
+		}
+		_ = os.RemoveAll(l)
+	}
+}
+
 // Abort removes the staging folder; the output folder is untouched.
 func (s *Staging) Abort() { _ = os.RemoveAll(s.Dir) }
 
-// Commit writes the marker and swaps the staging folder in for the output.
-// The old output is renamed aside, the new one renamed into place, then the
-// old one removed: at no moment is a half-written site at the output path.
+// Commit writes the marker and swaps the staging folder in for the output:
+// with one atomic exchange on Linux; elsewhere the old output is renamed
+// aside, the new one renamed into place, then the old one removed (a kill
+// between the two renames is repaired by the next build). At no moment is
+// a half-written site at the output path.
 func (s *Staging) Commit() error {
 	if err := os.WriteFile(filepath.Join(s.Dir, Marker), []byte(markerText), 0o644); err != nil {
 		s.Abort()
@@ -79,6 +97,13 @@ func (s *Staging) Commit() error {
 	if err := mayReplace(s.out); err != nil { // it may have changed meanwhile
 		s.Abort()
 		return err
+	}
+	if _, err := os.Stat(s.out); err == nil {
+		// One atomic exchange where the system has it; the old output then
+		// sits in the staging path and is removed.
+		if err := exchange(s.Dir, s.out); err == nil {
+			return os.RemoveAll(s.Dir)
+		}
 	}
 	old := ""
 	if _, err := os.Stat(s.out); err == nil {

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"disclose/generator/corpus"
+)
+
+// treeSum fingerprints every file of a folder (paths and bytes).
+func treeSum(t *testing.T, dir string) string {
+	t.Helper()
+	var lines []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		lines = append(lines, fmt.Sprintf("%s %x", rel, sha256.Sum256(data)))
+		return err
+	})
+	if err != nil {
+		return "missing: " + err.Error()
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// TestKilledBuildLeavesOutputWhole kills builds at random moments: the
+// output is always a whole site (the previous one, or the new one once it
+// was swapped in), and the next build completes and is correct.
+func TestKilledBuildLeavesOutputWhole(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command and a corpus")
+	}
+	bin := filepath.Join(t.TempDir(), "disclose")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	work := t.TempDir()
+	content := filepath.Join(work, "content")
+	if err := corpus.Write(content, corpus.Options{Departments: 2, Projects: 30, Records: 3000, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(work, "public")
+	build := func() *exec.Cmd {
+		cmd := exec.Command(bin, "build", "--content", content, "--out", out)
+		cmd.Dir = work
+		return cmd
+	}
+	start := time.Now()
+	if b, err := build().CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, b)
+	}
+	took := time.Since(start)
+	oldSum := treeSum(t, out)
+
+	// The next version differs: the new tree is what a finished build makes.
+	site := filepath.Join(content, "site.yaml")
+	data, _ := os.ReadFile(site)
+	os.WriteFile(site, []byte(strings.Replace(string(data), "合成测试网站", "合成测试网站（更新）", 1)), 0o644)
+	ref := filepath.Join(work, "reference")
+	if b, err := exec.Command(bin, "build", "--content", content, "--out", ref).CombinedOutput(); err != nil {
+		t.Fatalf("reference build: %v\n%s", err, b)
+	}
+	newSum := treeSum(t, ref)
+
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 12 {
+		cmd := build()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(r.Int64N(int64(took) * 6 / 5)))
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		_ = cmd.Wait()
+		switch got := treeSum(t, out); got {
+		case oldSum:
+		case newSum:
+			oldSum = newSum // swapped in before the kill: now the previous site
+		default:
+			t.Fatalf("kill %d after %v: the output is neither the old nor the new site", i+1, took)
+		}
+	}
+	if b, err := build().CombinedOutput(); err != nil {
+		t.Fatalf("build after the kills: %v\n%s", err, b)
+	}
+	if treeSum(t, out) != newSum {
+		t.Error("the build after the kills is not correct")
+	}
+	left, _ := filepath.Glob(filepath.Join(work, ".public.building-*"))
+	if len(left) > 0 {
+		t.Errorf("staging folders left behind: %v", left)
+	}
+}
