@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"disclose/generator/assets"
 	"disclose/generator/internal/pdfcheck"
@@ -195,5 +196,59 @@ func TestOwnAndFallbackFonts(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(strings.Fields(r.Text), ""), "本项目共有支出记录22条") {
 		t.Error("max_records was not applied")
+	}
+}
+
+// TestUnchangedFilesKeepTheirTime: a rebuild leaves every file whose bytes
+// did not change as it was (same inode, same modification time), and
+// replaces only those that did.
+func TestUnchangedFilesKeepTheirTime(t *testing.T) {
+	content := testutil.CopyContent(t)
+	out := filepath.Join(t.TempDir(), "public")
+	var o, e bytes.Buffer
+	buildOnce := func() {
+		if code := run([]string{"build", "--content", content, "--out", out}, &o, &e); code != 0 {
+			t.Fatal(e.String())
+		}
+	}
+	times := func() map[string]string {
+		m := map[string]string{}
+		filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				info, _ := d.Info()
+				rel, _ := filepath.Rel(out, p)
+				m[rel] = info.ModTime().String()
+			}
+			return err
+		})
+		return m
+	}
+	buildOnce()
+	first := times()
+	time.Sleep(20 * time.Millisecond)
+	buildOnce()
+	second := times()
+	for f, tm := range first {
+		if second[f] != tm && f != publish.Marker {
+			t.Errorf("%s was rewritten although it did not change", f)
+		}
+	}
+	// Change one project's narrative: its page, the department's page and
+	// report change; the open data of budget lines does not.
+	goal := filepath.Join(content, "2021/dkb/projects/110-0303-JBN-1VKY.md")
+	data, _ := os.ReadFile(goal)
+	os.WriteFile(goal, append(data, "\n补充说明。\n"...), 0o644)
+	time.Sleep(20 * time.Millisecond)
+	buildOnce()
+	third := times()
+	for _, f := range []string{"2021/dkb/projects/110-0303-JBN-1VKY.html", "2021/dkb/index.html", "2021/dkb/dkb-2021.pdf"} {
+		if third[f] == second[f] {
+			t.Errorf("%s did not change", f)
+		}
+	}
+	for _, f := range []string{"2021/dkb/data/110-0303-JBN-1VKY/budget-lines.csv", "assets/style.css", "index.html"} {
+		if third[f] != second[f] {
+			t.Errorf("%s was rewritten although it did not change", f)
+		}
 	}
 }

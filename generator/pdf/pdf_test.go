@@ -47,7 +47,7 @@ func loadDepts(t testing.TB, dir string) []*derive.Department {
 	return derive.Site(site)
 }
 
-var opts = pdf.Options{SiteTitle: "测试网站", Publisher: "测试财政局", MaxRecords: pdf.DefaultMaxRecords}
+var opts = pdf.Options{SiteTitle: "测试网站", Publisher: "测试财政局", MaxRecords: pdf.DefaultMaxRecords, AnnualProjects: pdf.DefaultAnnualProjects}
 
 // tool runs a poppler or qpdf command; CI installs them (make validate), a
 // developer's machine may not have them.
@@ -298,5 +298,25 @@ func TestAnnualReport(t *testing.T) {
 	}
 	if got := tree(outline.Outlines); !strings.HasPrefix(got, "督查考核办公室[第一部分　部门整体绩效目标[总体绩效目标") {
 		t.Errorf("bookmarks %s", got)
+	}
+}
+
+// TestAnnualReportSummary: past the project limit the combined report
+// lists each department's projects and leaves their forms to the
+// department reports.
+func TestAnnualReportSummary(t *testing.T) {
+	o := opts
+	o.AnnualProjects = 0
+	data, err := pdf.Year(loadFonts(t), 2021, loadDepts(t, testutil.ContentDir()), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := pdfcheck.Check(data)
+	if err != nil || len(r.Problems) > 0 {
+		t.Fatalf("%v %v", err, r.Problems)
+	}
+	text := squeezeSpace(r.Text)
+	if !strings.Contains(text, "本合订本只列各部门的项目一览") || !strings.Contains(text, "预算项目一览") || strings.Contains(text, "项目支出绩效目标表") {
+		t.Error("the summary edition does not read as one")
 	}
 }

@@ -19,13 +19,20 @@ import (
 // not a ledger.
 const DefaultMaxRecords = 50
 
+// DefaultAnnualProjects is how many projects a year may have for its
+// combined report to print every project in full.
+const DefaultAnnualProjects = 200
+
 // WriteAll writes every department's report and every year's combined
 // report under out, on all cores, with the fonts' licences, and returns the
 // size of each report by its path (for the web pages' links).
 func WriteAll(f *Fonts, site *model.Site, depts []*derive.Department, out, cache string) (map[string]int64, error) {
-	o := Options{SiteTitle: site.Title, Publisher: site.Publisher, MaxRecords: DefaultMaxRecords, Lang: site.Locale}
+	o := Options{SiteTitle: site.Title, Publisher: site.Publisher, MaxRecords: DefaultMaxRecords, AnnualProjects: DefaultAnnualProjects, Lang: site.Locale}
 	if site.PDF.MaxRecords != nil {
 		o.MaxRecords = *site.PDF.MaxRecords
+	}
+	if site.PDF.AnnualProjects != nil {
+		o.AnnualProjects = *site.PDF.AnnualProjects
 	}
 	type job struct {
 		path string

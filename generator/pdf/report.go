@@ -9,6 +9,7 @@ package pdf
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"time"
 
@@ -25,7 +26,16 @@ type Options struct {
 	// MaxRecords is the most spending records listed per project; a project
 	// with more lists none and points to the open data instead.
 	MaxRecords int
-	Lang       string
+	// AnnualProjects is the most projects a year may have for the combined
+	// annual report to print every project's forms; past it the combined
+	// report prints each department's first two parts and its project list,
+	// and the department reports carry the forms. (A province's 5,000
+	// projects would make a 20,000-page book no reader could use.)
+	AnnualProjects int
+	Lang           string
+	// summary is set while laying out a department inside a summary-mode
+	// annual report.
+	summary bool
 }
 
 // The body text sizes (pt): 小四 for prose, 五号 for tables.
@@ -54,6 +64,11 @@ func Department(f *Fonts, d *derive.Department, o Options) ([]byte, error) {
 func Year(f *Fonts, year int, depts []*derive.Department, o Options) ([]byte, error) {
 	l := newLayout(f)
 	latest := model.Date{}
+	projects := 0
+	for _, d := range depts {
+		projects += len(d.Projects)
+	}
+	o.summary = projects > o.AnnualProjects
 	for _, d := range depts {
 		l.newPage()
 		l.heading(1, d.Name, 60)
@@ -232,6 +247,11 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 			counts.rows = append(counts.rows, row)
 		}
 		l.table(counts)
+	}
+	if o.summary {
+		l.paragraph(fmt.Sprintf("本合订本只列各部门的项目一览；各项目的绩效目标表、执行情况和图表见该部门的报告 %s。", path.Base(present.DeptReport(d.Year, d.Code))),
+			Serif, 10.5, 18, false, false, gray)
+		return
 	}
 	for _, p := range d.Projects {
 		writeProject(l, d, p, base+2, notes, o)

@@ -6,8 +6,10 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -66,6 +68,54 @@ func mayReplace(out string) error {
 	return nil
 }
 
+// keepUnchanged replaces each new file that is byte for byte the file at
+// the same path in the current output with a hard link to that file, so
+// that an unchanged file keeps its inode and modification time: rsync and
+// other deploy tools then copy only what really changed.
+func keepUnchanged(staging, out string) error {
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		return nil // nothing of ours to keep
+	}
+	return filepath.WalkDir(staging, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(staging, p)
+		if rel == Marker {
+			return nil
+		}
+		old := filepath.Join(out, rel)
+		oi, err := os.Lstat(old)
+		if err != nil || !oi.Mode().IsRegular() {
+			return nil
+		}
+		ni, err := d.Info()
+		if err != nil || ni.Size() != oi.Size() {
+			return nil
+		}
+		if same, err := sameBytes(p, old); err != nil || !same {
+			return nil
+		}
+		tmp := p + ".link"
+		if err := os.Link(old, tmp); err != nil {
+			return nil // another file system, or no hard links: keep the copy
+		}
+		return os.Rename(tmp, p)
+	})
+}
+
+func sameBytes(a, b string) (bool, error) {
+	x, err := os.ReadFile(a)
+	if err != nil {
+		return false, err
+	}
+	y, err := os.ReadFile(b)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(x, y), nil
+}
+
 // recover tidies after a build that was killed: staging folders it left
 // are removed, and if it was killed between the two renames of the
 // fallback swap, the previous output is put back.
@@ -95,6 +145,10 @@ func (s *Staging) Commit() error {
 		return err
 	}
 	if err := mayReplace(s.out); err != nil { // it may have changed meanwhile
+		s.Abort()
+		return err
+	}
+	if err := keepUnchanged(s.Dir, s.out); err != nil {
 		s.Abort()
 		return err
 	}
