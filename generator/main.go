@@ -8,6 +8,8 @@
 //	disclose serve  [--addr 127.0.0.1:8080] [--content DIR] [--out DIR] [--templates DIR]
 //	disclose check  [--content DIR] [--strict] [--format text|json]
 //	disclose diff   [--format text|markdown|json] OLD NEW
+//	disclose import --year Y --department CODE [--out DIR] FILE...
+//	disclose export --xlsx FILE --department YEAR/CODE
 //	disclose schema [--out DIR]
 //	disclose gen-corpus --departments N --projects M --records R --seed S --out DIR
 //	disclose version
@@ -32,6 +34,10 @@ const usage = `disclose — 预算绩效信息公开生成器
   disclose diff   [--format text|markdown|json] 旧版本 新版本
         按业务含义比较两个版本（内容目录或 Git 修订版本）：增删的部门和项目、金额及差额、
         指标、计划、支出记录、文字的逐字差异、新出现的检查消息。无变化退出码 0，有变化 1，出错 2。
+  disclose import --year 2021 --department 编码 [--name 名称] [--out content] 文件.xlsx|文件.csv ...
+        从公开表式的 Excel 工作簿或 CSV 导入绩效目标、自评、监控和支出记录，写入内容目录并检查。
+  disclose export --xlsx 文件.xlsx --department 2021/编码 [--content content]
+        把一个部门写成公开表式的工作簿（导入它会得到同样的内容）。
   disclose schema [--out DIR]
         写出 YAML 文件的 JSON Schema（默认 schema/），供编辑器补全和提示。
   disclose gen-corpus --departments N --projects M --records R [--seed S] --out DIR
@@ -70,6 +76,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(args[1:], stdout, stderr)
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "import":
+		return cmdImport(args[1:], stdout, stderr)
+	case "export":
+		return cmdExport(args[1:], stdout, stderr)
 	case "diff":
 		return cmdDiff(args[1:], stdout, stderr)
 	case "serve":

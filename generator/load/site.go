@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"disclose/generator/textenc"
 	"fmt"
 	"io/fs"
 	"os"
@@ -185,10 +186,10 @@ func readMarkdown(path string, required bool, what string, diags *diag.List) mod
 		}
 		return model.Markdown{}
 	}
-	if !checkUTF8(path, data, diags) {
+	if !textenc.CheckUTF8(path, data, diags) {
 		return model.Markdown{File: path}
 	}
-	return model.Markdown{File: path, Text: string(bytes.TrimPrefix(data, bom))}
+	return model.Markdown{File: path, Text: string(bytes.TrimPrefix(data, textenc.BOM))}
 }
 
 func readRecords(d *model.Department, rs *rules.Settings, diags *diag.List) {

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"disclose/generator/textenc"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -72,8 +73,8 @@ func (x *lineIndex) column(line, byteCol int) int {
 }
 
 // readSpending reads the spending records of one CSV file.
-func readSpending(file string, fileIndex int32, data []byte, diags *diag.List) ([]model.Record, Encoding) {
-	text, enc, ok := decodeText(file, data, diags)
+func readSpending(file string, fileIndex int32, data []byte, diags *diag.List) ([]model.Record, textenc.Encoding) {
+	text, enc, ok := textenc.Decode(file, data, diags)
 	if !ok {
 		return nil, enc
 	}

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"disclose/generator/textenc"
 	"encoding"
 	"fmt"
 	"reflect"
@@ -21,7 +22,7 @@ import (
 // model struct), reporting every problem rather than stopping at the first.
 // It returns false when nothing could be decoded.
 func decodeYAML(file string, data []byte, v any, diags *diag.List) bool {
-	if !checkUTF8(file, data, diags) {
+	if !textenc.CheckUTF8(file, data, diags) {
 		return false
 	}
 	var doc yaml.Node
@@ -178,6 +179,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, title ...str
 	}
 	switch v.Kind() {
 	case reflect.Struct:
+		if isNull(n) { // "budget:" with nothing under it: not given
+			return
+		}
 		d.mapping(n, v, path, field)
 	case reflect.Slice:
 		if isNull(n) {

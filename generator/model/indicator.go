@@ -118,3 +118,6 @@ func (in *Indicator) NumericValue() (num.Decimal, bool) {
 	d, err := num.Parse(in.Value)
 	return d, err == nil
 }
+
+// MarshalText writes the operator as it was written.
+func (o Operator) MarshalText() ([]byte, error) { return []byte(o.Raw), nil }

@@ -244,3 +244,6 @@ func (a *Amount) UnmarshalText(b []byte) error {
 
 // String shows the amount in 万元 with the author's precision.
 func (a Amount) String() string { return a.Fen.Wan(a.Places) }
+
+// MarshalText writes the amount in 万元 as the author wrote it.
+func (a Amount) MarshalText() ([]byte, error) { return []byte(a.String()), nil }

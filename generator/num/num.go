@@ -128,3 +128,6 @@ func Percent(part, whole int64) *big.Rat {
 	}
 	return new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(part), big.NewInt(100)), big.NewInt(whole))
 }
+
+// MarshalText writes d with its places.
+func (d Decimal) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

@@ -1,4 +1,7 @@
-package load
+// Package textenc reads text files in the encodings users have them in:
+// UTF-8, UTF-8 with a BOM, or GB18030 (what Excel on Chinese Windows
+// writes), and points at the first byte that is valid in none of them.
+package textenc
 
 import (
 	"bytes"
@@ -19,12 +22,13 @@ const (
 	GB18030 Encoding = "GB18030"
 )
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
+// BOM is the UTF-8 byte order mark.
+var BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// checkUTF8 reports the first byte of data that is not UTF-8 and returns
+// CheckUTF8 reports the first byte of data that is not UTF-8 and returns
 // false; YAML and Markdown files must be UTF-8 (a BOM is allowed).
-func checkUTF8(file string, data []byte, diags *diag.List) bool {
-	body := bytes.TrimPrefix(data, bom)
+func CheckUTF8(file string, data []byte, diags *diag.List) bool {
+	body := bytes.TrimPrefix(data, BOM)
 	if utf8.Valid(body) {
 		return true
 	}
@@ -46,12 +50,12 @@ func firstInvalidUTF8(b []byte) int {
 	return -1
 }
 
-// decodeText detects the encoding of a CSV file as spreadsheets write it and
+// Decode detects the encoding of a CSV file as spreadsheets write it and
 // returns its text in UTF-8. A byte sequence that is valid in neither UTF-8
 // nor GB18030 is an error at its line and column.
-func decodeText(file string, data []byte, diags *diag.List) ([]byte, Encoding, bool) {
-	if bytes.HasPrefix(data, bom) {
-		body := data[len(bom):]
+func Decode(file string, data []byte, diags *diag.List) ([]byte, Encoding, bool) {
+	if bytes.HasPrefix(data, BOM) {
+		body := data[len(BOM):]
 		if off := firstInvalidUTF8(body); off >= 0 {
 			badUTF8(file, body, off, diags)
 			return nil, UTF8BOM, false

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"disclose/generator/importer"
+	"disclose/generator/load"
+)
+
+func cmdImport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o importer.Options
+	fs.StringVar(&o.Out, "out", "content", "写入的内容目录")
+	fs.IntVar(&o.Year, "year", 0, "预算年度，如 2021")
+	fs.StringVar(&o.Code, "department", "", "部门编码（部门目录名），如 dkb")
+	fs.StringVar(&o.Name, "name", "", "部门名称（表格中没有时）")
+	fs.StringVar(&o.Publish, "publisher", "", "发布机构（表格中没有时）")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 || o.Year == 0 || o.Code == "" {
+		fmt.Fprintln(stderr, "用法：disclose import --year 2021 --department 部门编码 [--name 部门名称] [--out content] 文件.xlsx|文件.csv ...")
+		return 2
+	}
+	rep, err := importer.Import(fs.Args(), o)
+	if err != nil {
+		fmt.Fprintln(stderr, "disclose import:", err)
+		return 1
+	}
+	for _, f := range rep.Files {
+		fmt.Fprintln(stdout, "写入", filepath.Join(o.Out, f))
+	}
+	if len(rep.Notes) > 0 {
+		fmt.Fprintf(stdout, "\n导入报告（%d 处需要核对）：\n", len(rep.Notes))
+		for _, n := range rep.Notes {
+			fmt.Fprintf(stdout, "  %s：%s\n", n.Where, n.Message)
+		}
+	}
+	// What was written is checked at once, in the officer's terms.
+	_, diags := loadAndCheck(o.Out)
+	if e, w := diags.Count(); e+w > 0 {
+		fmt.Fprintln(stdout, "\n检查导入的内容：")
+		_ = diags.WriteText(stdout)
+	}
+	if diags.HasErrors() {
+		return 1
+	}
+	return 0
+}
+
+func cmdExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	content := fs.String("content", "content", "内容目录")
+	xlsx := fs.String("xlsx", "", "写出的工作簿，如 dkb-2021.xlsx")
+	dept := fs.String("department", "", "年度/部门编码，如 2021/dkb")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *xlsx == "" || *dept == "" {
+		fmt.Fprintln(stderr, "用法：disclose export --xlsx 文件.xlsx --department 2021/dkb [--content content]")
+		return 2
+	}
+	site, diags := load.Site(*content)
+	if diags.HasErrors() {
+		_ = diags.WriteText(stderr)
+		return 1
+	}
+	for _, d := range site.Departments {
+		if fmt.Sprintf("%d/%s", d.Year, d.Code) == *dept {
+			if err := importer.Export(d, *xlsx); err != nil {
+				fmt.Fprintln(stderr, "disclose export:", err)
+				return 1
+			}
+			fmt.Fprintln(stdout, "写入", *xlsx)
+			return 0
+		}
+	}
+	fmt.Fprintf(stderr, "disclose export: 没有部门 %s\n", *dept)
+	return 2
+}

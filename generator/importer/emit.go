@@ -1,0 +1,111 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// emptyLine matches the keys yaml.v3 writes for values that were not given;
+// our files leave them out.
+var emptyLine = regexp.MustCompile(`(?m)^\s*[a-z_]+: (null|""|\[\])\n`)
+
+// keepEmpty are lists a file must carry even when empty (required keys).
+var keepEmpty = regexp.MustCompile(`^\s*(sub_targets|indicators|funds|budget_lines|plan|targets): \[\]\n$`)
+
+func yamlBytes(schema, comment string, v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	body := emptyLine.ReplaceAllStringFunc(b.String(), func(line string) string {
+		if keepEmpty.MatchString(line) {
+			return line
+		}
+		return ""
+	})
+	return []byte("# yaml-language-server: $schema=" + schema + "\n# " + comment + "\n" + body), nil
+}
+
+// emit writes the department's content files under dir and returns their
+// paths relative to it.
+func emit(d *imported, o Options, dir string) ([]string, error) {
+	var files []string
+	put := func(rel string, data []byte) error {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		files = append(files, rel)
+		return os.WriteFile(p, data, 0o644)
+	}
+	site := fmt.Sprintf("# yaml-language-server: $schema=../schema/site.schema.json\ntitle: 预算绩效信息公开\npublisher: %s\nlocale: zh-CN\n", yamlString(d.dept.Publisher))
+	if err := put("site.yaml", []byte(site)); err != nil {
+		return nil, err
+	}
+	base := fmt.Sprintf("%d/%s/", o.Year, o.Code)
+	data, err := yamlBytes("../../../schema/department.schema.json", "由 disclose import 从表格导入；导入报告列出了需要核对的地方。", d.dept)
+	if err != nil {
+		return nil, err
+	}
+	if err := put(base+"department.yaml", data); err != nil {
+		return nil, err
+	}
+	if err := put(base+"overall-goal.md", []byte(d.dept.OverallGoal.Text+"\n")); err != nil {
+		return nil, err
+	}
+	if err := put(base+"measures.md", []byte(d.dept.Measures.Text+"\n")); err != nil {
+		return nil, err
+	}
+	for _, p := range d.projects {
+		data, err := yamlBytes("../../../../schema/project.schema.json", "由 disclose import 从表格导入。", p)
+		if err != nil {
+			return nil, err
+		}
+		if err := put(base+"projects/"+p.Code+".yaml", data); err != nil {
+			return nil, err
+		}
+		if p.Description.Text != "" {
+			if err := put(base+"projects/"+p.Code+".md", []byte(p.Description.Text+"\n")); err != nil {
+				return nil, err
+			}
+		}
+		if p.Results != nil {
+			data, err := yamlBytes("../../../../schema/results.schema.json", "由 disclose import 从表格导入。", p.Results)
+			if err != nil {
+				return nil, err
+			}
+			if err := put(base+"projects/"+p.Code+".results.yaml", data); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for name, rows := range d.records {
+		var b bytes.Buffer
+		w := csv.NewWriter(&b)
+		for _, r := range rows {
+			if len(strings.Join(r, "")) == 0 {
+				continue
+			}
+			_ = w.Write(r)
+		}
+		w.Flush()
+		if err := put(base+name, b.Bytes()); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+func yamlString(s string) string {
+	b, _ := yaml.Marshal(s)
+	return strings.TrimSpace(string(b))
+}
