@@ -14,7 +14,7 @@ var labelWords = map[string]string{
 	"项目名称": "name", "项目编码": "code", "项目代码": "code", "项目编号": "code",
 	"主管部门": "dept", "预算部门": "dept", "部门名称": "dept", "单位名称": "dept", "实施单位": "unit",
 	"项目绩效模板": "template",
-	"资金总额": "total", "项目资金总额": "total", "年度资金总额": "total", "资金总额（万元）": "total", "项目资金总额（万元）": "total", "年度资金总额（万元）": "total",
+	"资金总额":   "total", "项目资金总额": "total", "年度资金总额": "total", "资金总额（万元）": "total", "项目资金总额（万元）": "total", "年度资金总额（万元）": "total",
 	"财政拨款": "fiscal", "其中：财政拨款": "fiscal", "一般公共预算": "fiscal", "其中：一般公共预算": "fiscal", "其他资金": "other",
 	"年初预算数": "initial", "年初预算数（万元）": "initial", "全年预算数": "adjusted", "全年预算数（万元）": "adjusted", "调整后预算数": "adjusted",
 	"全年执行数": "executed", "全年执行数（万元）": "executed",
@@ -64,16 +64,10 @@ type form struct {
 	subtargets  []string
 	indicators  []model.Indicator
 	results     []model.Result
-	outlooks    []outlookRow
 	records     [][]string
 	hasEval     bool
 	description string
 	spending    []model.SpendingFile
-}
-
-type outlookRow struct {
-	date, label string
-	model.Outlook
 }
 
 var checkpointDate = regexp.MustCompile(`^(\d{1,2})月(底|末)?$`)
@@ -324,4 +318,3 @@ func achievement(actual, weight, score string) (string, *num.Decimal) {
 	sh, _ := num.Parse(num.Format(r, 2))
 	return band, &sh
 }
-

@@ -19,11 +19,11 @@ import (
 
 // Options says where imported content goes.
 type Options struct {
-	Out      string // the content folder
-	Year     int
-	Code     string // the department's code (its folder)
-	Name     string // the department's name, when the forms do not say
-	Publish  string // the publisher, when the forms do not say
+	Out     string // the content folder
+	Year    int
+	Code    string // the department's code (its folder)
+	Name    string // the department's name, when the forms do not say
+	Publish string // the publisher, when the forms do not say
 }
 
 // Note is something the importer could not place or had to change.
@@ -358,4 +358,3 @@ func write(d *imported, o Options, rep *Report) error {
 	rep.Files = files
 	return nil
 }
-
