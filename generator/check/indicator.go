@@ -79,8 +79,9 @@ func (c *checker) category(in *model.Indicator, field string) {
 func (c *checker) operator(in *model.Indicator, field string) {
 	k := in.Operator.Kind
 	if k.Numeric() {
-		if _, ok := in.NumericValue(); !ok {
-			hint := "不带单位的数字，如 90 或 100；单位写在 unit"
+		_, isDate := model.ParseDate(in.Value)
+		if _, ok := in.NumericValue(); !ok && isDate != nil { // a 时效 target may be a date
+			hint := "不带单位的数字，如 90 或 100（单位写在 unit），时效指标也可写日期，如 2021-12-31"
 			if in.Value == "" {
 				hint += "；如是定性指标，符号写 文字描述"
 			}

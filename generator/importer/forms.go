@@ -104,6 +104,7 @@ func readForm(g *Grid, year int, rep *Report) *form {
 			inTable[r] = true
 		}
 	}
+rows:
 	for r := 0; r < len(g.Rows); r++ {
 		if inTable[r] {
 			continue
@@ -130,7 +131,7 @@ func readForm(g *Grid, year int, rep *Report) *form {
 					f.plan = append(f.plan, model.Checkpoint{Label: lab, Date: d, Percent: p})
 				}
 				r++ // the percentages
-				c = len(g.Rows[r-1])
+				continue rows
 			case "targets":
 				for k := r; k < len(g.Rows); k++ {
 					if k > r && labelOf(g.Cell(k, c)) != "" && labelOf(g.Cell(k, c)) != "targets" {
