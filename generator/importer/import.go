@@ -63,6 +63,13 @@ func Import(paths []string, o Options) (*Report, error) {
 			grids = append(grids, &gs[i])
 		}
 	}
+	if len(forms) == 0 {
+		var b strings.Builder
+		for _, n := range rep.Notes {
+			b.WriteString("\n  " + n.Where + "：" + n.Message)
+		}
+		return nil, fmt.Errorf("%w：没有找到可导入的表格，什么也没有写入%s", ErrNotForm, b.String())
+	}
 	d, err := assemble(forms, grids, o, rep)
 	if err != nil {
 		return nil, err
