@@ -11,7 +11,7 @@ import (
 	"disclose/generator/money"
 )
 
-var recordFieldWords = [model.NumRecordFields]string{"日期", "项目编码", "资金用途", "金额（元）", "凭证号", "摘要"}
+var recordFieldWords = model.RecordFieldTitles
 
 // records checks each spending record against the department's projects and
 // year, then the running totals against budget lines and project totals.

@@ -33,10 +33,7 @@ var headerNames = map[string]int{
 }
 
 // fieldWords names the record fields in messages.
-var fieldWords = [model.NumRecordFields]string{"日期", "项目编码", "资金用途", "金额（元）", "凭证号", "摘要"}
-
-// FieldWord is the Chinese column name of a record field.
-func FieldWord(f int) string { return fieldWords[f] }
+var fieldWords = model.RecordFieldTitles
 
 func normalizeHeader(h string) string {
 	h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))

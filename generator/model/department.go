@@ -92,6 +92,10 @@ type Record struct {
 	Memo       string
 }
 
+// RecordFieldTitles name the fields of a spending record as a CSV header
+// does, for messages.
+var RecordFieldTitles = [NumRecordFields]string{"日期", "项目编码", "资金用途", "金额（元）", "凭证号", "摘要"}
+
 // The fields of a spending record, in Record.Col.
 const (
 	FieldDate = iota
