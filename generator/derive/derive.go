@@ -50,8 +50,10 @@ type Project struct {
 	// Monthly is the spending of each month (index 0 = January), and
 	// Cumulative the running total at each month's end.
 	Monthly, Cumulative [12]money.Fen
-	// Records counts the spending records of the project.
+	// Records counts the spending records of the project; Recs are they,
+	// in date order (then file and line).
 	Records int
+	Recs    []*model.Record
 	// Evaluation is the self-evaluation, when the results have one.
 	Evaluation *Evaluation
 	// Monitoring lists the in-year monitorings of the results.
@@ -132,7 +134,7 @@ func Dept(d *model.Department) *Department {
 				mine = append(mine, r)
 			}
 		}
-		dp.Records = len(mine)
+		dp.Records, dp.Recs = len(mine), mine
 		for _, r := range mine {
 			dp.Spent += r.Amount
 			dp.Lines[lineIndex[r.BudgetLine]].Spent += r.Amount

@@ -451,25 +451,10 @@ func records(l *layout, d *derive.Department, p *derive.Project, o Options) {
 	}
 	t := table{caption: "支出记录", widths: []float64{2.6, 4, 2.8, 3, 5}, size: 8.5,
 		header: [][]*cell{headerRow("日期", "资金用途", "金额（元）", "凭证号", "摘要")}}
-	for i := range d.Records {
-		r := &d.Records[i]
-		if r.Project != p.Code {
-			continue
-		}
+	for _, r := range p.Recs {
 		t.rows = append(t.rows, []*cell{txt(r.Date.String()), txt(r.BudgetLine), right(r.Amount.Yuan()), txt(r.Voucher), txt(r.Memo)})
 	}
-	sortRowsByDate(t.rows)
 	l.table(t)
-}
-
-// sortRowsByDate orders record rows by their date cell, keeping file order
-// among equal dates.
-func sortRowsByDate(rows [][]*cell) {
-	for i := 1; i < len(rows); i++ {
-		for j := i; j > 0 && rows[j][0].text < rows[j-1][0].text; j-- {
-			rows[j], rows[j-1] = rows[j-1], rows[j]
-		}
-	}
 }
 
 // narrative lays out a Markdown narrative: paragraphs indented two

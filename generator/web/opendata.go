@@ -195,7 +195,7 @@ func writeProjectData(w *writer, v *DeptView, pv *ProjectView) {
 		date("日期", "date"), str("项目编码", "project"), str("资金用途", "budget_line"), numc("金额（元）", "amount_yuan"),
 		str("凭证号", "voucher"), str("摘要", "memo"), str("示例数据", "illustrative"),
 	}}
-	for _, r := range projectRecords(d, p.Code) {
+	for _, r := range p.Recs {
 		ill := "否"
 		if int(r.File) < len(d.Spending) && d.Spending[r.File].Illustrative {
 			ill = "是"
@@ -204,20 +204,6 @@ func writeProjectData(w *writer, v *DeptView, pv *ProjectView) {
 	}
 	w.csv(dir+"spending.csv", name("spending"), note, spending)
 	w.json(dir+"project.json", projectJSON(v, pv))
-}
-
-// projectRecords returns a project's records in date order.
-func projectRecords(d *derive.Department, code string) []*model.Record {
-	var out []*model.Record
-	for i := range d.Records {
-		if d.Records[i].Project == code {
-			out = append(out, &d.Records[i])
-		}
-	}
-	slices.SortStableFunc(out, func(a, b *model.Record) int {
-		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
-	})
-	return out
 }
 
 func writeDatapackage(w *writer, site *model.Site, views []*DeptView) {
