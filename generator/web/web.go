@@ -59,6 +59,12 @@ type Download struct {
 	Href, Size string
 }
 
+// InlineProjectForms is the most projects a department page repeats in
+// full (the source document's 第三部分); a larger department's page lists
+// them, each linking to its own page, where the forms are. A page with fifty
+// projects' forms serves no reader and costs the build half its time.
+const InlineProjectForms = 12
+
 // Page is what every page template receives.
 type Page struct {
 	Site      *model.Site
@@ -120,6 +126,9 @@ type DeptView struct {
 	Report, ReportFromDept *Download
 	History                []Revision
 }
+
+// FormsInline says whether the department page repeats each project's forms.
+func (d *DeptView) FormsInline() bool { return len(d.ProjectViews) <= InlineProjectForms }
 
 // BudgetWan formats the department's project budgets.
 func (d *DeptView) BudgetWan() string { return wanFen(d.Budget) }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -12,6 +13,7 @@ import (
 
 	"disclose/generator/assets"
 	"disclose/generator/check"
+	"disclose/generator/corpus"
 	"disclose/generator/derive"
 	"disclose/generator/internal/testutil"
 	"disclose/generator/load"
@@ -216,5 +218,22 @@ func TestEvaluationFiguresOnPage(t *testing.T) {
 	dept, _ := os.ReadFile(filepath.Join(out, "2021/dkb/index.html"))
 	if !strings.Contains(string(dept), `<td class="num">`+present.Score(e.Total)+`</td><td>`+e.Grade+`</td>`) {
 		t.Error("the department page lacks the project's score and grade")
+	}
+}
+
+// TestLargeDepartmentListsProjects: past InlineProjectForms projects the
+// department page lists them with links instead of repeating their forms.
+func TestLargeDepartmentListsProjects(t *testing.T) {
+	content := t.TempDir()
+	if err := corpus.Write(content, corpus.Options{Departments: 1, Projects: web.InlineProjectForms + 3, Records: 300, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	out := build(t, content)
+	page, _ := os.ReadFile(filepath.Join(out, "2021/d001/index.html"))
+	if strings.Contains(string(page), "项目支出绩效目标表</caption>") || !strings.Contains(string(page), fmt.Sprintf("本部门有 %d 个预算项目", web.InlineProjectForms+3)) {
+		t.Error("a large department page should list its projects, not repeat their forms")
+	}
+	if n := strings.Count(string(page), `href="projects/`); n != web.InlineProjectForms+3 {
+		t.Errorf("%d project links", n)
 	}
 }
