@@ -422,6 +422,7 @@ type writer struct {
 	out       string
 	mu        sync.Mutex
 	resources []resource
+	dirs      sync.Map // folders already made
 	err       error
 }
 
@@ -435,13 +436,23 @@ func (w *writer) fail(err error) {
 
 func (w *writer) file(rel string, data []byte) {
 	p := filepath.Join(w.out, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		w.fail(err)
-		return
+	// Each folder is made once: MkdirAll stats every parent, and a site
+	// has tens of thousands of files in a few thousand folders.
+	if dir := filepath.Dir(p); !w.madeDir(dir) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			w.fail(err)
+			return
+		}
+		w.dirs.Store(dir, true)
 	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		w.fail(err)
 	}
+}
+
+func (w *writer) madeDir(dir string) bool {
+	_, ok := w.dirs.Load(dir)
+	return ok
 }
 
 func (w *writer) page(t *template.Template, rel string, p Page) {
