@@ -5,6 +5,7 @@ import (
 
 	"disclose/generator/model"
 	"disclose/generator/money"
+	"disclose/generator/num"
 	"disclose/generator/rules"
 	"disclose/generator/score"
 )
@@ -183,7 +184,7 @@ func monitor(p *Project, recs []*model.Record, rs *rules.Settings) []Monitoring 
 				m.Spent += r.Amount
 			}
 		}
-		m.ExecutionRate = percent(m.Spent, budget)
+		m.ExecutionRate = num.Percent(int64(m.Spent), int64(budget))
 		m.Progress = score.Progress(m.Spent, budget, s.Date.Month())
 		m.Status = score.StatusOf(m.Progress, &rs.Monitoring)
 		for _, c := range p.Plan {
@@ -208,11 +209,4 @@ func monitor(p *Project, recs []*model.Record, rs *rules.Settings) []Monitoring 
 		out = append(out, m)
 	}
 	return out
-}
-
-func percent(part, whole money.Fen) *big.Rat {
-	if whole == 0 {
-		return nil
-	}
-	return new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(int64(part)), big.NewInt(100)), big.NewInt(int64(whole)))
 }

@@ -313,7 +313,7 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	}
 	l.table(exec)
 	l.planChart(p, "资金支出计划与实际执行（累计进度）")
-	records(l, d, p, o)
+	records(l, p, o)
 	if len(p.Monitoring) > 0 {
 		l.heading(level+1, "绩效运行监控", 100)
 		resultNotes(l, p)
@@ -441,7 +441,7 @@ func writeEvaluation(l *layout, d *derive.Department, e *derive.Evaluation) {
 
 // records lists a project's spending records, when there are few enough to
 // print; the open data always has them all.
-func records(l *layout, d *derive.Department, p *derive.Project, o Options) {
+func records(l *layout, p *derive.Project, o Options) {
 	if p.Records == 0 {
 		return
 	}

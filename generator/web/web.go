@@ -23,6 +23,7 @@ import (
 	"disclose/generator/markdown"
 	"disclose/generator/model"
 	"disclose/generator/money"
+	"disclose/generator/num"
 	"disclose/generator/present"
 	"disclose/generator/rules"
 )
@@ -270,7 +271,7 @@ func Build(site *model.Site, depts []*derive.Department, out string, o Options) 
 		y.Spent += d.Spent
 	}
 	for _, y := range index.Years {
-		y.ExecutionRate = pctOrNil(y.Spent, y.Budget)
+		y.ExecutionRate = num.Percent(int64(y.Spent), int64(y.Budget))
 	}
 	for _, y := range index.Years {
 		y.Report = download(o.Reports, present.YearReport(y.Year), "")
