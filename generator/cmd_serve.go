@@ -67,7 +67,7 @@ type preview struct {
 // the error for the page and the terminal.
 func (p *preview) rebuild() {
 	var report bytes.Buffer
-	pages, err := build(p.flags, p.opts, &report)
+	res, err := build(p.flags, p.opts, &report)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if err != nil {
@@ -80,7 +80,7 @@ func (p *preview) rebuild() {
 	if report.Len() > 0 {
 		fmt.Fprint(p.log, report.String())
 	}
-	fmt.Fprintf(p.log, "disclose serve: 已生成 %d 个页面\n", pages)
+	fmt.Fprintf(p.log, "disclose serve: 已生成 %d 个页面（重新生成 %d 个部门）\n", res.pages, res.rendered)
 }
 
 // fingerprint summarises the names, sizes and times of the watched files.

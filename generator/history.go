@@ -16,59 +16,41 @@ import (
 // change, and disclose serve rebuilds often.
 var historyCache sync.Map // "hash|year/code" → semdiff.Side
 
-// history returns the revision history (修订记录) of each department, by
-// its output folder, when the content folder is inside a Git repository;
-// nil otherwise. Each entry is a commit that touched the department, newest
-// first, with its changes in the domain's terms.
-func history(content string, site *model.Site) (map[string][]web.Revision, error) {
-	repo, ok := gitrev.Find(content)
-	if !ok {
-		return nil, nil
-	}
-	rel, err := repo.Rel(content)
-	if err != nil {
-		return nil, nil
-	}
-	out := map[string][]web.Revision{}
-	for _, d := range site.Departments {
-		deptPath := path.Join(rel, fmt.Sprint(d.Year), d.Code)
-		commits, err := repo.Log(deptPath)
+// deptHistory is the revision history (修订记录) of a department: each
+// commit that touched its folder (commits, newest first, from repo.Log),
+// with its changes in the domain's terms.
+func deptHistory(repo *gitrev.Repo, rel string, d *model.Department, commits []gitrev.Commit) ([]web.Revision, error) {
+	var revs []web.Revision
+	for _, c := range commits {
+		newSide, err := deptAt(repo, rel, c.Hash, d)
 		if err != nil {
 			return nil, err
 		}
-		var revs []web.Revision
-		for _, c := range commits {
-			newSide, err := deptAt(repo, rel, c.Hash, d)
-			if err != nil {
+		oldSide := semdiff.Side{Label: "（无）", Site: &model.Site{}}
+		if c.Parent != "" {
+			if oldSide, err = deptAt(repo, rel, c.Parent, d); err != nil {
 				return nil, err
 			}
-			oldSide := semdiff.Side{Label: "（无）", Site: &model.Site{}}
-			if c.Parent != "" {
-				if oldSide, err = deptAt(repo, rel, c.Parent, d); err != nil {
-					return nil, err
-				}
-			}
-			r := semdiff.Compare(oldSide, newSide)
-			var kept []semdiff.Change
-			for _, ch := range r.Changes {
-				if ch.Path[0] == "网站设置" {
-					continue
-				}
-				if len(ch.Path) > 1 { // the page is the department's own
-					ch.Path = ch.Path[1:]
-				}
-				kept = append(kept, ch)
-			}
-			r.Changes = kept
-			lines := r.Lines()
-			if len(lines) == 0 {
-				lines = []string{"格式或注释修改，公开内容未变"}
-			}
-			revs = append(revs, web.Revision{Date: c.Date, Subject: c.Subject, Hash: c.Hash[:10], Changes: lines})
 		}
-		out[fmt.Sprintf("%d/%s", d.Year, d.Code)] = revs
+		r := semdiff.Compare(oldSide, newSide)
+		var kept []semdiff.Change
+		for _, ch := range r.Changes {
+			if ch.Path[0] == "网站设置" {
+				continue
+			}
+			if len(ch.Path) > 1 { // the page is the department's own
+				ch.Path = ch.Path[1:]
+			}
+			kept = append(kept, ch)
+		}
+		r.Changes = kept
+		lines := r.Lines()
+		if len(lines) == 0 {
+			lines = []string{"格式或注释修改，公开内容未变"}
+		}
+		revs = append(revs, web.Revision{Date: c.Date, Subject: c.Subject, Hash: c.Hash[:10], Changes: lines})
 	}
-	return out, nil
+	return revs, nil
 }
 
 // deptAt loads one department as it was at a commit: site.yaml, the year's

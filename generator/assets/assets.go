@@ -79,18 +79,14 @@ func Read(cache, path string) ([]byte, error) {
 	return data, nil
 }
 
-// Copy verifies files and writes them under out.
-func Copy(cache, out string, files []File) error {
+// Copy verifies files and hands each to write, by its path in the site.
+func Copy(cache string, files []File, write func(rel string, data []byte) error) error {
 	for _, f := range files {
 		data, err := Read(cache, f.Cache)
 		if err != nil {
 			return err
 		}
-		dest := filepath.Join(out, filepath.FromSlash(f.Dest))
-		if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(dest, data, 0o644); err != nil {
+		if err := write(f.Dest, data); err != nil {
 			return err
 		}
 	}

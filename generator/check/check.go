@@ -27,22 +27,75 @@ func (c *checker) report(code string, pos diag.Pos, field, hint, format string, 
 
 // Site checks every department of site and adds what it finds to diags.
 func Site(site *model.Site, diags *diag.List) {
+	Settings(site, diags)
+	codes := make([]Codes, len(site.Departments))
+	for i, d := range site.Departments {
+		Department(site, d, diags)
+		codes[i] = CodesOf(d)
+	}
+	Duplicates(codes, diags)
+}
+
+// Settings checks what site.yaml itself sets: the indicator framework of
+// its rules and the font files.
+func Settings(site *model.Site, diags *diag.List) {
 	c := &checker{rules: &site.Rules, diags: diags}
 	c.framework()
 	c.fonts(site)
+}
+
+// Department checks one department under its year's rules.
+func Department(site *model.Site, d *model.Department, diags *diag.List) {
+	c := &checker{rules: &site.Rules, diags: diags}
+	if d.Rules != nil {
+		c.rules = d.Rules
+	}
+	c.department(site, d)
+}
+
+// Codes is what the checks across departments need of one: its code and
+// its projects' codes, with where they were written. (A build keeps it for
+// departments it does not load again.)
+type Codes struct {
+	Year     int
+	Code     string
+	Name     string
+	At       diag.Pos
+	Projects []ProjectCode
+}
+
+// ProjectCode is a project's code and where it was written.
+type ProjectCode struct {
+	Code string
+	At   diag.Pos
+}
+
+// CodesOf takes a department's codes.
+func CodesOf(d *model.Department) Codes {
+	c := Codes{Year: d.Year, Code: d.Code, Name: d.Name, At: d.At("code")}
+	for _, p := range d.Projects {
+		c.Projects = append(c.Projects, ProjectCode{Code: p.Code, At: p.At("code")})
+	}
+	return c
+}
+
+// Duplicates reports a department code used twice in a year, and a project
+// code used twice in a year across all departments. depts are in the
+// site's order (year, then folder).
+func Duplicates(depts []Codes, diags *diag.List) {
 	type seen struct {
 		pos  diag.Pos
 		dept string
 	}
-	depts := map[string]diag.Pos{}
+	deptAt := map[string]diag.Pos{}
 	projects := map[string]seen{}
-	for _, d := range site.Departments {
+	for _, d := range depts {
 		key := strconv.Itoa(d.Year) + "/" + d.Code
-		if first, dup := depts[key]; dup && d.Code != "" {
-			c.errorf(d.At("code"), "duplicate-department", "code（部门编码）", "每个部门每年只有一个目录",
+		if first, dup := deptAt[key]; dup && d.Code != "" {
+			diags.Errorf(d.At, "duplicate-department", "code（部门编码）", "每个部门每年只有一个目录",
 				"%d 年的部门编码 %s 重复，另一处在 %s", d.Year, d.Code, first)
 		} else {
-			depts[key] = d.At("code")
+			deptAt[key] = d.At
 		}
 		for _, p := range d.Projects {
 			if p.Code == "" {
@@ -50,17 +103,12 @@ func Site(site *model.Site, diags *diag.List) {
 			}
 			key := strconv.Itoa(d.Year) + "/" + p.Code
 			if first, dup := projects[key]; dup {
-				c.errorf(p.At("code"), "duplicate-project", "code（项目编码）", "项目编码在同一年度内唯一",
+				diags.Errorf(p.At, "duplicate-project", "code（项目编码）", "项目编码在同一年度内唯一",
 					"项目编码 %s 重复：%s（%s）已使用", p.Code, first.pos, first.dept)
 				continue
 			}
-			projects[key] = seen{p.At("code"), d.Name}
+			projects[key] = seen{p.At, d.Name}
 		}
-		dc := &checker{rules: c.rules, diags: diags}
-		if d.Rules != nil {
-			dc.rules = d.Rules
-		}
-		dc.department(site, d)
 	}
 }
 

@@ -41,6 +41,19 @@ func (s Severity) MarshalText() ([]byte, error) {
 	return []byte("warning"), nil
 }
 
+// UnmarshalText reads "error" or "warning".
+func (s *Severity) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "error":
+		*s = Error
+	case "warning":
+		*s = Warning
+	default:
+		return fmt.Errorf("unknown severity %q", b)
+	}
+	return nil
+}
+
 // Pos is a place in a user's file. Line and Column count from 1; Column
 // counts characters, not bytes, as editors do. Zero means "the whole file"
 // or "the whole line".

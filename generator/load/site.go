@@ -35,26 +35,53 @@ const (
 
 var yearDir = regexp.MustCompile(`^[0-9]{4}$`)
 
+// DeptDir is a department folder found by Settings, with the rules in
+// force for its year.
+type DeptDir struct {
+	Path  string
+	Year  string          // the year folder's name
+	Rules *rules.Settings // the site's rules with the year's rules.yaml laid over
+	// RulesFile is the year's rules.yaml, "" when the year has none.
+	RulesFile string
+}
+
 // Site reads the content folder dir: site.yaml, then every
 // YEAR/DEPARTMENT/ folder, departments in parallel.
 func Site(dir string) (*model.Site, *diag.List) {
+	site, depts, diags := Settings(dir)
+	site.Departments = make([]*model.Department, len(depts))
+	parallel(len(depts), func(i int) {
+		site.Departments[i] = Department(depts[i].Path, depts[i].Rules, diags)
+	})
+	slices.SortStableFunc(site.Departments, func(a, b *model.Department) int {
+		if a.Year != b.Year {
+			return a.Year - b.Year
+		}
+		return strings.Compare(a.Dir, b.Dir)
+	})
+	return site, diags
+}
+
+// Settings reads site.yaml and each year's rules.yaml and lists the
+// department folders, by year then folder name, without reading them: a
+// build reads and renders one department at a time.
+func Settings(dir string) (*model.Site, []DeptDir, *diag.List) {
 	diags := &diag.List{}
 	site := &model.Site{Dir: dir, File: filepath.Join(dir, SiteFile)}
 	decodeYAML(builtinRules, rules.DefaultsYAML, &site.Rules, diags)
 	data, err := os.ReadFile(site.File)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: site.File}, "missing-file", "", "在内容目录中建立 site.yaml（网站标题、发布机构等）", "读不到网站设置文件：%v", pathError(err))
-		return site, diags
+		return site, nil, diags
 	}
 	if !decodeYAML(site.File, data, site, diags) {
-		return site, diags
+		return site, nil, diags
 	}
 	if site.Locale == "" {
 		site.Locale = "zh-CN"
 	}
 
-	var deptDirs []string
-	deptRules := map[string]*rules.Settings{}
+	var out []DeptDir
 	years, _ := os.ReadDir(dir)
 	for _, y := range years {
 		if !y.IsDir() || !yearDir.MatchString(y.Name()) {
@@ -65,14 +92,14 @@ func Site(dir string) (*model.Site, *diag.List) {
 			diags.Errorf(diag.Pos{File: filepath.Join(dir, y.Name())}, "missing-file", "", "", "读不到年度目录：%v", pathError(err))
 			continue
 		}
-		yearRules := &site.Rules
+		yearRules, rulesFile := &site.Rules, ""
 		if p := filepath.Join(dir, y.Name(), YearRulesFile); fileExists(p) {
 			// The year's rules are laid over the site's, key by key.
 			yr := site.Rules
 			if data, err := os.ReadFile(p); err == nil {
 				decodeYAML(p, data, &yr, diags)
 			}
-			yearRules = &yr
+			yearRules, rulesFile = &yr, p
 		}
 		for _, d := range depts {
 			if !d.IsDir() {
@@ -83,21 +110,10 @@ func Site(dir string) (*model.Site, *diag.List) {
 				diags.Errorf(diag.Pos{File: p}, "missing-file", "", "每个部门目录里要有 department.yaml", "部门目录中没有 %s", DepartmentFile)
 				continue
 			}
-			deptDirs = append(deptDirs, p)
-			deptRules[p] = yearRules
+			out = append(out, DeptDir{Path: p, Year: y.Name(), Rules: yearRules, RulesFile: rulesFile})
 		}
 	}
-	site.Departments = make([]*model.Department, len(deptDirs))
-	parallel(len(deptDirs), func(i int) {
-		site.Departments[i] = Department(deptDirs[i], deptRules[deptDirs[i]], diags)
-	})
-	slices.SortStableFunc(site.Departments, func(a, b *model.Department) int {
-		if a.Year != b.Year {
-			return a.Year - b.Year
-		}
-		return strings.Compare(a.Dir, b.Dir)
-	})
-	return site, diags
+	return site, out, diags
 }
 
 // parallel runs f(0..n-1) on all cores.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -101,6 +102,20 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	*d = v
 	return nil
+}
+
+// UnmarshalJSON reads what encoding/json wrote, the zero date ("") too (a
+// build cache keeps checked content as JSON; YAML never reaches here).
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	if s == "" {
+		*d = Date{}
+		return nil
+	}
+	return d.UnmarshalText([]byte(s))
 }
 
 // MarshalText writes YYYY-MM-DD.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"disclose/generator/diag"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -86,6 +87,20 @@ func (p *Polarity) UnmarshalText(b []byte) error {
 		return nil
 	}
 	return fmt.Errorf("%q 不是指标方向", string(b))
+}
+
+// UnmarshalJSON reads what encoding/json wrote, the unset polarity too (a
+// build cache keeps checked content as JSON; YAML never reaches here).
+func (p *Polarity) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	if s == "" {
+		*p = ""
+		return nil
+	}
+	return p.UnmarshalText([]byte(s))
 }
 
 // Indicator is one row of an indicator table (绩效指标): a 三级指标 with its

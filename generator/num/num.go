@@ -3,6 +3,7 @@
 package num
 
 import (
+	"encoding/json"
 	"errors"
 	"math/big"
 	"strings"
@@ -130,4 +131,18 @@ func Percent(part, whole int64) *big.Rat {
 }
 
 // MarshalText writes d with its places.
+// UnmarshalJSON reads what encoding/json wrote, the unset decimal ("")
+// too (a build cache keeps checked content as JSON).
+func (d *Decimal) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	if s == "" {
+		*d = Decimal{}
+		return nil
+	}
+	return d.UnmarshalText([]byte(s))
+}
+
 func (d Decimal) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

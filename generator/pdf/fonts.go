@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"os"
-	"runtime"
 	"slices"
 	"sync"
 
@@ -175,8 +174,6 @@ func (f *Fonts) Missing(face Face, text string) []rune {
 	}
 	return out
 }
-
-func cpus() int { return runtime.GOMAXPROCS(0) }
 
 // drawnMissing lists the characters gopdf could not draw so far.
 func (f *Fonts) drawnMissing() []rune {

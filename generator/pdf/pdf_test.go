@@ -14,6 +14,7 @@ import (
 
 	"disclose/generator/assets"
 	"disclose/generator/check"
+	"disclose/generator/corpus"
 	"disclose/generator/derive"
 	"disclose/generator/internal/pdfcheck"
 	"disclose/generator/internal/testutil"
@@ -318,5 +319,44 @@ func TestAnnualReportSummary(t *testing.T) {
 	text := squeezeSpace(r.Text)
 	if !strings.Contains(text, "本合订本只列各部门的项目一览") || !strings.Contains(text, "预算项目一览") || strings.Contains(text, "项目支出绩效目标表") {
 		t.Error("the summary edition does not read as one")
+	}
+}
+
+// TestSectionKeepsTheSummary: the summary edition made from Section, after
+// the JSON round trip a build cache puts it through, is byte for byte the
+// one made from the whole departments (the sample site, and a corpus with
+// special funds, weights and results).
+func TestSectionKeepsTheSummary(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Departments: 2, Projects: 6, Records: 200, Seed: 9}); err != nil {
+		t.Fatal(err)
+	}
+	o := opts
+	o.AnnualProjects = 0
+	for _, content := range []string{testutil.ContentDir(), dir} {
+		depts := loadDepts(t, content)
+		want, err := pdf.Year(loadFonts(t), 2021, depts, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sections []*derive.Department
+		for _, d := range depts {
+			data, err := json.Marshal(pdf.Section(d))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s derive.Department
+			if err := json.Unmarshal(data, &s); err != nil {
+				t.Fatalf("%s: %v", content, err)
+			}
+			sections = append(sections, &s)
+		}
+		got, err := pdf.Year(loadFonts(t), 2021, sections, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: the summary edition from sections differs from the one from the departments", content)
+		}
 	}
 }

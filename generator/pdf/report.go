@@ -446,7 +446,7 @@ func records(l *layout, p *derive.Project, o Options) {
 		return
 	}
 	if p.Records > o.MaxRecords {
-		l.paragraph(fmt.Sprintf("本项目共有支出记录 %d 条，见网站上的开放数据 spending.csv。", p.Records), Serif, 10.5, 18, false, false, gray)
+		l.paragraph(fmt.Sprintf("本项目共有支出记录 %d 条，见网站上本部门的开放数据 spending.csv（按项目编码筛选）。", p.Records), Serif, 10.5, 18, false, false, gray)
 		return
 	}
 	t := table{caption: "支出记录", widths: []float64{2.6, 4, 2.8, 3, 5}, size: 8.5,

@@ -9,9 +9,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 )
 
 // Marker is the file every output folder carries to say disclose made it.
@@ -24,9 +26,15 @@ const markerText = "此目录由 disclose 生成，每次构建会整体替换�
 var ErrNotOurs = errors.New("output folder was not made by disclose")
 
 // Staging is a build in progress: a temporary sibling of the output folder.
+// Every file of the new site goes through WriteFile or Keep, which reuse
+// the current output's file when it is unchanged.
 type Staging struct {
-	Dir string // write the site here
-	out string
+	Dir  string // the new site is written here
+	out  string
+	dirs sync.Map // folders already made
+	// BuildID is the current output's build identity (see Commit), "" when
+	// there is none.
+	BuildID string
 }
 
 // Begin checks that out may be replaced and creates the staging folder
@@ -48,7 +56,81 @@ func Begin(out string) (*Staging, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &Staging{Dir: dir, out: out}, nil
+	return &Staging{Dir: dir, out: out, BuildID: readBuildID(out)}, nil
+}
+
+// WriteFile writes data at rel (slash-separated) in the new site. When the
+// current output has a file at rel with exactly these bytes, that file is
+// hard-linked instead, so it keeps its inode and modification time: rsync
+// and other deploy tools then copy only what really changed.
+func (s *Staging) WriteFile(rel string, data []byte) error {
+	p, err := s.path(rel)
+	if err != nil {
+		return err
+	}
+	old := filepath.Join(s.out, filepath.FromSlash(rel))
+	if sameFile(old, data) && os.Link(old, p) == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// Keep puts the current output's file at rel into the new site unchanged
+// (a hard link: same bytes, inode and modification time). It fails when the
+// current output has no such file; the caller then writes it afresh.
+func (s *Staging) Keep(rel string) error {
+	p, err := s.path(rel)
+	if err != nil {
+		return err
+	}
+	old := filepath.Join(s.out, filepath.FromSlash(rel))
+	if err := os.Link(old, p); err != nil {
+		// Another file system, or no hard links: copy the bytes.
+		data, rerr := os.ReadFile(old)
+		if rerr != nil {
+			return rerr
+		}
+		return os.WriteFile(p, data, 0o644)
+	}
+	return nil
+}
+
+// Remove deletes rel from the new site (a department whose kept files
+// turned out incomplete is written afresh).
+func (s *Staging) Remove(rel string) {
+	_ = os.Remove(filepath.Join(s.Dir, filepath.FromSlash(rel)))
+}
+
+// path makes rel's folder in the staging tree, once per folder.
+func (s *Staging) path(rel string) (string, error) {
+	if rel == "" || strings.HasPrefix(rel, "/") || strings.Contains("/"+rel+"/", "/../") {
+		return "", fmt.Errorf("publish: %q is not a path inside the site", rel)
+	}
+	p := filepath.Join(s.Dir, filepath.FromSlash(rel))
+	dir := filepath.Dir(p)
+	if _, ok := s.dirs.Load(dir); !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		s.dirs.Store(dir, true)
+	}
+	return p, nil
+}
+
+// sameFile says whether the file at path holds exactly data.
+func sameFile(path string, data []byte) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+		return false
+	}
+	buf := make([]byte, len(data)+1)
+	n, err := io.ReadFull(f, buf)
+	return err == io.ErrUnexpectedEOF && n == len(data) && bytes.Equal(buf[:n], data)
 }
 
 func mayReplace(out string) error {
@@ -66,54 +148,6 @@ func mayReplace(out string) error {
 		return fmt.Errorf("%w: %s 不是空目录，也没有 %s 标记文件，不会替换它（检查 --out 是否写错）", ErrNotOurs, out, Marker)
 	}
 	return nil
-}
-
-// keepUnchanged replaces each new file that is byte for byte the file at
-// the same path in the current output with a hard link to that file, so
-// that an unchanged file keeps its inode and modification time: rsync and
-// other deploy tools then copy only what really changed.
-func keepUnchanged(staging, out string) error {
-	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
-		return nil // nothing of ours to keep
-	}
-	return filepath.WalkDir(staging, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(staging, p)
-		if rel == Marker {
-			return nil
-		}
-		old := filepath.Join(out, rel)
-		oi, err := os.Lstat(old)
-		if err != nil || !oi.Mode().IsRegular() {
-			return nil
-		}
-		ni, err := d.Info()
-		if err != nil || ni.Size() != oi.Size() {
-			return nil
-		}
-		if same, err := sameBytes(p, old); err != nil || !same {
-			return nil
-		}
-		tmp := p + ".link"
-		if err := os.Link(old, tmp); err != nil {
-			return nil // another file system, or no hard links: keep the copy
-		}
-		return os.Rename(tmp, p)
-	})
-}
-
-func sameBytes(a, b string) (bool, error) {
-	x, err := os.ReadFile(a)
-	if err != nil {
-		return false, err
-	}
-	y, err := os.ReadFile(b)
-	if err != nil {
-		return false, err
-	}
-	return bytes.Equal(x, y), nil
 }
 
 // recover tidies after a build that was killed: staging folders it left
@@ -134,21 +168,36 @@ func recover(out string) {
 // Abort removes the staging folder; the output folder is untouched.
 func (s *Staging) Abort() { _ = os.RemoveAll(s.Dir) }
 
-// Commit writes the marker and swaps the staging folder in for the output:
+// readBuildID reads the build identity from out's marker.
+func readBuildID(out string) string {
+	data, err := os.ReadFile(filepath.Join(out, Marker))
+	if err != nil {
+		return ""
+	}
+	_, id, ok := strings.Cut(string(data), "\nbuild: ")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(id)
+}
+
+// Commit writes the marker, with id, the new build's identity (a digest of
+// its inputs, so that a build cache can tell which build the output holds),
+// and swaps the staging folder in for the output:
 // with one atomic exchange on Linux; elsewhere the old output is renamed
 // aside, the new one renamed into place, then the old one removed (a kill
 // between the two renames is repaired by the next build). At no moment is
 // a half-written site at the output path.
-func (s *Staging) Commit() error {
-	if err := os.WriteFile(filepath.Join(s.Dir, Marker), []byte(markerText), 0o644); err != nil {
+func (s *Staging) Commit(id string) error {
+	marker := markerText
+	if id != "" {
+		marker += "build: " + id + "\n"
+	}
+	if err := os.WriteFile(filepath.Join(s.Dir, Marker), []byte(marker), 0o644); err != nil {
 		s.Abort()
 		return err
 	}
 	if err := mayReplace(s.out); err != nil { // it may have changed meanwhile
-		s.Abort()
-		return err
-	}
-	if err := keepUnchanged(s.Dir, s.out); err != nil {
 		s.Abort()
 		return err
 	}

@@ -30,8 +30,8 @@ type Table struct {
 	Rows    [][]string
 }
 
-// resource is a datapackage.json entry.
-type resource struct {
+// Resource is a datapackage.json entry.
+type Resource struct {
 	Name        string `json:"name"`
 	Path        string `json:"path"`
 	Title       string `json:"title"`
@@ -84,7 +84,7 @@ func csvBytes(t Table) []byte {
 
 func (w *writer) csv(rel, name, description string, t Table) {
 	w.file(rel, csvBytes(t))
-	r := resource{Name: name, Path: rel, Title: t.Title, Profile: "tabular-data-resource", Format: "csv",
+	r := Resource{Name: name, Path: rel, Title: t.Title, Profile: "tabular-data-resource", Format: "csv",
 		Mediatype: "text/csv", Encoding: "utf-8", Description: description}
 	r.Schema.Fields = t.Columns
 	w.mu.Lock()
@@ -130,17 +130,24 @@ func deptLinks() []Link {
 		{"部门整体绩效目标与预算执行", "data/department.json", "JSON"},
 		{"部门整体绩效指标", "data/indicators.csv", "CSV"},
 		{"预算项目一览", "data/projects.csv", "CSV"},
+		{"各项目预算明细与执行数", "data/budget-lines.csv", "CSV"},
+		{"各项目资金支出计划执行情况", "data/plan.csv", "CSV"},
+		{"各项目绩效指标", "data/project-indicators.csv", "CSV"},
+		{"支出记录", "data/spending.csv", "CSV"},
 	}
 }
 
+// projectLinks are the project's own JSON and the department's tables,
+// where each row carries the project code: one table per kind for the
+// whole department is what analysts load (and what keeps a province's
+// site to a few files per project).
 func projectLinks(p *derive.Project) []Link {
-	base := "../data/" + p.Code + "/"
 	return []Link{
-		{"项目绩效目标与执行情况", base + "project.json", "JSON"},
-		{"预算明细与执行数", base + "budget-lines.csv", "CSV"},
-		{"资金支出计划执行情况", base + "plan.csv", "CSV"},
-		{"绩效指标", base + "indicators.csv", "CSV"},
-		{"支出记录", base + "spending.csv", "CSV"},
+		{"项目绩效目标与执行情况", "../data/projects/" + p.Code + ".json", "JSON"},
+		{"预算明细与执行数（本部门各项目，按项目编码筛选）", "../data/budget-lines.csv", "CSV"},
+		{"资金支出计划执行情况（本部门各项目）", "../data/plan.csv", "CSV"},
+		{"绩效指标（本部门各项目）", "../data/project-indicators.csv", "CSV"},
+		{"支出记录（本部门各项目）", "../data/spending.csv", "CSV"},
 	}
 }
 
@@ -153,72 +160,78 @@ func yuanPlain(f money.Fen) string { return f.String() }
 func writeDeptData(w *writer, v *DeptView) {
 	d := v.Department
 	dir := deptDir(d) + "data/"
+	name := func(s string) string { return resourceName(fmt.Sprint(d.Year), d.Code, s) }
 	note := strings.Join(v.Notes, " ")
-	w.csv(dir+"indicators.csv", resourceName(fmt.Sprint(d.Year), d.Code, "indicators"), "",
+	code := str("项目编码", "project")
+	w.csv(dir+"indicators.csv", name("indicators"), "",
 		Table{Title: fmt.Sprintf("%d年 %s 部门整体绩效指标", d.Year, d.Name), Columns: indicatorColumns, Rows: indicatorRows(d.Indicators)})
 	projects := Table{Title: fmt.Sprintf("%d年 %s 预算项目一览", d.Year, d.Name), Columns: []Column{
 		str("项目编码", "code"), str("项目名称", "name"), numc("资金总额（元）", "total_yuan"), numc("执行数（元）", "spent_yuan"), numc("执行率（%）", "execution_rate_percent"),
 	}}
+	lines := Table{Title: fmt.Sprintf("%d年 %s 各项目预算明细与执行数", d.Year, d.Name), Columns: []Column{
+		code, str("资金用途", "budget_line"), numc("预算数（元）", "budget_yuan"), numc("执行数（元）", "spent_yuan"), numc("执行率（%）", "execution_rate_percent"),
+	}}
+	plan := Table{Title: fmt.Sprintf("%d年 %s 各项目资金支出计划执行情况", d.Year, d.Name), Columns: []Column{
+		code, str("时间节点", "checkpoint"), date("日期", "date"), numc("计划累计进度（%）", "planned_percent"), numc("计划累计金额（元）", "planned_yuan"),
+		numc("实际累计金额（元）", "actual_yuan"), numc("实际累计进度（%）", "actual_percent"), numc("偏差（百分点）", "deviation_points"),
+	}}
+	indicators := Table{Title: fmt.Sprintf("%d年 %s 各项目绩效指标", d.Year, d.Name), Columns: append([]Column{code}, indicatorColumns...)}
+	spending := Table{Title: fmt.Sprintf("%d年 %s 支出记录", d.Year, d.Name), Columns: []Column{
+		date("日期", "date"), code, str("资金用途", "budget_line"), numc("金额（元）", "amount_yuan"),
+		str("凭证号", "voucher"), str("摘要", "memo"), str("示例数据", "illustrative"),
+	}}
 	for _, p := range d.Projects {
 		projects.Rows = append(projects.Rows, []string{p.Code, p.Name, yuanPlain(p.Total.Fen), yuanPlain(p.Spent), rateText(p.ExecutionRate)})
+		for _, l := range p.Lines {
+			lines.Rows = append(lines.Rows, []string{p.Code, l.Name, yuanPlain(l.Amount.Fen), yuanPlain(l.Spent), rateText(l.ExecutionRate)})
+		}
+		for _, c := range p.Checkpoints {
+			row := []string{p.Code, c.Label, c.Date.String(), rateText(c.PlannedPercent), yuanPlain(c.Planned), "", "", ""}
+			if c.Reached {
+				row[5], row[6], row[7] = yuanPlain(c.Actual), rateText(c.ActualPercent), rateText(c.Deviation)
+			}
+			plan.Rows = append(plan.Rows, row)
+		}
+		for _, r := range indicatorRows(p.Indicators) {
+			indicators.Rows = append(indicators.Rows, append([]string{p.Code}, r...))
+		}
+		for _, r := range p.Recs {
+			ill := "否"
+			if int(r.File) < len(d.Spending) && d.Spending[r.File].Illustrative {
+				ill = "是"
+			}
+			spending.Rows = append(spending.Rows, []string{r.Date.String(), r.Project, r.BudgetLine, yuanPlain(r.Amount), r.Voucher, r.Memo, ill})
+		}
 	}
-	w.csv(dir+"projects.csv", resourceName(fmt.Sprint(d.Year), d.Code, "projects"), note, projects)
+	w.csv(dir+"projects.csv", name("projects"), note, projects)
+	w.csv(dir+"budget-lines.csv", name("budget-lines"), note, lines)
+	w.csv(dir+"plan.csv", name("plan"), note, plan)
+	w.csv(dir+"project-indicators.csv", name("project-indicators"), "", indicators)
+	w.csv(dir+"spending.csv", name("spending"), note, spending)
 	w.json(dir+"department.json", departmentJSON(v))
 }
 
 func writeProjectData(w *writer, v *DeptView, pv *ProjectView) {
-	d, p := v.Department, pv.Project
-	dir := deptDir(d) + "data/" + p.Code + "/"
-	name := func(s string) string { return resourceName(fmt.Sprint(d.Year), d.Code, p.Code, s) }
-	note := strings.Join(v.Notes, " ")
-	lines := Table{Title: p.Name + " 预算明细与执行数", Columns: []Column{
-		str("资金用途", "budget_line"), numc("预算数（元）", "budget_yuan"), numc("执行数（元）", "spent_yuan"), numc("执行率（%）", "execution_rate_percent"),
-	}}
-	for _, l := range p.Lines {
-		lines.Rows = append(lines.Rows, []string{l.Name, yuanPlain(l.Amount.Fen), yuanPlain(l.Spent), rateText(l.ExecutionRate)})
-	}
-	w.csv(dir+"budget-lines.csv", name("budget-lines"), note, lines)
-	plan := Table{Title: p.Name + " 资金支出计划执行情况", Columns: []Column{
-		str("时间节点", "checkpoint"), date("日期", "date"), numc("计划累计进度（%）", "planned_percent"), numc("计划累计金额（元）", "planned_yuan"),
-		numc("实际累计金额（元）", "actual_yuan"), numc("实际累计进度（%）", "actual_percent"), numc("偏差（百分点）", "deviation_points"),
-	}}
-	for _, c := range p.Checkpoints {
-		row := []string{c.Label, c.Date.String(), rateText(c.PlannedPercent), yuanPlain(c.Planned), "", "", ""}
-		if c.Reached {
-			row[4], row[5], row[6] = yuanPlain(c.Actual), rateText(c.ActualPercent), rateText(c.Deviation)
-		}
-		plan.Rows = append(plan.Rows, row)
-	}
-	w.csv(dir+"plan.csv", name("plan"), note, plan)
-	w.csv(dir+"indicators.csv", name("indicators"), "", Table{Title: p.Name + " 绩效指标", Columns: indicatorColumns, Rows: indicatorRows(p.Indicators)})
-	spending := Table{Title: p.Name + " 支出记录", Columns: []Column{
-		date("日期", "date"), str("项目编码", "project"), str("资金用途", "budget_line"), numc("金额（元）", "amount_yuan"),
-		str("凭证号", "voucher"), str("摘要", "memo"), str("示例数据", "illustrative"),
-	}}
-	for _, r := range p.Recs {
-		ill := "否"
-		if int(r.File) < len(d.Spending) && d.Spending[r.File].Illustrative {
-			ill = "是"
-		}
-		spending.Rows = append(spending.Rows, []string{r.Date.String(), r.Project, r.BudgetLine, yuanPlain(r.Amount), r.Voucher, r.Memo, ill})
-	}
-	w.csv(dir+"spending.csv", name("spending"), note, spending)
-	w.json(dir+"project.json", projectJSON(v, pv))
+	w.json(deptDir(v.Department)+"data/projects/"+pv.Code+".json", projectJSON(v, pv))
 }
 
-func writeDatapackage(w *writer, site *model.Site, views []*DeptView) {
-	slices.SortFunc(w.resources, func(a, b resource) int { return cmp.Compare(a.Path, b.Path) })
+func writeDatapackage(w *writer, site *model.Site, depts []*DeptSummary) {
+	var resources []Resource
+	for _, d := range depts {
+		resources = append(resources, d.Resources...)
+	}
+	slices.SortFunc(resources, func(a, b Resource) int { return cmp.Compare(a.Path, b.Path) })
 	w.json("datapackage.json", map[string]any{
 		"profile":     "tabular-data-package",
 		"name":        "disclose-budget-performance",
 		"title":       site.Title,
 		"description": "预算绩效信息公开的开放数据：绩效指标、预算项目、预算明细、资金支出计划执行情况和支出记录。金额单位为元。",
 		"publisher":   site.Publisher,
-		"resources":   w.resources,
+		"resources":   resources,
 	})
 }
 
-func writeSitemap(w *writer, site *model.Site, views []*DeptView) {
+func writeSitemap(w *writer, site *model.Site, depts []*DeptSummary) {
 	if site.BasePath == "" {
 		return
 	}
@@ -234,10 +247,9 @@ func writeSitemap(w *writer, site *model.Site, views []*DeptView) {
 		b.WriteString("</url>\n")
 	}
 	url("index.html", "")
-	for _, v := range views {
-		url(v.Href, v.Published.String())
-		for _, p := range v.ProjectViews {
-			url(deptDir(v.Department)+p.Href, v.Published.String())
+	for _, d := range depts {
+		for _, p := range d.Pages {
+			url(p, d.Published)
 		}
 	}
 	b.WriteString("</urlset>\n")

@@ -96,7 +96,7 @@ type IndexView struct{ Years []*YearView }
 type YearView struct {
 	Year          int
 	Report        *Download // the combined annual report
-	Departments   []*DeptView
+	Departments   []IndexRow
 	Projects      int
 	Budget, Spent money.Fen
 	ExecutionRate *big.Rat
@@ -224,28 +224,87 @@ func (p *ProjectView) ResultNotes() []string {
 	return []string{cmp.Or(p.Results.Note, "本项目的监控和自评结果为示例数据。")}
 }
 
-// Build renders the whole site into out, which must exist and be empty.
-func Build(site *model.Site, depts []*derive.Department, out string, o Options) error {
+// Output receives the files of the site, by slash-separated path from the
+// site root (publish.Staging in a build; a plain folder in tests).
+type Output interface {
+	WriteFile(rel string, data []byte) error
+}
+
+// Dir is an Output that writes into a folder.
+type Dir string
+
+// WriteFile writes data at rel under the folder.
+func (d Dir) WriteFile(rel string, data []byte) error {
+	p := filepath.Join(string(d), filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// Renderer holds what every page of a build shares: the parsed templates,
+// the static files, the Markdown converter. Make one per build with New;
+// its methods may run concurrently.
+type Renderer struct {
+	site   *model.Site
+	o      Options
+	sets   map[string]*template.Template
+	static map[string][]byte
+}
+
+// New parses the templates (the site's own copies over the defaults).
+func New(site *model.Site, o Options) (*Renderer, error) {
 	src := source{dir: o.Templates}
 	sets, err := src.parse()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	static, err := src.static()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if o.CSP == "" {
 		o.CSP = CSP
 	}
-	w := &writer{out: out}
-	for name, data := range static {
-		w.file("assets/"+name, data)
-	}
-	if err := assets.Copy(o.Cache, out, assets.ECharts); err != nil {
-		return err
-	}
+	return &Renderer{site: site, o: o, sets: sets, static: static}, nil
+}
 
+// DeptSummary is what the site-wide pages need of a department: the index
+// row, the sitemap entries and the open-data resources. A build cache keeps
+// it (it encodes as JSON), so an unchanged department is not rendered again.
+type DeptSummary struct {
+	Year          int
+	Code          string
+	Name          string
+	Title         string
+	Href          string // the department page, from the site root
+	Published     string
+	Projects      int
+	Budget, Spent money.Fen
+	ExecutionRate *big.Rat
+	Notes         []string   // notices about illustrative data
+	Pages         []string   // every page of the department, from the site root
+	Resources     []Resource // its open-data tables
+}
+
+// BudgetWan formats the department's project budgets.
+func (d *DeptSummary) BudgetWan() string { return wanFen(d.Budget) }
+
+// SpentWan formats the department's spending.
+func (d *DeptSummary) SpentWan() string { return wanFen(d.Spent) }
+
+// IndexRow is a department on the index: its summary and its report.
+type IndexRow struct {
+	*DeptSummary
+	Report *Download
+}
+
+// Department renders one department's page, its projects' pages and its
+// open data into out, and returns its summary. history is its revision
+// history (nil outside Git); reports holds the sizes of the PDF reports
+// already written, by path.
+func (r *Renderer) Department(d *derive.Department, out Output, history []Revision, reports map[string]int64) (*DeptSummary, error) {
+	w := &writer{out: out}
 	md := markdown.New()
 	render := func(m model.Markdown) template.HTML {
 		var b bytes.Buffer
@@ -254,32 +313,75 @@ func Build(site *model.Site, depts []*derive.Department, out string, o Options) 
 		}
 		return template.HTML(b.String())
 	}
+	v := deptView(d, render)
+	v.History = history
+	v.Report = download(reports, present.DeptReport(v.Year, v.Code), "")
+	v.ReportFromDept = download(reports, present.DeptReport(v.Year, v.Code), deptDir(v.Department))
+	page := func(root, title string, crumbs []Crumb) Page {
+		return Page{Site: r.site, Root: root, Title: title, CSP: r.o.CSP, Crumbs: crumbs, Publisher: v.Publisher, Published: v.Published.String(), Notes: v.Notes}
+	}
+	sum := &DeptSummary{Year: d.Year, Code: d.Code, Name: d.Name, Title: d.Title, Href: v.Href, Published: d.Published.String(),
+		Projects: len(d.Projects), Budget: d.Budget, Spent: d.Spent, ExecutionRate: d.ExecutionRate, Notes: v.Notes}
+	jobs := []func(){func() {
+		p := page("../../", v.Title, []Crumb{{Name: "首页", Href: "../../index.html"}, {Name: fmt.Sprintf("%d年 %s", v.Year, v.Name)}})
+		p.Dept, p.HasCharts = v, len(v.Charts)+len(v.Overview) > 0
+		w.page(r.sets["department.html"], v.Href, p)
+		writeDeptData(w, v)
+	}}
+	sum.Pages = append(sum.Pages, v.Href)
+	for _, pv := range v.ProjectViews {
+		sum.Pages = append(sum.Pages, deptDir(d)+pv.Href)
+		jobs = append(jobs, func() {
+			p := page("../../../", pv.Name, []Crumb{{Name: "首页", Href: "../../../index.html"},
+				{Name: fmt.Sprintf("%d年 %s", v.Year, v.Name), Href: "../index.html"}, {Name: pv.Name}})
+			p.Project, p.HasCharts = pv, len(pv.Charts) > 0
+			w.page(r.sets["project.html"], deptDir(d)+pv.Href, p)
+			writeProjectData(w, v, pv)
+		})
+	}
+	run(jobs)
+	if w.err != nil {
+		return nil, w.err
+	}
+	slices.SortFunc(w.resources, func(a, b Resource) int { return cmp.Compare(a.Path, b.Path) })
+	sum.Resources = w.resources
+	return sum, nil
+}
+
+// Site renders the pages that belong to no department from the
+// departments' summaries: the index, the 404 page, the static files,
+// datapackage.json and the sitemap. reports holds the sizes of the PDF
+// reports written, by path.
+func (r *Renderer) Site(depts []*DeptSummary, out Output, reports map[string]int64) error {
+	w := &writer{out: out}
+	names := make([]string, 0, len(r.static))
+	for name := range r.static {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		w.file("assets/"+name, r.static[name])
+	}
+	if err := assets.Copy(r.o.Cache, assets.ECharts, out.WriteFile); err != nil {
+		return err
+	}
 	index := &IndexView{}
 	years := map[int]*YearView{}
-	views := make([]*DeptView, len(depts))
-	for i, d := range depts {
-		views[i] = deptView(d, render)
+	for _, d := range depts {
 		y := years[d.Year]
 		if y == nil {
 			y = &YearView{Year: d.Year}
 			years[d.Year] = y
 			index.Years = append(index.Years, y)
 		}
-		y.Departments = append(y.Departments, views[i])
-		y.Projects += len(d.Projects)
+		y.Departments = append(y.Departments, IndexRow{DeptSummary: d, Report: download(reports, present.DeptReport(d.Year, d.Code), "")})
+		y.Projects += d.Projects
 		y.Budget += d.Budget
 		y.Spent += d.Spent
 	}
 	for _, y := range index.Years {
 		y.ExecutionRate = num.Percent(int64(y.Spent), int64(y.Budget))
-	}
-	for _, y := range index.Years {
-		y.Report = download(o.Reports, present.YearReport(y.Year), "")
-	}
-	for _, v := range views {
-		v.History = o.History[fmt.Sprintf("%d/%s", v.Year, v.Code)]
-		v.Report = download(o.Reports, present.DeptReport(v.Year, v.Code), "")
-		v.ReportFromDept = download(o.Reports, present.DeptReport(v.Year, v.Code), deptDir(v.Department))
+		y.Report = download(reports, present.YearReport(y.Year), "")
 	}
 	// Newest year first, as transparency sites list them.
 	slices.SortFunc(index.Years, func(a, b *YearView) int { return cmp.Compare(b.Year, a.Year) })
@@ -287,49 +389,44 @@ func Build(site *model.Site, depts []*derive.Department, out string, o Options) 
 	// Pages that belong to no department carry the latest publication date.
 	latest := ""
 	for _, d := range depts {
-		latest = max(latest, d.Published.String())
+		latest = max(latest, d.Published)
 	}
-	page := func(root, title string, crumbs []Crumb) Page {
-		return Page{Site: site, Root: root, Title: title, CSP: o.CSP, Crumbs: crumbs, Publisher: site.Publisher, Published: latest}
+	page := func(title string, crumbs []Crumb) Page {
+		return Page{Site: r.site, Title: title, CSP: r.o.CSP, Crumbs: crumbs, Publisher: r.site.Publisher, Published: latest}
 	}
-	var jobs []func()
-	jobs = append(jobs, func() {
-		p := page("", "首页", []Crumb{{Name: "首页"}})
-		p.Index = index
-		for _, v := range views {
-			p.Notes = appendUnique(p.Notes, v.Notes...)
-		}
-		w.page(sets["index.html"], "index.html", p)
-	}, func() {
-		home := notFoundHome(site)
-		p := page("", "页面不存在", []Crumb{{Name: "首页", Href: home}, {Name: "页面不存在"}})
-		p.Home = home
-		w.page(sets["404.html"], "404.html", p)
-	})
-	for _, v := range views {
-		jobs = append(jobs, func() {
-			p := page("../../", v.Title, []Crumb{{Name: "首页", Href: "../../index.html"}, {Name: fmt.Sprintf("%d年 %s", v.Year, v.Name)}})
-			p.Publisher, p.Published, p.Notes, p.Dept, p.HasCharts = v.Publisher, v.Published.String(), v.Notes, v, len(v.Charts)+len(v.Overview) > 0
-			w.page(sets["department.html"], v.Href, p)
-			writeDeptData(w, v)
-		})
-		for _, pv := range v.ProjectViews {
-			jobs = append(jobs, func() {
-				p := page("../../../", pv.Name, []Crumb{{Name: "首页", Href: "../../../index.html"},
-					{Name: fmt.Sprintf("%d年 %s", v.Year, v.Name), Href: "../index.html"}, {Name: pv.Name}})
-				p.Publisher, p.Published, p.Notes, p.Project, p.HasCharts = v.Publisher, v.Published.String(), v.Notes, pv, len(pv.Charts) > 0
-				w.page(sets["project.html"], deptDir(v.Department)+pv.Href, p)
-				writeProjectData(w, v, pv)
-			})
-		}
+	p := page("首页", []Crumb{{Name: "首页"}})
+	p.Index = index
+	for _, d := range depts {
+		p.Notes = appendUnique(p.Notes, d.Notes...)
 	}
-	run(jobs)
+	w.page(r.sets["index.html"], "index.html", p)
+	home := notFoundHome(r.site)
+	p = page("页面不存在", []Crumb{{Name: "首页", Href: home}, {Name: "页面不存在"}})
+	p.Home = home
+	w.page(r.sets["404.html"], "404.html", p)
 	if w.err != nil {
 		return w.err
 	}
-	writeDatapackage(w, site, views)
-	writeSitemap(w, site, views)
+	writeDatapackage(w, r.site, depts)
+	writeSitemap(w, r.site, depts)
 	return w.err
+}
+
+// Build renders the whole site into the folder out: every department, then
+// the site-wide pages. (disclose build runs the same steps department by
+// department, with a cache; Build is for tests and benchmarks.)
+func Build(site *model.Site, depts []*derive.Department, out string, o Options) error {
+	r, err := New(site, o)
+	if err != nil {
+		return err
+	}
+	sums := make([]*DeptSummary, len(depts))
+	for i, d := range depts {
+		if sums[i], err = r.Department(d, Dir(out), o.History[fmt.Sprintf("%d/%s", d.Year, d.Code)], o.Reports); err != nil {
+			return err
+		}
+	}
+	return r.Site(sums, Dir(out), o.Reports)
 }
 
 // download is the link to a report from a page in dir, or nil when the
@@ -420,10 +517,9 @@ func appendUnique(list []string, items ...string) []string {
 
 // writer writes output files and keeps the first error.
 type writer struct {
-	out       string
+	out       Output
 	mu        sync.Mutex
-	resources []resource
-	dirs      sync.Map // folders already made
+	resources []Resource
 	err       error
 }
 
@@ -436,24 +532,9 @@ func (w *writer) fail(err error) {
 }
 
 func (w *writer) file(rel string, data []byte) {
-	p := filepath.Join(w.out, filepath.FromSlash(rel))
-	// Each folder is made once: MkdirAll stats every parent, and a site
-	// has tens of thousands of files in a few thousand folders.
-	if dir := filepath.Dir(p); !w.madeDir(dir) {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			w.fail(err)
-			return
-		}
-		w.dirs.Store(dir, true)
-	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	if err := w.out.WriteFile(rel, data); err != nil {
 		w.fail(err)
 	}
-}
-
-func (w *writer) madeDir(dir string) bool {
-	_, ok := w.dirs.Load(dir)
-	return ok
 }
 
 func (w *writer) page(t *template.Template, rel string, p Page) {

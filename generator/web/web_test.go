@@ -162,7 +162,7 @@ func TestOpenData(t *testing.T) {
 	data, _ := os.ReadFile(csv)
 	os.WriteFile(csv, bytes.Replace(data, []byte("年度考核材料印刷"), []byte(`"=HYPERLINK(""http://x"")"`), 1), 0o644)
 	files := tree(t, build(t, dir))
-	spending := string(files["2021/dkb/data/110-0303-JBN-1VKY/spending.csv"])
+	spending := string(files["2021/dkb/data/spending.csv"])
 	if !strings.HasPrefix(spending, "\uFEFF日期,项目编码,资金用途,金额（元）") {
 		t.Errorf("spending.csv does not start with a BOM and its header: %q", spending[:40])
 	}
@@ -178,7 +178,7 @@ func TestOpenData(t *testing.T) {
 			t.Errorf("datapackage.json does not describe %s", name)
 		}
 	}
-	if !strings.Contains(string(files["2021/dkb/data/110-0303-JBN-1VKY/project.json"]), `"spent_yuan": 191610.70`) {
+	if !strings.Contains(string(files["2021/dkb/data/projects/110-0303-JBN-1VKY.json"]), `"spent_yuan": 191610.70`) {
 		t.Error("project.json lacks the exact spending")
 	}
 }

@@ -1,0 +1,177 @@
+// Package buildcache remembers between builds what each part of the site
+// was made from and what it produced, so that a build renders only what
+// depends on what changed. A part (a department, a year's combined report)
+// has a fingerprint: a SHA-256 of every input it depends on, by content,
+// never by modification time. The state lives outside the output folder and
+// names the build whose output it describes; a state that does not match
+// the output's build identity is ignored, so a build killed at any moment
+// can only cost a full build, never a stale page.
+package buildcache
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// version changes whenever the state's format or meaning changes.
+const version = 1
+
+// State is what one build leaves for the next.
+type State struct {
+	Version int
+	// BuildID is the identity of the build whose output this describes
+	// (publish writes it into the output's marker file).
+	BuildID string
+	// Global fingerprints what every part depends on: the program, the
+	// site's settings, the templates, the build's options.
+	Global string
+	Parts  map[string]*Part
+}
+
+// Part is one part of the site: its inputs' fingerprint, the files it
+// wrote (slash-separated, from the site root) and what the build keeps of
+// it (opaque here: the caller's JSON).
+type Part struct {
+	Fingerprint string
+	Outputs     []string
+	Data        json.RawMessage
+}
+
+// Load reads the state at path. A missing, unreadable or outdated state is
+// an empty one: the build is then a full build.
+func Load(path string) *State {
+	s := &State{Version: version, Parts: map[string]*Part{}}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return s
+	}
+	var old State
+	if json.Unmarshal(data, &old) != nil || old.Version != version || old.Parts == nil {
+		return s
+	}
+	return &old
+}
+
+// Lookup returns the part key with fingerprint fp, when the state is for
+// the output that holds buildID and global matches.
+func (s *State) Lookup(buildID, global, key, fp string) (*Part, bool) {
+	if s == nil || s.BuildID == "" || s.BuildID != buildID || s.Global != global {
+		return nil, false
+	}
+	p, ok := s.Parts[key]
+	if !ok || p.Fingerprint != fp {
+		return nil, false
+	}
+	return p, true
+}
+
+// Save writes the state to path in one step (a temporary file renamed over
+// the old one), so that a kill leaves the old state or the new one.
+func (s *State) Save(path string) error {
+	s.Version = version
+	data, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".state-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		_ = os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// Path is where the state of building content into out is kept under the
+// cache folder: one state per pair of folders.
+func Path(cache, content, out string) string {
+	abs := func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			return a
+		}
+		return p
+	}
+	sum := sha256.Sum256([]byte(abs(content) + "\x00" + abs(out)))
+	return filepath.Join(cache, "build", hex.EncodeToString(sum[:8]), "state.json")
+}
+
+// Hasher builds a fingerprint.
+type Hasher struct{ h hash.Hash }
+
+// NewHasher starts a fingerprint.
+func NewHasher() *Hasher { return &Hasher{h: sha256.New()} }
+
+// String adds a labelled value.
+func (h *Hasher) String(label, value string) {
+	fmt.Fprintf(h.h, "%s\x00%d\x00%s\x00", label, len(value), value)
+}
+
+// File adds a file's name and bytes; a missing file is added as missing.
+func (h *Hasher) File(label, path string) error {
+	f, err := os.Open(path)
+	if os.IsNotExist(err) {
+		h.String(label, "\x00missing")
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(h.h, "%s\x00file\x00%d\x00", label, st.Size())
+	_, err = io.Copy(h.h, f)
+	return err
+}
+
+// Tree adds every file under root, by path relative to root in sorted
+// order, with its bytes. Every file counts, hidden ones too: a file load
+// reads must never be left out (an editor's swap file costs at worst one
+// needless render).
+func (h *Hasher) Tree(root string) error {
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.Sort(files)
+	for _, p := range files {
+		rel, _ := filepath.Rel(root, p)
+		if err := h.File(filepath.ToSlash(rel), p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Sum returns the fingerprint as hex.
+func (h *Hasher) Sum() string { return hex.EncodeToString(h.h.Sum(nil)) }
