@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"disclose/generator/diag"
 	"disclose/generator/internal/testutil"
@@ -63,9 +65,22 @@ func FuzzReadSpending(f *testing.F) {
 		recs, _ := readSpending("s.csv", 0, data, diags)
 		positionsInRange(t, diags, data)
 		lines := int32(bytes.Count(data, []byte{'\n'}) + 1)
+		text := bytes.Split(data, []byte{'\n'})
 		for _, r := range recs {
 			if r.Line < 1 || r.Line > lines || r.Date.IsZero() || r.Project == "" || r.BudgetLine == "" {
 				t.Fatalf("record out of range (input has %d lines): %+v", lines, r)
+			}
+			// In a UTF-8 file, the project column points at the project code
+			// (or the quote before it) on the record's line.
+			line := []rune(string(text[r.Line-1]))
+			if r.Line == 1 {
+				line = []rune(strings.TrimPrefix(string(line), "\ufeff"))
+			}
+			if c := int(r.Col[model.FieldProject]); utf8.Valid(data) && c >= 1 && c <= len(line) {
+				rest := strings.TrimLeft(string(line[c-1:]), " \t\"")
+				if !strings.HasPrefix(rest, r.Project) {
+					t.Fatalf("project column %d of line %d %q does not point at %q", c, r.Line, string(line), r.Project)
+				}
 			}
 		}
 	})

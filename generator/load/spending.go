@@ -128,6 +128,7 @@ func readSpending(file string, fileIndex int32, data []byte, diags *diag.List) (
 		return s
 	}
 	records := make([]model.Record, 0, bytes.Count(text, []byte{'\n'}))
+	var charCols []int32
 	for {
 		row, err := r.Read()
 		if err == io.EOF {
@@ -142,18 +143,34 @@ func readSpending(file string, fileIndex int32, data []byte, diags *diag.List) (
 		}
 		line, _ := r.FieldPos(0)
 		rec := model.Record{File: fileIndex, Line: int32(line)}
+		// Character columns of every field, in one pass over the line.
+		charCols = charCols[:0]
+		prevByte, prevChar := 1, 1
+		for i := range row {
+			l, c := r.FieldPos(i)
+			if l != line { // a quoted field ran over a line break
+				charCols = append(charCols, int32(idx.column(l, c)))
+				continue
+			}
+			if c >= prevByte && line >= 1 && line <= len(idx.start) {
+				s := idx.start[line-1]
+				prevChar += utf8.RuneCount(idx.text[min(s+prevByte-1, len(idx.text)):min(s+c-1, len(idx.text))])
+				prevByte = c
+				charCols = append(charCols, int32(prevChar))
+				continue
+			}
+			charCols = append(charCols, int32(idx.column(line, c)))
+		}
 		cell := func(f int) string {
 			if cols[f] < 0 {
 				return ""
 			}
-			rec.Col[f] = int32(len(row) + 1) // past the end when the row is short
-			if cols[f] >= len(row) {
+			if cols[f] >= len(row) { // past the end of a short row
 				_, c := r.FieldPos(len(row) - 1)
 				rec.Col[f] = int32(idx.column(line, c+len(row[len(row)-1])+1))
 				return ""
 			}
-			_, c := r.FieldPos(cols[f])
-			rec.Col[f] = int32(idx.column(line, c))
+			rec.Col[f] = charCols[cols[f]]
 			return strings.TrimSpace(row[cols[f]])
 		}
 		dateText, amountText := cell(model.FieldDate), cell(model.FieldAmount)

@@ -52,10 +52,39 @@ func (d Date) String() string {
 	return d.Time().Format("2006-01-02")
 }
 
+// parseISO reads YYYY-MM-DD; ok is false for anything else, which
+// ParseDate then reads (or reports) the general way.
+func parseISO(s string) (Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, false
+	}
+	n := 0
+	var v [3]int
+	for i, c := range []byte(s) {
+		switch {
+		case i == 4 || i == 7:
+			n++
+		case c >= '0' && c <= '9':
+			v[n] = v[n]*10 + int(c-'0')
+		default:
+			return Date{}, false
+		}
+	}
+	return NewDate(v[0], v[1], v[2])
+}
+
 // ParseDate reads a date as Chinese finance exports write it: 2021-03-15,
 // 2021/3/15, 2021.3.15, 2021年3月15日 or 20210315.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
+	if d, ok := parseISO(s); ok {
+		return d, nil // the common form, without allocating
+	}
+	return parseDate(s)
+}
+
+// parseDate is ParseDate without the fast path.
+func parseDate(s string) (Date, error) {
 	bad := fmt.Errorf("%q 不是日期", s)
 	var parts []string
 	switch {

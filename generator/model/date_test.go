@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseDate(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -22,4 +25,22 @@ func TestParseDate(t *testing.T) {
 	if first.IsZero() {
 		t.Error("1970-01-01 must not be the zero date")
 	}
+}
+
+// FuzzParseDateFastPath: the fast path for YYYY-MM-DD accepts exactly what
+// the general reader accepts, with the same date.
+func FuzzParseDateFastPath(f *testing.F) {
+	for _, s := range []string{"2021-03-15", "2021-02-29", "2020-02-29", "0000-01-01", "2021-1a-01", "2021-00-10", "9999-12-31", "1899-12-31"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fast, ok := parseISO(s)
+		slow, err := parseDate(s)
+		if ok && (err != nil || fast != slow) {
+			t.Errorf("%q: fast path %v, general reader %v %v", s, fast, slow, err)
+		}
+		if !ok && len(s) == 10 && s[4] == '-' && s[7] == '-' && err == nil && strings.Count(s, "-") == 2 && !strings.ContainsAny(s, "+ ") {
+			t.Errorf("%q: the fast path refused a date the general reader takes (%v)", s, slow)
+		}
+	})
 }

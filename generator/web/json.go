@@ -33,37 +33,81 @@ func indicatorsJSON(rows []model.Indicator) []indicatorJSON {
 
 func yuanJSON(f money.Fen) json.Number { return json.Number(f.String()) }
 
-func projectSummary(p *derive.Project) map[string]any {
-	return map[string]any{
-		"code": p.Code, "name": p.Name, "total_yuan": yuanJSON(p.Total.Fen), "spent_yuan": yuanJSON(p.Spent),
-		"execution_rate_percent": numberOrNull(rateText(p.ExecutionRate)),
-	}
+// The JSON documents are structs with their keys in alphabetical order
+// (as encoding/json writes maps): several times faster to encode than maps.
+
+type projectSummaryJSON struct {
+	Code          string      `json:"code"`
+	ExecutionRate numNull     `json:"execution_rate_percent"`
+	Name          string      `json:"name"`
+	Spent         json.Number `json:"spent_yuan"`
+	Total         json.Number `json:"total_yuan"`
 }
 
-func numberOrNull(s string) any {
-	if s == "" {
-		return nil
+// numNull is a number, or null when there is none (a rate without a budget).
+type numNull string
+
+func (n numNull) MarshalJSON() ([]byte, error) {
+	if n == "" {
+		return []byte("null"), nil
 	}
-	return json.Number(s)
+	return []byte(n), nil
 }
 
-func departmentJSON(v *DeptView) map[string]any {
+func projectSummary(p *derive.Project) projectSummaryJSON {
+	return projectSummaryJSON{Code: p.Code, Name: p.Name, Total: yuanJSON(p.Total.Fen), Spent: yuanJSON(p.Spent),
+		ExecutionRate: numNull(rateText(p.ExecutionRate))}
+}
+
+type fundJSON struct {
+	Amount     json.Number     `json:"amount_yuan"`
+	Indicators []indicatorJSON `json:"indicators"`
+	Name       string          `json:"name"`
+}
+
+type specialFundsJSON struct {
+	Explanation string     `json:"explanation"`
+	Funds       []fundJSON `json:"funds"`
+}
+
+type departmentDoc struct {
+	Budget          json.Number          `json:"budget_yuan"`
+	Code            string               `json:"code"`
+	ExecutionRate   numNull              `json:"execution_rate_percent"`
+	Notes           []string             `json:"illustrative_notes"`
+	Indicators      []indicatorJSON      `json:"indicators"`
+	Measures        string               `json:"measures"`
+	MeasuresHeading string               `json:"measures_heading"`
+	Name            string               `json:"name"`
+	OverallGoal     string               `json:"overall_goal"`
+	Projects        []projectSummaryJSON `json:"projects"`
+	Published       string               `json:"published"`
+	Publisher       string               `json:"publisher"`
+	RecordsThrough  string               `json:"records_through"`
+	SpecialFunds    specialFundsJSON     `json:"special_funds"`
+	Spent           json.Number          `json:"spent_yuan"`
+	SubTargets      []string             `json:"sub_targets"`
+	Title           string               `json:"title"`
+	Year            int                  `json:"year"`
+}
+
+func departmentJSON(v *DeptView) departmentDoc {
 	d := v.Department
-	var projects []map[string]any
+	projects := make([]projectSummaryJSON, 0, len(d.Projects))
 	for _, p := range d.Projects {
 		projects = append(projects, projectSummary(p))
 	}
-	var funds []map[string]any
+	funds := []fundJSON{}
 	for _, f := range d.SpecialFunds.Funds {
-		funds = append(funds, map[string]any{"name": f.Name, "amount_yuan": yuanJSON(f.Amount.Fen), "indicators": indicatorsJSON(f.Indicators)})
+		funds = append(funds, fundJSON{Name: f.Name, Amount: yuanJSON(f.Amount.Fen), Indicators: indicatorsJSON(f.Indicators)})
 	}
-	return map[string]any{
-		"code": d.Code, "name": d.Name, "year": d.Year, "publisher": d.Publisher, "published": d.Published.String(), "title": d.Title,
-		"overall_goal": d.OverallGoal.Text, "sub_targets": d.SubTargets, "indicators": indicatorsJSON(d.Indicators),
-		"measures_heading": v.MeasuresHeading, "measures": d.Measures.Text,
-		"special_funds": map[string]any{"explanation": d.SpecialFunds.Explanation, "funds": nonNil(funds)},
-		"budget_yuan":   yuanJSON(d.Budget), "spent_yuan": yuanJSON(d.Spent), "execution_rate_percent": numberOrNull(rateText(d.ExecutionRate)),
-		"records_through": d.Through.String(), "projects": nonNil(projects), "illustrative_notes": nonNil(v.Notes),
+	return departmentDoc{
+		Code: d.Code, Name: d.Name, Year: d.Year, Publisher: d.Publisher, Published: d.Published.String(), Title: d.Title,
+		OverallGoal: d.OverallGoal.Text, SubTargets: nonNil(d.SubTargets), Indicators: indicatorsJSON(d.Indicators),
+		MeasuresHeading: v.MeasuresHeading, Measures: d.Measures.Text,
+		SpecialFunds: specialFundsJSON{Explanation: d.SpecialFunds.Explanation, Funds: funds},
+		Budget:       yuanJSON(d.Budget), Spent: yuanJSON(d.Spent), ExecutionRate: numNull(rateText(d.ExecutionRate)),
+		RecordsThrough: d.Through.String(), Projects: projects, Notes: nonNil(v.Notes),
 	}
 }
 
@@ -74,41 +118,89 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func projectJSON(v *DeptView, pv *ProjectView) map[string]any {
+type projectFundJSON struct {
+	Amount json.Number `json:"amount_yuan"`
+	Source string      `json:"source"`
+}
+
+type lineJSON struct {
+	Budget        json.Number `json:"budget_yuan"`
+	ExecutionRate numNull     `json:"execution_rate_percent"`
+	Name          string      `json:"name"`
+	Spent         json.Number `json:"spent_yuan"`
+}
+
+type checkpointJSON struct {
+	ActualPercent  *numNull    `json:"actual_percent,omitempty"`
+	Actual         json.Number `json:"actual_yuan,omitempty"`
+	Date           string      `json:"date"`
+	Deviation      *numNull    `json:"deviation_points,omitempty"`
+	Label          string      `json:"label"`
+	PlannedPercent numNull     `json:"planned_percent"`
+	Planned        json.Number `json:"planned_yuan"`
+	Reached        bool        `json:"reached"`
+}
+
+type targetJSON struct {
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+type deptRefJSON struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	Year int    `json:"year"`
+}
+
+type projectDoc struct {
+	BudgetLines    []lineJSON        `json:"budget_lines"`
+	Code           string            `json:"code"`
+	Department     deptRefJSON       `json:"department"`
+	Description    string            `json:"description"`
+	ExecutionRate  numNull           `json:"execution_rate_percent"`
+	Funds          []projectFundJSON `json:"funds"`
+	Notes          []string          `json:"illustrative_notes"`
+	Indicators     []indicatorJSON   `json:"indicators"`
+	Name           string            `json:"name"`
+	Plan           []checkpointJSON  `json:"plan"`
+	Purpose        string            `json:"purpose"`
+	Records        int               `json:"records"`
+	RecordsThrough string            `json:"records_through"`
+	Spent          json.Number       `json:"spent_yuan"`
+	Targets        []targetJSON      `json:"targets"`
+	Template       string            `json:"template"`
+	Total          json.Number       `json:"total_yuan"`
+}
+
+func projectJSON(v *DeptView, pv *ProjectView) projectDoc {
 	p := pv.Project
-	m := projectSummary(p)
-	var funds, lines, plan, targets []map[string]any
+	sum := projectSummary(p)
+	doc := projectDoc{
+		Code: sum.Code, Name: sum.Name, Total: sum.Total, Spent: sum.Spent, ExecutionRate: sum.ExecutionRate,
+		Department: deptRefJSON{Code: v.Code, Name: v.Name, Year: v.Year},
+		Template:   p.Template, Purpose: p.Purpose, Indicators: indicatorsJSON(p.Indicators), Description: p.Description.Text,
+		Records: p.Records, RecordsThrough: v.Through.String(), Notes: nonNil(v.Notes),
+		Funds: []projectFundJSON{}, BudgetLines: []lineJSON{}, Plan: []checkpointJSON{}, Targets: []targetJSON{},
+	}
 	for _, f := range p.Funds {
-		funds = append(funds, map[string]any{"source": f.Kind, "amount_yuan": yuanJSON(f.Amount.Fen)})
+		doc.Funds = append(doc.Funds, projectFundJSON{Source: f.Kind, Amount: yuanJSON(f.Amount.Fen)})
 	}
 	for _, l := range p.Lines {
-		lines = append(lines, map[string]any{"name": l.Name, "budget_yuan": yuanJSON(l.Amount.Fen), "spent_yuan": yuanJSON(l.Spent),
-			"execution_rate_percent": numberOrNull(rateText(l.ExecutionRate))})
+		doc.BudgetLines = append(doc.BudgetLines, lineJSON{Name: l.Name, Budget: yuanJSON(l.Amount.Fen), Spent: yuanJSON(l.Spent),
+			ExecutionRate: numNull(rateText(l.ExecutionRate))})
 	}
 	for _, c := range p.Checkpoints {
-		cp := map[string]any{"label": c.Label, "date": c.Date.String(), "planned_percent": numberOrNull(rateText(c.PlannedPercent)),
-			"planned_yuan": yuanJSON(c.Planned), "reached": c.Reached}
+		cp := checkpointJSON{Label: c.Label, Date: c.Date.String(), PlannedPercent: numNull(rateText(c.PlannedPercent)),
+			Planned: yuanJSON(c.Planned), Reached: c.Reached}
 		if c.Reached {
-			cp["actual_yuan"] = yuanJSON(c.Actual)
-			cp["actual_percent"] = numberOrNull(rateText(c.ActualPercent))
-			cp["deviation_points"] = numberOrNull(rateText(c.Deviation))
+			cp.Actual = yuanJSON(c.Actual)
+			ap, dv := numNull(rateText(c.ActualPercent)), numNull(rateText(c.Deviation))
+			cp.ActualPercent, cp.Deviation = &ap, &dv
 		}
-		plan = append(plan, cp)
+		doc.Plan = append(doc.Plan, cp)
 	}
 	for _, t := range p.Targets {
-		targets = append(targets, map[string]any{"label": t.Label, "text": t.Text})
+		doc.Targets = append(doc.Targets, targetJSON{Label: t.Label, Text: t.Text})
 	}
-	m["department"] = map[string]any{"code": v.Code, "name": v.Name, "year": v.Year}
-	m["template"] = p.Template
-	m["purpose"] = p.Purpose
-	m["funds"] = nonNil(funds)
-	m["budget_lines"] = nonNil(lines)
-	m["plan"] = nonNil(plan)
-	m["targets"] = nonNil(targets)
-	m["indicators"] = indicatorsJSON(p.Indicators)
-	m["description"] = p.Description.Text
-	m["records"] = p.Records
-	m["records_through"] = v.Through.String()
-	m["illustrative_notes"] = nonNil(v.Notes)
-	return m
+	return doc
 }
