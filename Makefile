@@ -45,6 +45,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadSpending$$' -fuzztime $(FUZZTIME) ./generator/load
 	$(GO) test -run '^$$' -fuzz '^FuzzBreak$$' -fuzztime $(FUZZTIME) ./generator/pdf
 	$(GO) test -run '^$$' -fuzz '^FuzzReadCSVForm$$' -fuzztime $(FUZZTIME) ./generator/importer
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDateFastPath$$' -fuzztime $(FUZZTIME) ./generator/model
+	$(GO) test -run '^$$' -fuzz '^FuzzFormatSmall$$' -fuzztime $(FUZZTIME) ./generator/num
 
 # Province scale (100 departments, 5,000 projects, 1,000,000 records) against
 # Hugo; the last line is html_build_vs_hugo_ratio.

@@ -23,6 +23,10 @@ func NewDate(year, month, day int) (Date, bool) {
 	return Date{days: int32(t.Unix()/86400) + 1}, true
 }
 
+// Days numbers the date: 1 is 1970-01-01, 0 the zero date; later dates
+// have larger numbers.
+func (d Date) Days() int32 { return d.days }
+
 // IsZero reports whether the date was not given.
 func (d Date) IsZero() bool { return d.days == 0 }
 

@@ -5,7 +5,10 @@ package num
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"math/big"
+	"math/bits"
+	"strconv"
 	"strings"
 )
 
@@ -99,6 +102,52 @@ func (d *Decimal) UnmarshalText(b []byte) error {
 
 // Format writes r rounded to places decimals, half away from zero (四舍五入).
 func Format(r *big.Rat, places int) string {
+	if s, ok := formatSmall(r, places); ok {
+		return s
+	}
+	return formatBig(r, places)
+}
+
+var pow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+
+// formatSmall is Format in machine integers, for the rates and amounts a
+// disclosure has (numerator and denominator in 63 bits); ok is false
+// when they do not fit, and formatBig does the work.
+func formatSmall(r *big.Rat, places int) (string, bool) {
+	if places < 0 || places >= len(pow10) || !r.Num().IsInt64() || !r.Denom().IsInt64() {
+		return "", false
+	}
+	n, d := r.Num().Int64(), uint64(r.Denom().Int64())
+	neg := n < 0
+	if n == math.MinInt64 {
+		return "", false
+	}
+	if neg {
+		n = -n
+	}
+	hi, lo := bits.Mul64(uint64(n), pow10[places])
+	if hi != 0 {
+		return "", false
+	}
+	q, rem := lo/d, lo%d
+	if rem >= d-rem { // 2·rem ≥ d without overflow: round half away from zero
+		q++
+	}
+	digits := strconv.FormatUint(q, 10)
+	for len(digits) <= places {
+		digits = "0" + digits
+	}
+	s := digits
+	if places > 0 {
+		s = digits[:len(digits)-places] + "." + digits[len(digits)-places:]
+	}
+	if neg && q != 0 {
+		s = "-" + s
+	}
+	return s, true
+}
+
+func formatBig(r *big.Rat, places int) string {
 	neg := r.Sign() < 0
 	a := new(big.Rat).Abs(r)
 	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
@@ -130,7 +179,6 @@ func Percent(part, whole int64) *big.Rat {
 	return new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(part), big.NewInt(100)), big.NewInt(whole))
 }
 
-// MarshalText writes d with its places.
 // UnmarshalJSON reads what encoding/json wrote, the unset decimal ("")
 // too (a build cache keeps checked content as JSON).
 func (d *Decimal) UnmarshalJSON(b []byte) error {
@@ -145,4 +193,5 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 	return d.UnmarshalText([]byte(s))
 }
 
+// MarshalText writes d with its places.
 func (d Decimal) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

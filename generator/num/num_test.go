@@ -1,6 +1,7 @@
 package num
 
 import (
+	"math"
 	"math/big"
 	"testing"
 )
@@ -39,4 +40,24 @@ func TestFormat(t *testing.T) {
 	if Percent(1, 0) != nil {
 		t.Error("a rate of nothing must be undefined")
 	}
+}
+
+// FuzzFormatSmall: the machine-integer path of Format writes exactly what
+// the big.Int path writes.
+func FuzzFormatSmall(f *testing.F) {
+	f.Add(int64(1), int64(3), 2)
+	f.Add(int64(-5), int64(1000), 2)
+	f.Add(int64(math.MaxInt64), int64(7), 0)
+	f.Add(int64(-1), int64(200), 2)
+	f.Add(int64(19161070), int64(210000), 2)
+	f.Fuzz(func(t *testing.T, n, d int64, places int) {
+		if d == 0 || places < 0 || places > 12 {
+			return
+		}
+		r := big.NewRat(n, d)
+		small, ok := formatSmall(r, places)
+		if big := formatBig(r, places); ok && small != big {
+			t.Errorf("%d/%d at %d places: %q, want %q", n, d, places, small, big)
+		}
+	})
 }

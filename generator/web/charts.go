@@ -27,12 +27,20 @@ type Chart struct {
 	Illustrative bool
 }
 
-// DataTable is a chart's data as a table; the first cell of a row heads it.
+// DataTable is a chart's data as a table.
 type DataTable struct {
 	Caption string
 	Head    []string
-	Rows    [][]string
+	Rows    []DataRow
 }
+
+// DataRow is a row of a DataTable: the cell that heads it, then the rest.
+type DataRow struct {
+	Head  string
+	Cells []string
+}
+
+func row(head string, cells ...string) DataRow { return DataRow{Head: head, Cells: cells} }
 
 // missing marks a point with no data in ECharts.
 const missing = "-"
@@ -105,7 +113,7 @@ func planChart(p *derive.Project, illustrative bool) Chart {
 		labels[i] = c.Label
 		planned[i] = opts.LineData{Value: numberRat(c.PlannedPercent)}
 		actual[i] = opts.LineData{Value: numberRat(c.ActualPercent)}
-		table.Rows = append(table.Rows, []string{c.Label, pct(c.PlannedPercent), pct(c.ActualPercent), deviation(c.Deviation)})
+		table.Rows = append(table.Rows, row(c.Label, pct(c.PlannedPercent), pct(c.ActualPercent), deviation(c.Deviation)))
 		if c.Reached {
 			parts = append(parts, fmt.Sprintf("%s计划%s、实际%s", c.Label, pct(c.PlannedPercent), pct(c.ActualPercent)))
 		} else {
@@ -143,7 +151,7 @@ func monthlyChart(p *derive.Project, through int, illustrative bool) Chart {
 	for m := range through {
 		rate := num.Percent(int64(p.Cumulative[m]), int64(p.Total.Fen))
 		actual[m] = opts.LineData{Value: numberRat(rate)}
-		table.Rows = append(table.Rows, []string{labels[m], p.Monthly[m].Yuan(), p.Cumulative[m].Yuan(), pct(rate)})
+		table.Rows = append(table.Rows, row(labels[m], p.Monthly[m].Yuan(), p.Cumulative[m].Yuan(), pct(rate)))
 		last = fmt.Sprintf("到%s底累计执行%s", labels[m], pct(rate))
 	}
 	l := charts.NewLine()
@@ -169,7 +177,7 @@ func linesChart(p *derive.Project, illustrative bool) Chart {
 		names = append(names, l.Name)
 		budget = append(budget, opts.BarData{Value: numberWan(l.Amount.Fen)})
 		spent = append(spent, opts.BarData{Value: numberWan(l.Spent)})
-		table.Rows = append(table.Rows, []string{l.Name, wan(l.Amount), wanFen(l.Spent), pct(l.ExecutionRate)})
+		table.Rows = append(table.Rows, row(l.Name, wan(l.Amount), wanFen(l.Spent), pct(l.ExecutionRate)))
 		parts = append(parts, fmt.Sprintf("%s预算%s万元、执行%s万元", l.Name, wan(l.Amount), wanFen(l.Spent)))
 	}
 	b := charts.NewBar()
@@ -197,7 +205,7 @@ func budgetsChart(d *derive.Department, illustrative bool) Chart {
 		names = append(names, p.Name)
 		budget = append(budget, opts.BarData{Value: numberWan(p.Total.Fen)})
 		spent = append(spent, opts.BarData{Value: numberWan(p.Spent)})
-		table.Rows = append(table.Rows, []string{p.Name, wan(p.Total), wanFen(p.Spent)})
+		table.Rows = append(table.Rows, row(p.Name, wan(p.Total), wanFen(p.Spent)))
 	}
 	b := charts.NewBar()
 	b.SetGlobalOptions(initOpts("chart_budgets"), legend(), charts.WithYAxisOpts(opts.YAxis{Name: "万元"}))
@@ -214,7 +222,7 @@ func ratesChart(d *derive.Department, illustrative bool) Chart {
 	for _, p := range d.Projects {
 		names = append(names, p.Name)
 		rates = append(rates, opts.BarData{Value: numberRat(p.ExecutionRate)})
-		table.Rows = append(table.Rows, []string{p.Name, pct(p.ExecutionRate)})
+		table.Rows = append(table.Rows, row(p.Name, pct(p.ExecutionRate)))
 	}
 	b := charts.NewBar()
 	b.SetGlobalOptions(initOpts("chart_rates"), charts.WithYAxisOpts(opts.YAxis{Name: "执行率（%）", Min: 0}))
@@ -232,7 +240,7 @@ func countChart(id, caption, unit string, counts []derive.Count, illustrative bo
 	for _, c := range counts {
 		names = append(names, c.Name)
 		bars = append(bars, opts.BarData{Value: c.Count})
-		table.Rows = append(table.Rows, []string{c.Name, fmt.Sprint(c.Count)})
+		table.Rows = append(table.Rows, row(c.Name, fmt.Sprint(c.Count)))
 		parts = append(parts, fmt.Sprintf("%s %d 个", c.Name, c.Count))
 	}
 	b := charts.NewBar()
