@@ -47,6 +47,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadCSVForm$$' -fuzztime $(FUZZTIME) ./generator/importer
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDateFastPath$$' -fuzztime $(FUZZTIME) ./generator/model
 	$(GO) test -run '^$$' -fuzz '^FuzzFormatSmall$$' -fuzztime $(FUZZTIME) ./generator/num
+	$(GO) test -run '^$$' -fuzz '^FuzzCSVField$$' -fuzztime $(FUZZTIME) ./generator/web
 
 # Province scale (100 departments, 5,000 projects, 1,000,000 records) against
 # Hugo; the last line is html_build_vs_hugo_ratio.

@@ -1,9 +1,7 @@
 package check
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 
 	"disclose/generator/diag"
@@ -32,6 +30,8 @@ func (c *checker) records(site *model.Site, d *model.Department) map[string]mone
 			lines[lineKey{p.Code, p.BudgetLines[i].Name}] = &p.BudgetLines[i]
 		}
 	}
+	yearFirst, _ := model.NewDate(d.Year, 1, 1)
+	yearLast, _ := model.NewDate(d.Year, 12, 31)
 	var ok []*model.Record
 	for i := range d.Records {
 		r := &d.Records[i]
@@ -53,7 +53,7 @@ func (c *checker) records(site *model.Site, d *model.Department) map[string]mone
 				"资金用途 %q 不是项目 %s 的预算明细", r.BudgetLine, p.Code)
 			continue
 		}
-		if d.Year != 0 && r.Date.Year() != d.Year {
+		if d.Year != 0 && (r.Date.Before(yearFirst) || r.Date.After(yearLast)) {
 			c.errorf(at(r, model.FieldDate), "record-date", recordFieldWords[model.FieldDate], fmt.Sprintf("%d-01-01 至 %d-12-31 之间的日期", d.Year, d.Year),
 				"日期 %s 不在 %d 预算年度内", r.Date, d.Year)
 			continue
@@ -67,9 +67,7 @@ func (c *checker) records(site *model.Site, d *model.Department) map[string]mone
 	}
 	// Running totals in date order: the record that first takes a line or a
 	// project over its budget is the one to point at.
-	slices.SortFunc(ok, func(a, b *model.Record) int {
-		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
-	})
+	model.SortRecords(ok)
 	lineSpent := map[lineKey]money.Fen{}
 	projSpent := map[string]money.Fen{}
 	lineOver := map[lineKey]bool{}

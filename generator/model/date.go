@@ -34,10 +34,10 @@ func (d Date) IsZero() bool { return d.days == 0 }
 func (d Date) Time() time.Time { return time.Unix(int64(d.days-1)*86400, 0).UTC() }
 
 // Year is the calendar year.
-func (d Date) Year() int { return d.Time().Year() }
+func (d Date) Year() int { y, _, _ := d.civil(); return y }
 
 // Month is the month, 1 to 12.
-func (d Date) Month() int { return int(d.Time().Month()) }
+func (d Date) Month() int { _, m, _ := d.civil(); return m }
 
 // Before reports whether d is earlier than e.
 func (d Date) Before(e Date) bool { return d.days < e.days }
@@ -53,7 +53,38 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.Time().Format("2006-01-02")
+	y, m, day := d.civil()
+	if y < 0 || y > 9999 {
+		return d.Time().Format("2006-01-02")
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
+}
+
+// civil converts the day number to year, month and day in the proleptic
+// Gregorian calendar (H. Hinnant's days_from_civil, inverted): a million
+// records print their dates without the time package.
+func (d Date) civil() (year, month, day int) {
+	z := int64(d.days-1) + 719468 // days since 0000-03-01
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097                                  // [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100) // [0, 365]
+	mp := (5*doy + 2) / 153                  // [0, 11]
+	day = int(doy - (153*mp+2)/5 + 1)
+	month = int(mp + 3)
+	if month > 12 {
+		month -= 12
+	}
+	if month <= 2 {
+		y++
+	}
+	return int(y), month, day
 }
 
 // parseISO reads YYYY-MM-DD; ok is false for anything else, which

@@ -44,3 +44,22 @@ func FuzzParseDateFastPath(f *testing.F) {
 		}
 	})
 }
+
+// TestCivilMatchesTime: the calendar arithmetic agrees with the time
+// package on every day from 1900 to 2200.
+func TestCivilMatchesTime(t *testing.T) {
+	first, _ := NewDate(1900, 1, 1)
+	last, _ := NewDate(2200, 12, 31)
+	for d := first; !d.After(last); d.days++ {
+		if d.IsZero() {
+			continue // 1969-12-31 is the zero date's number
+		}
+		tm := d.Time()
+		if got, want := d.String(), tm.Format("2006-01-02"); got != want {
+			t.Fatalf("day %d: %s, want %s", d.days, got, want)
+		}
+		if d.Year() != tm.Year() || d.Month() != int(tm.Month()) {
+			t.Fatalf("day %d: year %d month %d, want %s", d.days, d.Year(), d.Month(), tm)
+		}
+	}
+}

@@ -5,8 +5,8 @@ package money
 
 import (
 	"errors"
-	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -194,7 +194,10 @@ func formatFixed(v int64, unitPlaces, places int) string {
 	if r := u % div; div > 1 && r*2 >= div {
 		q++
 	}
-	digits := fmt.Sprintf("%0*d", places+1, q)
+	digits := strconv.FormatUint(q, 10)
+	if pad := places + 1 - len(digits); pad > 0 {
+		digits = strings.Repeat("0", pad) + digits
+	}
 	s := digits
 	if places > 0 {
 		s = digits[:len(digits)-places] + "." + digits[len(digits)-places:]

@@ -3,11 +3,12 @@ package web
 import (
 	"bytes"
 	"cmp"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"disclose/generator/derive"
 	"disclose/generator/model"
@@ -60,26 +61,58 @@ func neutralize(s string) string {
 
 // csvBytes writes t as UTF-8 with a BOM, so that Excel shows Chinese.
 func csvBytes(t Table) []byte {
-	var b bytes.Buffer
-	b.Write(utf8BOM)
-	cw := csv.NewWriter(&b)
-	head := make([]string, len(t.Columns))
+	b := make([]byte, 0, 64*(len(t.Rows)+1))
+	b = append(b, utf8BOM...)
 	for i, c := range t.Columns {
-		head[i] = c.Name
+		b = appendCSVField(b, i, c.Name)
 	}
-	_ = cw.Write(head)
-	row := make([]string, len(t.Columns))
+	b = append(b, '\n')
 	for _, r := range t.Rows {
 		for i, c := range t.Columns {
-			row[i] = r[i]
+			cell := r[i]
 			if c.Type == "string" {
-				row[i] = neutralize(r[i])
+				cell = neutralize(cell)
 			}
+			b = appendCSVField(b, i, cell)
 		}
-		_ = cw.Write(row)
+		b = append(b, '\n')
 	}
-	cw.Flush()
-	return b.Bytes()
+	return b
+}
+
+// appendCSVField writes one field as encoding/csv's Writer does (quoted
+// when it holds a comma, quote or line break, starts with a space, or is
+// \.), a few times faster for the million cells of a province.
+func appendCSVField(b []byte, i int, field string) []byte {
+	if i > 0 {
+		b = append(b, ',')
+	}
+	if !csvNeedsQuotes(field) {
+		return append(b, field...)
+	}
+	b = append(b, '"')
+	for {
+		j := strings.IndexByte(field, '"')
+		if j < 0 {
+			break
+		}
+		b = append(b, field[:j+1]...)
+		b = append(b, '"')
+		field = field[j+1:]
+	}
+	b = append(b, field...)
+	return append(b, '"')
+}
+
+func csvNeedsQuotes(field string) bool {
+	if field == "" {
+		return false
+	}
+	if field == `\.` || strings.ContainsAny(field, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(field)
+	return unicode.IsSpace(r)
 }
 
 func (w *writer) csv(rel, name, description string, t Table) {
