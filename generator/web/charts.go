@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"math/big"
 	"strings"
+	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -101,6 +102,32 @@ func legend() charts.GlobalOpts {
 	return charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"})
 }
 
+// The three charts of every project page share their global options. A
+// go-echarts chart costs more to set up (defaults filled in by
+// reflection) than to fill, and a province has 15,000 of them: each
+// worker takes a configured chart from a pool and replaces its series and
+// axis data, which is all the JSON is made of besides the options.
+var (
+	planLines = sync.Pool{New: func() any {
+		l := charts.NewLine()
+		l.SetGlobalOptions(initOpts("chart_plan"), legend(),
+			charts.WithYAxisOpts(opts.YAxis{Name: "累计进度（%）", Min: 0}))
+		return l
+	}}
+	monthlyLines = sync.Pool{New: func() any {
+		l := charts.NewLine()
+		l.SetGlobalOptions(initOpts("chart_monthly"), legend(),
+			charts.WithYAxisOpts(opts.YAxis{Name: "累计进度（%）", Min: 0}))
+		return l
+	}}
+	lineBars = sync.Pool{New: func() any {
+		b := charts.NewBar()
+		b.SetGlobalOptions(initOpts("chart_lines"), legend(),
+			charts.WithYAxisOpts(opts.YAxis{Name: "万元"}))
+		return b
+	}}
+)
+
 // planChart compares planned and actual cumulative execution at each
 // checkpoint of the spending plan.
 func planChart(p *derive.Project, illustrative bool) Chart {
@@ -120,9 +147,9 @@ func planChart(p *derive.Project, illustrative bool) Chart {
 			parts = append(parts, fmt.Sprintf("%s计划%s、尚无实际数", c.Label, pct(c.PlannedPercent)))
 		}
 	}
-	l := charts.NewLine()
-	l.SetGlobalOptions(initOpts("chart_plan"), legend(),
-		charts.WithYAxisOpts(opts.YAxis{Name: "累计进度（%）", Min: 0}))
+	l := planLines.Get().(*charts.Line)
+	defer planLines.Put(l)
+	l.MultiSeries = nil
 	l.SetXAxis(labels).
 		AddSeries("计划累计进度", planned, dashed()).
 		AddSeries("实际累计进度", actual)
@@ -154,9 +181,9 @@ func monthlyChart(p *derive.Project, through int, illustrative bool) Chart {
 		table.Rows = append(table.Rows, row(labels[m], p.Monthly[m].Yuan(), p.Cumulative[m].Yuan(), pct(rate)))
 		last = fmt.Sprintf("到%s底累计执行%s", labels[m], pct(rate))
 	}
-	l := charts.NewLine()
-	l.SetGlobalOptions(initOpts("chart_monthly"), legend(),
-		charts.WithYAxisOpts(opts.YAxis{Name: "累计进度（%）", Min: 0}))
+	l := monthlyLines.Get().(*charts.Line)
+	defer monthlyLines.Put(l)
+	l.MultiSeries = nil
 	l.SetXAxis(labels).
 		AddSeries("计划累计进度", planned, dashed(), charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true)})).
 		AddSeries("实际累计进度", actual)
@@ -180,9 +207,9 @@ func linesChart(p *derive.Project, illustrative bool) Chart {
 		table.Rows = append(table.Rows, row(l.Name, wan(l.Amount), wanFen(l.Spent), pct(l.ExecutionRate)))
 		parts = append(parts, fmt.Sprintf("%s预算%s万元、执行%s万元", l.Name, wan(l.Amount), wanFen(l.Spent)))
 	}
-	b := charts.NewBar()
-	b.SetGlobalOptions(initOpts("chart_lines"), legend(),
-		charts.WithYAxisOpts(opts.YAxis{Name: "万元"}))
+	b := lineBars.Get().(*charts.Bar)
+	defer lineBars.Put(b)
+	b.MultiSeries = nil
 	b.SetXAxis(names).AddSeries("预算数", budget, narrow()).AddSeries("执行数", spent, narrow())
 	return Chart{ID: "chart_lines", Caption: "预算明细与执行数", Options: finish(b, nil), Table: table, Illustrative: illustrative,
 		Summary: "柱状图：" + strings.Join(parts, "；") + "。"}
