@@ -48,6 +48,16 @@ func (d Date) Compare(e Date) int { return cmp.Compare(d.days, e.days) }
 // After reports whether d is later than e.
 func (d Date) After(e Date) bool { return d.days > e.days }
 
+// AppendString appends String's text to b.
+func (d Date) AppendString(b []byte) []byte {
+	y, m, day := d.civil()
+	if d.IsZero() || y < 0 || y > 9999 {
+		return append(b, d.String()...)
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+day/10), byte('0'+day%10))
+}
+
 // String writes YYYY-MM-DD.
 func (d Date) String() string {
 	if d.IsZero() {

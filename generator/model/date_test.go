@@ -63,3 +63,15 @@ func TestCivilMatchesTime(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendString(t *testing.T) {
+	for _, s := range []string{"2021-03-15", "1900-01-01", "2099-12-31"} {
+		d, _ := ParseDate(s)
+		if got := string(d.AppendString([]byte("x"))); got != "x"+s {
+			t.Errorf("%s: %q", s, got)
+		}
+	}
+	if got := string(Date{}.AppendString(nil)); got != "" {
+		t.Errorf("zero date: %q", got)
+	}
+}

@@ -175,6 +175,18 @@ func (f Fen) Wan(places int) string {
 // String formats f in 元 with two decimals and no grouping: "1234.50".
 func (f Fen) String() string { return formatFixed(int64(f), 2, 2) }
 
+// AppendPlain appends String's text to b without allocating, for tables of
+// a million amounts.
+func (f Fen) AppendPlain(b []byte) []byte {
+	u := uint64(f)
+	if f < 0 {
+		b = append(b, '-')
+		u = uint64(-f)
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	return append(b, '.', byte('0'+u/10%10), byte('0'+u%10))
+}
+
 // formatFixed writes v, a number with unitPlaces implied decimals, rounded to
 // places decimals, half away from zero.
 func formatFixed(v int64, unitPlaces, places int) string {

@@ -89,3 +89,11 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendPlain(t *testing.T) {
+	for _, f := range []Fen{0, 1, -1, 9, 10, 99, 100, 12345, -12345, 1 << 40, -(1 << 40), -5} {
+		if got := string(f.AppendPlain([]byte("x"))); got != "x"+f.String() {
+			t.Errorf("%d: %q, want %q", f, got, "x"+f.String())
+		}
+	}
+}

@@ -29,6 +29,9 @@ type Table struct {
 	Title   string
 	Columns []Column
 	Rows    [][]string
+	// AppendRows, when set, writes the rows instead of Rows, each field
+	// through appendCSVField (the spending table: a million rows).
+	AppendRows func(b []byte) []byte
 }
 
 // Resource is a datapackage.json entry.
@@ -67,6 +70,9 @@ func csvBytes(t Table) []byte {
 		b = appendCSVField(b, i, c.Name)
 	}
 	b = append(b, '\n')
+	if t.AppendRows != nil {
+		return t.AppendRows(b)
+	}
 	for _, r := range t.Rows {
 		for i, c := range t.Columns {
 			cell := r[i]
@@ -125,11 +131,16 @@ func (w *writer) csv(rel, name, description string, t Table) {
 	w.mu.Unlock()
 }
 
-func (w *writer) json(rel string, v any) {
+// json writes v as JSON: indented for the datapackage.json people read,
+// compact for the data files programs read (browsers indent it for a
+// reader, and a province has thousands of them).
+func (w *writer) json(rel string, v any, indent bool) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
+	if indent {
+		enc.SetIndent("", "  ")
+	}
 	if err := enc.Encode(v); err != nil {
 		w.fail(err)
 		return
@@ -228,24 +239,45 @@ func writeDeptData(w *writer, v *DeptView) {
 		for _, r := range indicatorRows(p.Indicators) {
 			indicators.Rows = append(indicators.Rows, append([]string{p.Code}, r...))
 		}
-		for _, r := range p.Recs {
-			ill := "否"
-			if int(r.File) < len(d.Spending) && d.Spending[r.File].Illustrative {
-				ill = "是"
-			}
-			spending.Rows = append(spending.Rows, []string{r.Date.String(), r.Project, r.BudgetLine, yuanPlain(r.Amount), r.Voucher, r.Memo, ill})
-		}
 	}
 	w.csv(dir+"projects.csv", name("projects"), note, projects)
 	w.csv(dir+"budget-lines.csv", name("budget-lines"), note, lines)
 	w.csv(dir+"plan.csv", name("plan"), note, plan)
 	w.csv(dir+"project-indicators.csv", name("project-indicators"), "", indicators)
+	// Date, project, line, amount, voucher, memo, illustrative: the text
+	// columns neutralized as csvBytes does, the rest written by us.
+	spending.AppendRows = func(b []byte) []byte {
+		var cell []byte
+		for _, p := range d.Projects {
+			for _, r := range p.Recs {
+				b = r.Date.AppendString(b)
+				b = appendCSVField(b, 1, neutralize(r.Project))
+				b = appendCSVField(b, 2, neutralize(r.BudgetLine))
+				b = append(b, ',')
+				cell = r.Amount.AppendPlain(cell[:0])
+				if csvNeedsQuotes(string(cell)) {
+					b = appendCSVField(b, 0, string(cell))
+				} else {
+					b = append(b, cell...)
+				}
+				b = appendCSVField(b, 4, neutralize(r.Voucher))
+				b = appendCSVField(b, 5, neutralize(r.Memo))
+				ill := "否"
+				if int(r.File) < len(d.Spending) && d.Spending[r.File].Illustrative {
+					ill = "是"
+				}
+				b = append(append(b, ','), ill...)
+				b = append(b, '\n')
+			}
+		}
+		return b
+	}
 	w.csv(dir+"spending.csv", name("spending"), note, spending)
-	w.json(dir+"department.json", departmentJSON(v))
+	w.json(dir+"department.json", departmentJSON(v), false)
 }
 
 func writeProjectData(w *writer, v *DeptView, pv *ProjectView) {
-	w.json(deptDir(v.Department)+"data/projects/"+pv.Code+".json", projectJSON(v, pv))
+	w.json(deptDir(v.Department)+"data/projects/"+pv.Code+".json", projectJSON(v, pv), false)
 }
 
 func writeDatapackage(w *writer, site *model.Site, depts []*DeptSummary) {
@@ -261,7 +293,7 @@ func writeDatapackage(w *writer, site *model.Site, depts []*DeptSummary) {
 		"description": "预算绩效信息公开的开放数据：绩效指标、预算项目、预算明细、资金支出计划执行情况和支出记录。金额单位为元。",
 		"publisher":   site.Publisher,
 		"resources":   resources,
-	})
+	}, true)
 }
 
 func writeSitemap(w *writer, site *model.Site, depts []*DeptSummary) {

@@ -178,7 +178,7 @@ func TestOpenData(t *testing.T) {
 			t.Errorf("datapackage.json does not describe %s", name)
 		}
 	}
-	if !strings.Contains(string(files["2021/dkb/data/projects/110-0303-JBN-1VKY.json"]), `"spent_yuan": 191610.70`) {
+	if !strings.Contains(string(files["2021/dkb/data/projects/110-0303-JBN-1VKY.json"]), `"spent_yuan":191610.70`) {
 		t.Error("project.json lacks the exact spending")
 	}
 }
