@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"disclose/generator/buildcache"
 	"disclose/generator/check"
@@ -42,9 +43,9 @@ import (
 type deptSummary struct {
 	Web     *web.DeptSummary
 	Codes   check.Codes
-	Section *derive.Department `json:",omitempty"` // for a summary-only combined report
-	Report  int64              // the department's PDF size; -1 without PDFs
-	Diags   []diag.Diagnostic  // its warnings
+	Section *pdf.SectionData  `json:",omitempty"` // for a summary-only combined report
+	Report  int64             // the department's PDF size; -1 without PDFs
+	Diags   []diag.Diagnostic // its warnings
 }
 
 // deptResult is one department after its turn in the pipeline.
@@ -53,6 +54,9 @@ type deptResult struct {
 	key      string // year/folder, the cache key
 	fp       string
 	sum      *deptSummary
+	cached   *buildcache.Part // the cache's record, when the inputs are unchanged
+	inputs   map[string]buildcache.Stamp
+	commits  []gitrev.Commit // those that touched the folder, in Git
 	outputs  []string
 	rendered bool
 	failed   bool // content errors: nothing of it is published
@@ -81,28 +85,34 @@ func (r *recorder) WriteFile(rel string, data []byte) error {
 // output folder is left exactly as it was.
 func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	var res buildResult
+	lap := stopwatch(report)
 	site, dirs, diags := load.Settings(b.content)
 	check.Settings(site, diags)
 	if diags.HasErrors() {
 		_ = diags.WriteText(report)
 		return res, errContent
 	}
+	// The fonts and templates are parsed while the departments are
+	// fingerprinted, which needs neither.
 	var fonts *pdf.Fonts
 	var pw *pdf.Writer
+	var r *web.Renderer
+	var toolsErr error
+	var tools sync.WaitGroup
 	fontKey := fontFiles(site.Dir, site.PDF.Serif, site.PDF.Sans, site.PDF.Fallback)
-	if b.pdf {
-		var err error
-		if fonts, err = loadFonts(fontKey, b.cache); err != nil {
-			return res, err
+	tools.Go(func() {
+		if b.pdf {
+			if fonts, toolsErr = loadFonts(fontKey, b.cache); toolsErr != nil {
+				return
+			}
+			pw = pdf.NewWriter(fonts, site, b.cache)
 		}
-		pw = pdf.NewWriter(fonts, site, b.cache)
-	}
-	r, err := web.New(site, o)
-	if err != nil {
-		return res, err
-	}
+		r, toolsErr = web.New(site, o)
+	})
+	lap("settings")
 	repo, inGit := gitrev.Find(b.content)
 	repoRel := ""
+	var err error
 	if inGit {
 		if repoRel, err = repo.Rel(b.content); err != nil {
 			inGit = false
@@ -110,6 +120,7 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	}
 	global, err := globalFingerprint(b, o, site, fontKey, inGit)
 	if err != nil {
+		tools.Wait()
 		return res, err
 	}
 	statePath := buildcache.Path(b.cache, b.content, b.out)
@@ -119,6 +130,7 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	}
 	stage, err := publish.Begin(b.out)
 	if err != nil {
+		tools.Wait()
 		return res, err
 	}
 	fail := func(err error) (buildResult, error) {
@@ -126,30 +138,82 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 		return res, err
 	}
 
-	// Each department, on all cores.
+	// Each department, on all cores. The combined annual reports need only
+	// each department's fingerprint and section, known long before its
+	// pages are written: they are made meanwhile, on their own goroutine.
 	results := make([]*deptResult, len(dirs))
 	var firstErr error
 	var errMu sync.Mutex
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(len(dirs), runtime.GOMAXPROCS(0))) {
-		wg.Go(func() {
-			for i := range next {
-				dr, err := buildDept(b, site, dirs[i], global, state, stage, r, pw, fonts, repo, repoRel, inGit)
-				results[i] = dr
-				if err != nil {
-					errMu.Lock()
-					firstErr = cmp.Or(firstErr, err)
-					errMu.Unlock()
-				}
+	setErr := func(err error) {
+		errMu.Lock()
+		firstErr = cmp.Or(firstErr, err)
+		errMu.Unlock()
+	}
+	var sectionsKnown, annual sync.WaitGroup
+	sectionsKnown.Add(len(dirs))
+	next2 := &buildcache.State{Global: global, Parts: map[string]*buildcache.Part{}}
+	reports := map[string]int64{}
+	// First every department's fingerprint and cache lookup (quick: it
+	// reads the files once), so that the annual reports can start as soon
+	// as the departments that changed are derived; then the departments,
+	// those to render first.
+	for i := range dirs {
+		results[i] = &deptResult{dir: dirs[i]}
+	}
+	inParallel(len(dirs), func(i int) {
+		dr := results[i]
+		if err := fingerprintDept(dr, b, global, state, stage, repo, repoRel, inGit); err != nil {
+			setErr(err)
+		}
+		if dr.cached != nil || dr.fp == "" {
+			sectionsKnown.Done()
+		}
+	})
+	lap("fingerprints")
+	tools.Wait()
+	if toolsErr != nil {
+		return fail(toolsErr)
+	}
+	if b.pdf {
+		plan := planAnnual(results, state, stage, pw, next2, reports)
+		annual.Go(func() {
+			plan.layOutUnchanged()
+			sectionsKnown.Wait()
+			if err := plan.finish(); err != nil {
+				setErr(err)
 			}
 		})
 	}
-	for i := range dirs {
-		next <- i
+	order := make([]int, len(dirs))
+	for i := range order {
+		order[i] = i
 	}
-	close(next)
-	wg.Wait()
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(boolInt(results[a].cached != nil), boolInt(results[b].cached != nil))
+	})
+	// An incremental build with a few departments to render spends most of
+	// its time on the annual report, one long task: it gets a core of its
+	// own, and the departments (rendering and linking) share the rest.
+	workers := runtime.GOMAXPROCS(0)
+	dirty := 0
+	for _, dr := range results {
+		dirty += boolInt(dr.cached == nil)
+	}
+	if b.pdf && workers > 1 && dirty < workers {
+		workers--
+	}
+	inParallelOn(workers, len(order), func(k int) {
+		dr := results[order[k]]
+		if dr.fp == "" {
+			return // fingerprinting failed: the build stops
+		}
+		if err := buildDept(dr, site, state, stage, r, pw, fonts, repo, repoRel, inGit, sectionsKnown.Done); err != nil {
+			setErr(err)
+		}
+	})
+	lap("departments")
+	annual.Wait()
+	lap("annual reports")
 	if firstErr != nil {
 		return fail(firstErr)
 	}
@@ -176,17 +240,17 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 		return fail(errContent)
 	}
 
-	next2 := &buildcache.State{BuildID: "", Global: global, Parts: map[string]*buildcache.Part{}}
 	id := buildcache.NewHasher()
 	id.String("global", global)
-	reports := map[string]int64{}
 	var sums []*web.DeptSummary
 	for _, dr := range results {
-		data, err := json.Marshal(dr.sum)
-		if err != nil {
+		var data []byte
+		if dr.cached != nil && !dr.rendered {
+			data = dr.cached.Data // unchanged: not encoded again
+		} else if data, err = json.Marshal(dr.sum); err != nil {
 			return fail(err)
 		}
-		next2.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data}
+		next2.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputs}
 		id.String(dr.key, dr.fp)
 		sums = append(sums, dr.sum.Web)
 		if dr.sum.Report >= 0 {
@@ -201,11 +265,7 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	}
 	res.pages += 2 // index and 404
 
-	// Each year's combined report.
 	if b.pdf {
-		if err := yearReports(results, state, stage, pw, next2, reports); err != nil {
-			return fail(err)
-		}
 		if err := pw.Finish(stage); err != nil {
 			return fail(err)
 		}
@@ -213,10 +273,12 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	if err := r.Site(sums, stage, reports); err != nil {
 		return fail(err)
 	}
+	lap("site pages")
 	buildID := id.Sum()
 	if err := stage.Commit(buildID); err != nil {
 		return res, err
 	}
+	lap("publish")
 	// The state is saved only once the output it describes is in place; a
 	// kill before this leaves a state whose BuildID the output no longer
 	// has, which the next build ignores.
@@ -224,63 +286,120 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	if err := next2.Save(statePath); err != nil {
 		fmt.Fprintf(report, "disclose build: 未能保存增量构建记录（下次将完整构建）：%v\n", err)
 	}
+	lap("state")
 	return res, nil
 }
 
-// buildDept takes one department through the pipeline, or from the cache.
-func buildDept(b buildFlags, site *model.Site, dir load.DeptDir, global string, state *buildcache.State, stage *publish.Staging,
-	r *web.Renderer, pw *pdf.Writer, fonts *pdf.Fonts, repo *gitrev.Repo, repoRel string, inGit bool) (*deptResult, error) {
+// stopwatch returns a function that, when DISCLOSE_TIMING is set, prints
+// the time since its last call with a stage's name.
+func stopwatch(w io.Writer) func(stage string) {
+	if os.Getenv("DISCLOSE_TIMING") == "" {
+		return func(string) {}
+	}
+	last := time.Now()
+	return func(stage string) {
+		now := time.Now()
+		fmt.Fprintf(w, "timing %-16s %6.3f s\n", stage, now.Sub(last).Seconds())
+		last = now
+	}
+}
+
+// fingerprintDept hashes a department's inputs and looks it up in the
+// cache (dr.cached is set on a hit).
+func fingerprintDept(dr *deptResult, b buildFlags, global string, state *buildcache.State, stage *publish.Staging,
+	repo *gitrev.Repo, repoRel string, inGit bool) error {
+	dir := dr.dir
 	rel, _ := filepath.Rel(b.content, dir.Path)
-	dr := &deptResult{dir: dir, key: filepath.ToSlash(rel)}
+	dr.key = filepath.ToSlash(rel)
 	h := buildcache.NewHasher()
 	h.String("global", global)
 	if dir.RulesFile != "" {
 		if err := h.File("rules", dir.RulesFile); err != nil {
-			return dr, err
+			return err
+		}
+	}
+	if state != nil {
+		if old, ok := state.Parts["dept:"+dr.key]; ok {
+			h.Known, h.Since = old.Inputs, state.Saved
 		}
 	}
 	if err := h.Tree(dir.Path); err != nil {
-		return dr, err
+		return err
 	}
-	var commits []gitrev.Commit
+	dr.inputs = h.Seen
 	if inGit {
 		var err error
-		if commits, err = repo.Log(filepath.ToSlash(filepath.Join(repoRel, dr.key))); err != nil {
-			return dr, err
+		if dr.commits, err = repo.Log(filepath.ToSlash(filepath.Join(repoRel, dr.key))); err != nil {
+			return err
 		}
-		for _, c := range commits {
+		for _, c := range dr.commits {
 			h.String("commit", c.Hash)
 		}
 	}
-	dr.fp = h.Sum()
-
-	if part, ok := state.Lookup(stage.BuildID, global, "dept:"+dr.key, dr.fp); ok {
+	fp := h.Sum()
+	if part, ok := state.Lookup(stage.BuildID, global, "dept:"+dr.key, fp); ok {
 		var sum deptSummary
-		if json.Unmarshal(part.Data, &sum) == nil && sum.Web != nil && keepAll(stage, part.Outputs) {
-			dr.sum, dr.outputs = &sum, part.Outputs
-			return dr, nil
+		if json.Unmarshal(part.Data, &sum) == nil && sum.Web != nil {
+			dr.cached, dr.sum = part, &sum
 		}
 	}
+	dr.fp = fp
+	return nil
+}
+
+// buildDept takes one department through the pipeline, or links its
+// files from the current output when the cache has it. ready is called
+// once, as soon as the department's section is known, unless the cache
+// had it (its section was known from the start).
+func buildDept(dr *deptResult, site *model.Site, state *buildcache.State, stage *publish.Staging,
+	r *web.Renderer, pw *pdf.Writer, fonts *pdf.Fonts, repo *gitrev.Repo, repoRel string, inGit bool, ready func()) error {
+	if dr.cached != nil {
+		if keepAll(stage, dr.cached.Outputs) {
+			dr.outputs = dr.cached.Outputs
+			return nil
+		}
+		// A file of the department is missing from the output: render it
+		// again (its section, from the same inputs, is the one known).
+		ready = func() {}
+	}
+	signalled := false
+	signal := func() {
+		if !signalled {
+			signalled = true
+			ready()
+		}
+	}
+	defer signal()
 
 	dr.rendered = true
 	dl := &diag.List{}
-	d := load.Department(dir.Path, dir.Rules, dl)
+	d := load.Department(dr.dir.Path, dr.dir.Rules, dl)
 	check.Department(site, d, dl)
 	if fonts != nil && !dl.HasErrors() {
 		pdf.CheckGlyphs(fonts, d, dl)
 	}
-	dr.sum = &deptSummary{Codes: check.CodesOf(d), Diags: dl.Sorted(), Report: -1}
+	sum := &deptSummary{Codes: check.CodesOf(d), Diags: dl.Sorted(), Report: -1}
 	if dl.HasErrors() {
 		dr.failed = true
-		dr.sum.Web = &web.DeptSummary{Year: d.Year, Code: d.Code}
-		return dr, nil
+		sum.Web = &web.DeptSummary{Year: d.Year, Code: d.Code}
+		if dr.cached == nil {
+			dr.sum = sum
+		}
+		return nil
 	}
 	dd := derive.Dept(d)
+	if pw != nil {
+		sum.Section = pdf.Section(dd)
+	}
+	if dr.cached == nil {
+		dr.sum = sum
+	}
+	signal()
 	var history []web.Revision
 	if inGit {
 		var err error
-		if history, err = deptHistory(repo, repoRel, d, commits); err != nil {
-			return dr, err
+		if history, err = deptHistory(repo, repoRel, d, dr.commits); err != nil {
+			return err
 		}
 	}
 	out := &recorder{out: stage}
@@ -288,19 +407,46 @@ func buildDept(b buildFlags, site *model.Site, dir load.DeptDir, global string, 
 	if pw != nil {
 		path, size, err := pw.Department(dd, out)
 		if err != nil {
-			return dr, err
+			return err
 		}
-		reports[path], dr.sum.Report = size, size
-		dr.sum.Section = pdf.Section(dd)
+		reports[path], sum.Report = size, size
 	}
-	sum, err := r.Department(dd, out, history, reports)
+	ws, err := r.Department(dd, out, history, reports)
 	if err != nil {
-		return dr, err
+		return err
 	}
-	dr.sum.Web = sum
+	sum.Web = ws // (dr.sum is sum, or the cache's equal summary)
 	dr.outputs = out.paths
 	slices.Sort(dr.outputs)
-	return dr, nil
+	return nil
+}
+
+// inParallel runs f(0..n-1) on all cores.
+func inParallel(n int, f func(i int)) { inParallelOn(runtime.GOMAXPROCS(0), n, f) }
+
+// inParallelOn runs f(0..n-1) on the given number of workers.
+func inParallelOn(workers, n int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(n, workers)) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // keepAll links a department's files from the current output; if any is
@@ -317,61 +463,131 @@ func keepAll(stage *publish.Staging, outputs []string) bool {
 	return true
 }
 
-// yearReports writes each year's combined report, or keeps it when no
+// annual makes each year's combined report, or keeps it when no
 // department of the year changed. A year with more projects than the
 // combined report prints in full is made from the sections the cache
-// keeps; a smaller one from its departments, loaded again.
-func yearReports(results []*deptResult, state *buildcache.State,
-	stage *publish.Staging, pw *pdf.Writer, next *buildcache.State, reports map[string]int64) error {
-	var years []int
-	byYear := map[int][]*deptResult{}
-	for _, dr := range results {
-		y := dr.sum.Codes.Year
-		if byYear[y] == nil {
-			years = append(years, y)
+// keeps, and the sections of unchanged departments are laid out while the
+// changed ones are rendered; a smaller year from its departments, loaded
+// again. Departments are grouped by their year folder and taken in folder
+// order, which is the site's order whenever the content is valid (check
+// stops the build otherwise).
+type annual struct {
+	pw      *pdf.Writer
+	stage   *publish.Staging
+	state   *buildcache.State
+	next    *buildcache.State
+	reports map[string]int64
+	years   []*annualYear
+}
+
+type annualYear struct {
+	year  int
+	key   string
+	fp    string
+	depts []*deptResult
+	kept  bool
+	parts []*pdf.YearPart // laid out early, for unchanged departments
+}
+
+// planAnnual runs once every department is fingerprinted: it keeps the
+// reports that did not change and starts laying out the rest.
+func planAnnual(results []*deptResult, state *buildcache.State, stage *publish.Staging, pw *pdf.Writer,
+	next *buildcache.State, reports map[string]int64) *annual {
+	a := &annual{pw: pw, stage: stage, state: state, next: next, reports: reports}
+	sorted := slices.Clone(results)
+	slices.SortStableFunc(sorted, func(x, y *deptResult) int { return strings.Compare(x.dir.Path, y.dir.Path) })
+	byYear := map[string]*annualYear{}
+	for _, dr := range sorted {
+		y := byYear[dr.dir.Year]
+		if y == nil {
+			n, _ := strconv.Atoi(dr.dir.Year)
+			y = &annualYear{year: n, key: "year:" + dr.dir.Year}
+			byYear[dr.dir.Year] = y
+			a.years = append(a.years, y)
 		}
-		byYear[y] = append(byYear[y], dr)
+		y.depts = append(y.depts, dr)
 	}
-	for _, y := range years {
+	for _, y := range a.years {
 		h := buildcache.NewHasher()
 		h.String("global", next.Global)
-		projects := 0
-		for _, dr := range byYear[y] {
+		cachedProjects := 0
+		for _, dr := range y.depts {
 			h.String(dr.key, dr.fp)
-			projects += dr.sum.Web.Projects
+			if dr.cached != nil {
+				cachedProjects += len(dr.sum.Codes.Projects)
+			}
 		}
-		fp, key := h.Sum(), "year:"+strconv.Itoa(y)
-		if part, ok := state.Lookup(stage.BuildID, next.Global, key, fp); ok && len(part.Outputs) == 1 && keepAll(stage, part.Outputs) {
+		y.fp = h.Sum()
+		if part, ok := state.Lookup(stage.BuildID, next.Global, y.key, y.fp); ok && len(part.Outputs) == 1 {
 			var size int64
-			if json.Unmarshal(part.Data, &size) == nil {
-				reports[part.Outputs[0]] = size
-				next.Parts[key] = part
+			if json.Unmarshal(part.Data, &size) == nil && keepAll(stage, part.Outputs) {
+				reports[part.Outputs[0]], next.Parts[y.key], y.kept = size, part, true
 				continue
 			}
-			stage.Remove(part.Outputs[0])
 		}
-		var depts []*derive.Department
-		if pw.SummaryOnly(projects) {
-			for _, dr := range byYear[y] {
-				depts = append(depts, dr.sum.Section)
+		if !pw.SummaryOnly(cachedProjects) {
+			continue // may be printed in full: laid out at the end
+		}
+		y.parts = make([]*pdf.YearPart, len(y.depts))
+	}
+	return a
+}
+
+// layOutUnchanged lays out the parts of the unchanged departments of the
+// years to be made, while the changed departments are rendered.
+func (a *annual) layOutUnchanged() {
+	for _, y := range a.years {
+		for i, dr := range y.depts {
+			if y.parts != nil && dr.cached != nil && dr.sum.Section != nil {
+				y.parts[i] = a.pw.YearPart(dr.sum.Section.Derived(), true)
+			}
+		}
+	}
+}
+
+// finish runs once every department's section is known.
+func (a *annual) finish() error {
+	for _, y := range a.years {
+		for _, dr := range y.depts {
+			if dr.sum == nil || dr.failed {
+				return nil // the build stops with the department's errors
+			}
+		}
+	}
+	for _, y := range a.years {
+		if y.kept {
+			continue
+		}
+		projects := 0
+		for _, dr := range y.depts {
+			projects += len(dr.sum.Codes.Projects)
+		}
+		parts := make([]*pdf.YearPart, len(y.depts))
+		if a.pw.SummaryOnly(projects) {
+			for i, dr := range y.depts {
+				if y.parts != nil && y.parts[i] != nil {
+					parts[i] = y.parts[i]
+				} else {
+					parts[i] = a.pw.YearPart(dr.sum.Section.Derived(), true)
+				}
 			}
 		} else {
 			dl := &diag.List{}
-			for _, dr := range byYear[y] {
+			for i, dr := range y.depts {
 				d := load.Department(dr.dir.Path, dr.dir.Rules, dl)
-				depts = append(depts, derive.Dept(d))
+				parts[i] = a.pw.YearPart(derive.Dept(d), false)
 			}
 			if dl.HasErrors() {
-				return fmt.Errorf("%d 年合订本：部门内容在构建中被修改，请重新构建", y)
+				return fmt.Errorf("%d 年合订本：部门内容在构建中被修改，请重新构建", y.year)
 			}
 		}
-		path, size, err := pw.Year(y, depts, stage)
+		path, size, err := a.pw.YearFromParts(y.year, parts, a.stage)
 		if err != nil {
 			return err
 		}
-		reports[path] = size
+		a.reports[path] = size
 		data, _ := json.Marshal(size)
-		next.Parts[key] = &buildcache.Part{Fingerprint: fp, Outputs: []string{path}, Data: data}
+		a.next.Parts[y.key] = &buildcache.Part{Fingerprint: y.fp, Outputs: []string{path}, Data: data}
 	}
 	return nil
 }

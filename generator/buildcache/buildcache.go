@@ -19,14 +19,17 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 )
 
 // version changes whenever the state's format or meaning changes.
-const version = 1
+const version = 2
 
 // State is what one build leaves for the next.
 type State struct {
 	Version int
+	// Saved is when the state was written (see Hasher.Since).
+	Saved time.Time
 	// BuildID is the identity of the build whose output this describes
 	// (publish writes it into the output's marker file).
 	BuildID string
@@ -43,6 +46,17 @@ type Part struct {
 	Fingerprint string
 	Outputs     []string
 	Data        json.RawMessage
+	// Inputs are the content hashes of the part's input files with what
+	// the file system said of them, so that a file whose size, times and
+	// inode are unchanged is not read again (as Git's index does).
+	Inputs map[string]Stamp `json:",omitempty"`
+}
+
+// Stamp is a file's content hash and what stat said of it when hashed.
+type Stamp struct {
+	Sum                       string
+	Size, ModNano, ChangeNano int64
+	Inode                     uint64
 }
 
 // Load reads the state at path. A missing, unreadable or outdated state is
@@ -77,6 +91,7 @@ func (s *State) Lookup(buildID, global, key, fp string) (*Part, bool) {
 // the old one), so that a kill leaves the old state or the new one.
 func (s *State) Save(path string) error {
 	s.Version = version
+	s.Saved = time.Now()
 	data, err := json.Marshal(s)
 	if err != nil {
 		return err
@@ -115,7 +130,17 @@ func Path(cache, content, out string) string {
 }
 
 // Hasher builds a fingerprint.
-type Hasher struct{ h hash.Hash }
+type Hasher struct {
+	h hash.Hash
+	// Known are stamps from the last build: a file whose stat matches its
+	// stamp adds the stamp's hash without being read. Seen collects the
+	// stamps of the files hashed now.
+	Known, Seen map[string]Stamp
+	// Since is when the last state was saved: a file changed less than a
+	// second before it may have changed again within the file system's
+	// time resolution, and is read (Git's "racily clean" rule).
+	Since time.Time
+}
 
 // NewHasher starts a fingerprint.
 func NewHasher() *Hasher { return &Hasher{h: sha256.New()} }
@@ -146,9 +171,9 @@ func (h *Hasher) File(label, path string) error {
 }
 
 // Tree adds every file under root, by path relative to root in sorted
-// order, with its bytes. Every file counts, hidden ones too: a file load
-// reads must never be left out (an editor's swap file costs at worst one
-// needless render).
+// order, with the SHA-256 of its bytes. Every file counts, hidden ones
+// too: a file load reads must never be left out (an editor's swap file
+// costs at worst one needless render).
 func (h *Hasher) Tree(root string) error {
 	var files []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -166,11 +191,51 @@ func (h *Hasher) Tree(root string) error {
 	slices.Sort(files)
 	for _, p := range files {
 		rel, _ := filepath.Rel(root, p)
-		if err := h.File(filepath.ToSlash(rel), p); err != nil {
+		rel = filepath.ToSlash(rel)
+		sum, err := h.fileSum(rel, p)
+		if err != nil {
 			return err
 		}
+		h.String(rel, sum)
 	}
 	return nil
+}
+
+// fileSum is the SHA-256 of the file at p, from its stamp when the file
+// system says it has not changed since.
+func (h *Hasher) fileSum(rel, p string) (string, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return "", err
+	}
+	stamp, stamped := stampOf(st)
+	if old, ok := h.Known[rel]; ok && stamped && old.Sum != "" &&
+		old.Size == stamp.Size && old.ModNano == stamp.ModNano && old.ChangeNano == stamp.ChangeNano && old.Inode == stamp.Inode &&
+		time.Unix(0, max(stamp.ModNano, stamp.ChangeNano)).Before(h.Since.Add(-time.Second)) {
+		h.see(rel, old)
+		return old.Sum, nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	sh := sha256.New()
+	if _, err := io.Copy(sh, f); err != nil {
+		return "", err
+	}
+	stamp.Sum = hex.EncodeToString(sh.Sum(nil))
+	if stamped {
+		h.see(rel, stamp)
+	}
+	return stamp.Sum, nil
+}
+
+func (h *Hasher) see(rel string, s Stamp) {
+	if h.Seen == nil {
+		h.Seen = map[string]Stamp{}
+	}
+	h.Seen[rel] = s
 }
 
 // Sum returns the fingerprint as hex.

@@ -185,25 +185,32 @@ func BreakIndent(text string, firstWidth, width float64, measure func(rune) floa
 		}
 		queue = append(queue, a)
 	}
-	for len(queue) > 0 {
-		a := queue[0]
-		queue = queue[1:]
+	// The queue is read by index; a break that carries atoms to the next
+	// line steps the index back to the first of them (they were taken in
+	// order, so they are contiguous), rather than copying the queue.
+	var curAt []int // queue index of each atom in cur
+	for i := 0; i < len(queue); {
+		a := queue[i]
+		i++
 		if a.space && len(cur) == 0 {
 			continue // no leading space
 		}
 		w := widthOf(a)
 		if curW+w <= lineWidth()+eps || len(cur) == 0 {
 			cur = append(cur, a)
+			curAt = append(curAt, i-1)
 			curW += w
 			continue
 		}
 		if a.space {
 			flush(false)
+			curAt = curAt[:0]
 			continue
 		}
 		if breakable(cur[len(cur)-1], a) {
 			flush(false)
-			queue = append([]atom{a}, queue...)
+			curAt = curAt[:0]
+			i-- // a starts the next line
 			continue
 		}
 		// Find the last allowed break inside the line and carry the rest.
@@ -212,25 +219,27 @@ func BreakIndent(text string, firstWidth, width float64, measure func(rune) floa
 			k--
 		}
 		if k > 0 {
-			carry := append(append([]atom{}, cur[k:]...), a)
+			i = curAt[k]
 			cur = cur[:k]
 			curW = 0
 			for _, c := range cur {
 				curW += widthOf(c)
 			}
 			flush(false)
-			queue = append(carry, queue...)
+			curAt = curAt[:0]
 			continue
 		}
 		// No allowed break at all: closing punctuation hangs, anything
 		// else breaks here (a line of one unbreakable run).
 		if isNoStart(a.text[0]) {
 			cur = append(cur, a)
+			curAt = append(curAt, i-1)
 			curW += w
 			continue
 		}
 		flush(false)
-		queue = append([]atom{a}, queue...)
+		curAt = curAt[:0]
+		i--
 	}
 	flush(true)
 	return lines

@@ -345,11 +345,11 @@ func TestSectionKeepsTheSummary(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var s derive.Department
+			var s pdf.SectionData
 			if err := json.Unmarshal(data, &s); err != nil {
 				t.Fatalf("%s: %v", content, err)
 			}
-			sections = append(sections, &s)
+			sections = append(sections, s.Derived())
 		}
 		got, err := pdf.Year(loadFonts(t), 2021, sections, o)
 		if err != nil {

@@ -2,10 +2,14 @@ package pdf
 
 import (
 	"fmt"
+	"math/big"
+	"slices"
 
 	"disclose/generator/assets"
 	"disclose/generator/derive"
+	"disclose/generator/diag"
 	"disclose/generator/model"
+	"disclose/generator/money"
 	"disclose/generator/present"
 	"disclose/generator/rules"
 )
@@ -55,6 +59,18 @@ func (w *Writer) Year(year int, depts []*derive.Department, out Output) (string,
 	return w.write(present.YearReport(year), out, func() ([]byte, error) { return Year(w.f, year, depts, w.o) })
 }
 
+// YearPart lays out d for a combined report (summary: as SummaryOnly
+// says for the year's project count).
+func (w *Writer) YearPart(d *derive.Department, summary bool) *YearPart {
+	return yearPart(w.f, d, summary, w.o)
+}
+
+// YearFromParts writes the combined report of a year from its departments'
+// parts, in the site's order.
+func (w *Writer) YearFromParts(year int, parts []*YearPart, out Output) (string, int64, error) {
+	return w.write(present.YearReport(year), out, func() ([]byte, error) { return yearFromParts(w.f, year, parts, w.o) })
+}
+
 // SummaryOnly says whether a year with this many projects gets a combined
 // report that lists each department's projects without their forms: the
 // departments given to Year may then be the outlines Section keeps.
@@ -80,24 +96,80 @@ func (w *Writer) Finish(out Output) error {
 	return nil
 }
 
-// Section keeps of a department what its part of a summary-only combined
-// report prints (see SummaryOnly): the department's own targets, indicators
-// and measures and one line per project, without the projects' forms,
-// records or results. A build cache stores it (as JSON) so that the
-// combined report can be made again without loading unchanged departments.
-func Section(d *derive.Department) *derive.Department {
+// SectionData keeps of a department what its part of a summary-only
+// combined report prints (see SummaryOnly): the department's own targets,
+// indicators and measures and one line per project, without the
+// projects' forms, records, results or the positions of what was written.
+// A build cache stores it (as JSON) so that the combined report can be
+// made again without loading unchanged departments.
+type SectionData struct {
+	Department    *model.Department
+	Budget, Spent money.Fen
+	ExecutionRate *big.Rat
+	Through       model.Date
+	Grades        []derive.Count
+	Lights        []derive.Count
+	Projects      []SectionProject
+}
+
+// SectionProject is a project's line in the combined report.
+type SectionProject struct {
+	Code, Name    string
+	Total         money.Amount
+	Spent         money.Fen
+	ExecutionRate *big.Rat
+}
+
+// Section takes d's SectionData.
+func Section(d *derive.Department) *SectionData {
 	md := *d.Department
 	md.Projects, md.Records = nil, nil
+	md.Source, md.Dir = diag.Source{}, ""
 	if md.Rules != nil {
 		md.Rules = &rules.Settings{} // only its presence is printed
 	}
-	s := &derive.Department{Department: &md, Budget: d.Budget, Spent: d.Spent, ExecutionRate: d.ExecutionRate,
+	md.Indicators = bare(md.Indicators)
+	md.SpecialFunds.Source = diag.Source{}
+	md.SpecialFunds.Funds = slices.Clone(md.SpecialFunds.Funds)
+	for i := range md.SpecialFunds.Funds {
+		f := &md.SpecialFunds.Funds[i]
+		f.Source = diag.Source{}
+		f.Indicators = bare(f.Indicators)
+		f.Targets = slices.Clone(f.Targets)
+		for j := range f.Targets {
+			f.Targets[j].Source = diag.Source{}
+		}
+	}
+	md.Spending = slices.Clone(md.Spending)
+	for i := range md.Spending {
+		md.Spending[i].Source = diag.Source{}
+	}
+	s := &SectionData{Department: &md, Budget: d.Budget, Spent: d.Spent, ExecutionRate: d.ExecutionRate,
 		Through: d.Through, Grades: d.Grades, Lights: d.Lights}
 	for _, p := range d.Projects {
-		s.Projects = append(s.Projects, &derive.Project{
+		s.Projects = append(s.Projects, SectionProject{Code: p.Code, Name: p.Name, Total: p.Total, Spent: p.Spent, ExecutionRate: p.ExecutionRate})
+	}
+	return s
+}
+
+// bare copies indicators without where they were written.
+func bare(in []model.Indicator) []model.Indicator {
+	out := slices.Clone(in)
+	for i := range out {
+		out[i].Source = diag.Source{}
+	}
+	return out
+}
+
+// Derived is the department as Year needs it for the summary.
+func (s *SectionData) Derived() *derive.Department {
+	d := &derive.Department{Department: s.Department, Budget: s.Budget, Spent: s.Spent, ExecutionRate: s.ExecutionRate,
+		Through: s.Through, Grades: s.Grades, Lights: s.Lights}
+	for _, p := range s.Projects {
+		d.Projects = append(d.Projects, &derive.Project{
 			Project: &model.Project{Code: p.Code, Name: p.Name, Total: p.Total},
 			Spent:   p.Spent, ExecutionRate: p.ExecutionRate,
 		})
 	}
-	return s
+	return d
 }

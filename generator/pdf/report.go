@@ -62,26 +62,56 @@ func Department(f *Fonts, d *derive.Department, o Options) ([]byte, error) {
 
 // Year renders the combined annual report of the departments of one year.
 func Year(f *Fonts, year int, depts []*derive.Department, o Options) ([]byte, error) {
-	l := newLayout(f)
-	latest := model.Date{}
 	projects := 0
 	for _, d := range depts {
 		projects += len(d.Projects)
 	}
-	o.summary = projects > o.AnnualProjects
-	for _, d := range depts {
-		l.newPage()
-		l.heading(1, d.Name, 60)
-		writeDepartment(l, d, 1, o)
-		if d.Published.After(latest) {
-			latest = d.Published
+	summary := projects > o.AnnualProjects
+	parts := make([]*YearPart, len(depts))
+	for i, d := range depts {
+		parts[i] = yearPart(f, d, summary, o)
+	}
+	return yearFromParts(f, year, parts, o)
+}
+
+// YearPart is one department laid out for a combined report: parts are
+// laid out independently (each starts a page), so a build lays out those
+// of unchanged departments while it renders the changed ones.
+type YearPart struct {
+	l         *layout
+	published model.Date
+}
+
+func yearPart(f *Fonts, d *derive.Department, summary bool, o Options) *YearPart {
+	o.summary = summary
+	l := newLayout(f)
+	l.newPage()
+	l.heading(1, d.Name, 60)
+	writeDepartment(l, d, 1, o)
+	return &YearPart{l: l, published: d.Published}
+}
+
+// yearFromParts puts the parts one after the other, behind a cover and the
+// contents.
+func yearFromParts(f *Fonts, year int, parts []*YearPart, o Options) ([]byte, error) {
+	l := newLayout(f)
+	latest := model.Date{}
+	for _, p := range parts {
+		offset := len(l.pages)
+		l.pages = append(l.pages, p.l.pages...)
+		for _, h := range p.l.headings {
+			h.page += offset
+			l.headings = append(l.headings, h)
+		}
+		if p.published.After(latest) {
+			latest = p.published
 		}
 	}
 	title := fmt.Sprintf("%d年度预算绩效目标公开", year)
 	return assemble(f, l, []string{title, "各部门合订本"}, o.Publisher, latest, Info{
 		Title:    fmt.Sprintf("%s（%s）", title, o.SiteTitle),
 		Author:   o.Publisher,
-		Subject:  fmt.Sprintf("%d年度各部门预算绩效目标合订本，共 %d 个部门", year, len(depts)),
+		Subject:  fmt.Sprintf("%d年度各部门预算绩效目标合订本，共 %d 个部门", year, len(parts)),
 		Keywords: fmt.Sprintf("绩效目标, 预算绩效, %d, 合订本", year),
 		Created:  created(latest),
 		Lang:     o.Lang,
