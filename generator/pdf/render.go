@@ -22,10 +22,8 @@ type Info struct {
 func write(f *Fonts, pages []*page, skip int, info Info) ([]byte, error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}})
-	// Page streams are short runs of text operators: the fastest deflate
-	// level writes them in half the time for about an eighth more bytes,
-	// and a combined report is rewritten whenever any department changes.
-	pdf.SetCompressLevel(zlib.BestSpeed)
+	// Streams are deflated afterwards, by compressStreams.
+	pdf.SetCompressLevel(zlib.NoCompression)
 	pdf.SetInfo(gopdf.PdfInfo{Title: info.Title, Author: info.Author, Subject: info.Subject, Creator: "disclose", Producer: "disclose (gopdf)", CreationDate: info.Created})
 	for face := range numFaces {
 		if fam := f.family[face]; fam != "" {
@@ -53,7 +51,11 @@ func write(f *Fonts, pages []*page, skip int, info Info) ([]byte, error) {
 			}
 		}
 	}
-	return pdf.GetBytesPdfReturnErr()
+	data, err := pdf.GetBytesPdfReturnErr()
+	if err != nil {
+		return nil, err
+	}
+	return compressStreams(data)
 }
 
 // pen remembers the stroke colour and width set on the current page, so
