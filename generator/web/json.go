@@ -80,7 +80,7 @@ type departmentDoc struct {
 	MeasuresHeading string               `json:"measures_heading"`
 	Name            string               `json:"name"`
 	OverallGoal     string               `json:"overall_goal"`
-	Projects        []projectSummaryJSON `json:"projects"`
+	Projects        []projectDoc         `json:"projects"`
 	Published       string               `json:"published"`
 	Publisher       string               `json:"publisher"`
 	RecordsThrough  string               `json:"records_through"`
@@ -93,9 +93,11 @@ type departmentDoc struct {
 
 func departmentJSON(v *DeptView) departmentDoc {
 	d := v.Department
-	projects := make([]projectSummaryJSON, 0, len(d.Projects))
-	for _, p := range d.Projects {
-		projects = append(projects, projectSummary(p))
+	// Every project in full: one document per department (a province has
+	// five thousand projects; a file each doubled the files to publish).
+	projects := make([]projectDoc, 0, len(v.ProjectViews))
+	for _, pv := range v.ProjectViews {
+		projects = append(projects, projectJSON(v, pv))
 	}
 	funds := []fundJSON{}
 	for _, f := range d.SpecialFunds.Funds {
@@ -155,7 +157,7 @@ type deptRefJSON struct {
 type projectDoc struct {
 	BudgetLines    []lineJSON        `json:"budget_lines"`
 	Code           string            `json:"code"`
-	Department     deptRefJSON       `json:"department"`
+	Department     *deptRefJSON      `json:"department,omitempty"`
 	Description    string            `json:"description"`
 	ExecutionRate  numNull           `json:"execution_rate_percent"`
 	Funds          []projectFundJSON `json:"funds"`
@@ -177,7 +179,6 @@ func projectJSON(v *DeptView, pv *ProjectView) projectDoc {
 	sum := projectSummary(p)
 	doc := projectDoc{
 		Code: sum.Code, Name: sum.Name, Total: sum.Total, Spent: sum.Spent, ExecutionRate: sum.ExecutionRate,
-		Department: deptRefJSON{Code: v.Code, Name: v.Name, Year: v.Year},
 		Template:   p.Template, Purpose: p.Purpose, Indicators: indicatorsJSON(p.Indicators), Description: p.Description.Text,
 		Records: p.Records, RecordsThrough: v.Through.String(), Notes: nonNil(v.Notes),
 		Funds: []projectFundJSON{}, BudgetLines: []lineJSON{}, Plan: []checkpointJSON{}, Targets: []targetJSON{},

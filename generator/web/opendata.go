@@ -187,7 +187,7 @@ func deptLinks() []Link {
 // site to a few files per project).
 func projectLinks(p *derive.Project) []Link {
 	return []Link{
-		{"项目绩效目标与执行情况", "../data/projects/" + p.Code + ".json", "JSON"},
+		{"项目绩效目标与执行情况（本部门各项目，JSON，按项目编码查找）", "../data/department.json", "JSON"},
 		{"预算明细与执行数（本部门各项目，按项目编码筛选）", "../data/budget-lines.csv", "CSV"},
 		{"资金支出计划执行情况（本部门各项目）", "../data/plan.csv", "CSV"},
 		{"绩效指标（本部门各项目）", "../data/project-indicators.csv", "CSV"},
@@ -276,9 +276,6 @@ func writeDeptData(w *writer, v *DeptView) {
 	w.json(dir+"department.json", departmentJSON(v), false)
 }
 
-func writeProjectData(w *writer, v *DeptView, pv *ProjectView) {
-	w.json(deptDir(v.Department)+"data/projects/"+pv.Code+".json", projectJSON(v, pv), false)
-}
 
 func writeDatapackage(w *writer, site *model.Site, depts []*DeptSummary) {
 	var resources []Resource

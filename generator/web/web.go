@@ -336,7 +336,6 @@ func (r *Renderer) Department(d *derive.Department, out Output, history []Revisi
 				{Name: fmt.Sprintf("%d年 %s", v.Year, v.Name), Href: "../index.html"}, {Name: pv.Name}})
 			p.Project, p.HasCharts = pv, len(pv.Charts) > 0
 			w.page(r.sets["project.html"], deptDir(d)+pv.Href, p)
-			writeProjectData(w, v, pv)
 		})
 	}
 	run(jobs)

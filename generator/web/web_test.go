@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -178,8 +179,18 @@ func TestOpenData(t *testing.T) {
 			t.Errorf("datapackage.json does not describe %s", name)
 		}
 	}
-	if !strings.Contains(string(files["2021/dkb/data/projects/110-0303-JBN-1VKY.json"]), `"spent_yuan":191610.70`) {
-		t.Error("project.json lacks the exact spending")
+	var dept struct {
+		Projects []struct {
+			Code  string      `json:"code"`
+			Spent json.Number `json:"spent_yuan"`
+			Plan  []any       `json:"plan"`
+		} `json:"projects"`
+	}
+	if err := json.Unmarshal(files["2021/dkb/data/department.json"], &dept); err != nil {
+		t.Fatal(err)
+	}
+	if len(dept.Projects) != 1 || dept.Projects[0].Code != "110-0303-JBN-1VKY" || dept.Projects[0].Spent != "191610.70" || len(dept.Projects[0].Plan) != 4 {
+		t.Errorf("department.json does not carry the project in full with its exact spending: %+v", dept.Projects)
 	}
 }
 
