@@ -20,6 +20,8 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
+
+	"disclose/generator/fileio"
 )
 
 // version changes whenever the state's format or meaning changes.
@@ -215,16 +217,12 @@ func (h *Hasher) fileSum(rel, p string) (string, error) {
 		h.see(rel, old)
 		return old.Sum, nil
 	}
-	f, err := os.Open(p)
+	data, err := fileio.ReadFile(p)
 	if err != nil {
 		return "", err
 	}
-	defer f.Close()
-	sh := sha256.New()
-	if _, err := io.Copy(sh, f); err != nil {
-		return "", err
-	}
-	stamp.Sum = hex.EncodeToString(sh.Sum(nil))
+	sum := sha256.Sum256(data)
+	stamp.Sum = hex.EncodeToString(sum[:])
 	if stamped {
 		h.see(rel, stamp)
 	}

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"disclose/generator/diag"
+	"disclose/generator/fileio"
 	"disclose/generator/model"
 	"disclose/generator/rules"
 )
@@ -69,7 +70,7 @@ func Settings(dir string) (*model.Site, []DeptDir, *diag.List) {
 	diags := &diag.List{}
 	site := &model.Site{Dir: dir, File: filepath.Join(dir, SiteFile)}
 	decodeYAML(builtinRules, rules.DefaultsYAML, &site.Rules, diags)
-	data, err := os.ReadFile(site.File)
+	data, err := fileio.ReadFile(site.File)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: site.File}, "missing-file", "", "在内容目录中建立 site.yaml（网站标题、发布机构等）", "读不到网站设置文件：%v", pathError(err))
 		return site, nil, diags
@@ -96,7 +97,7 @@ func Settings(dir string) (*model.Site, []DeptDir, *diag.List) {
 		if p := filepath.Join(dir, y.Name(), YearRulesFile); fileExists(p) {
 			// The year's rules are laid over the site's, key by key.
 			yr := site.Rules
-			if data, err := os.ReadFile(p); err == nil {
+			if data, err := fileio.ReadFile(p); err == nil {
 				decodeYAML(p, data, &yr, diags)
 			}
 			yearRules, rulesFile = &yr, p
@@ -138,7 +139,7 @@ func parallel(n int, f func(i int)) {
 // Department reads one department folder.
 func Department(dir string, rs *rules.Settings, diags *diag.List) *model.Department {
 	d := &model.Department{Dir: dir, File: filepath.Join(dir, DepartmentFile), Rules: rs}
-	data, err := os.ReadFile(d.File)
+	data, err := fileio.ReadFile(d.File)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: d.File}, "missing-file", "", "", "读不到部门文件：%v", pathError(err))
 		return d
@@ -170,7 +171,7 @@ func readProjects(dir string, diags *diag.List) []*model.Project {
 	parallel(len(names), func(i int) {
 		p := &model.Project{File: filepath.Join(dir, names[i])}
 		projects[i] = p
-		data, err := os.ReadFile(p.File)
+		data, err := fileio.ReadFile(p.File)
 		if err != nil {
 			diags.Errorf(diag.Pos{File: p.File}, "missing-file", "", "", "读不到项目文件：%v", pathError(err))
 			return
@@ -195,7 +196,7 @@ func readProjects(dir string, diags *diag.List) []*model.Project {
 
 // readMarkdown reads a narrative; a missing required file is an error.
 func readMarkdown(path string, required bool, what string, diags *diag.List) model.Markdown {
-	data, err := os.ReadFile(path)
+	data, err := fileio.ReadFile(path)
 	if err != nil {
 		if required || !os.IsNotExist(err) {
 			diags.Errorf(diag.Pos{File: path}, "missing-file", "", "建立此 Markdown 文件，写入"+what, "缺少%s文件：%v", what, pathError(err))
@@ -213,7 +214,7 @@ func readRecords(d *model.Department, rs *rules.Settings, diags *diag.List) {
 	for i, sf := range d.Spending {
 		path := filepath.Join(d.Dir, filepath.FromSlash(sf.File))
 		listed[filepath.Clean(path)] = true
-		data, err := os.ReadFile(path)
+		data, err := fileio.ReadFile(path)
 		if err != nil {
 			diags.Errorf(sf.At("file"), "missing-file", "spending["+itoa(i+1)+"].file（文件）", "相对于部门目录的路径，如 spending/2021.csv", "读不到支出记录文件 %s：%v", sf.File, pathError(err))
 			continue
@@ -250,7 +251,7 @@ func pathError(err error) string {
 
 // readResults reads a project's monitoring and self-evaluation, if any.
 func readResults(path string, diags *diag.List) *model.Results {
-	data, err := os.ReadFile(path)
+	data, err := fileio.ReadFile(path)
 	if os.IsNotExist(err) {
 		return nil
 	}

@@ -9,11 +9,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"disclose/generator/fileio"
 )
 
 // Marker is the file every output folder carries to say disclose made it.
@@ -72,7 +73,7 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 	if sameFile(old, data) && os.Link(old, p) == nil {
 		return nil
 	}
-	return os.WriteFile(p, data, 0o644)
+	return fileio.WriteFile(p, data, 0o644)
 }
 
 // Keep puts the current output's file at rel into the new site unchanged
@@ -119,18 +120,8 @@ func (s *Staging) path(rel string) (string, error) {
 
 // sameFile says whether the file at path holds exactly data.
 func sameFile(path string, data []byte) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
-		return false
-	}
-	buf := make([]byte, len(data)+1)
-	n, err := io.ReadFull(f, buf)
-	return err == io.ErrUnexpectedEOF && n == len(data) && bytes.Equal(buf[:n], data)
+	old, err := fileio.ReadFile(path)
+	return err == nil && bytes.Equal(old, data)
 }
 
 func mayReplace(out string) error {
