@@ -40,6 +40,9 @@ func CheckUTF8(file string, data []byte, diags *diag.List) bool {
 }
 
 func firstInvalidUTF8(b []byte) int {
+	if utf8.Valid(b) { // the common case, many times faster than decoding
+		return -1
+	}
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size <= 1 {
