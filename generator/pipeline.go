@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -20,6 +21,7 @@ import (
 	"disclose/generator/check"
 	"disclose/generator/derive"
 	"disclose/generator/diag"
+	"disclose/generator/fileio"
 	"disclose/generator/gitrev"
 	"disclose/generator/load"
 	"disclose/generator/model"
@@ -55,6 +57,7 @@ type deptResult struct {
 	fp       string
 	sum      *deptSummary
 	cached   *buildcache.Part // the cache's record, when the inputs are unchanged
+	broken   bool             // fingerprinting failed
 	inputs   map[string]buildcache.Stamp
 	commits  []gitrev.Commit // those that touched the folder, in Git
 	outputs  []string
@@ -160,15 +163,26 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	for i := range dirs {
 		results[i] = &deptResult{dir: dirs[i]}
 	}
-	inParallel(len(dirs), func(i int) {
-		dr := results[i]
-		if err := fingerprintDept(dr, b, global, state, stage, repo, repoRel, inGit); err != nil {
-			setErr(err)
-		}
-		if dr.cached != nil || dr.fp == "" {
-			sectionsKnown.Done()
-		}
-	})
+	// Without a state that describes the current output nothing can be
+	// kept: each department is then fingerprinted as it is loaded, from the
+	// bytes load reads (a full build reads every file once).
+	usable := state.Usable(stage.BuildID, global)
+	for _, dr := range results {
+		rel, _ := filepath.Rel(b.content, dr.dir.Path)
+		dr.key = filepath.ToSlash(rel)
+	}
+	if usable {
+		inParallel(len(dirs), func(i int) {
+			dr := results[i]
+			if err := fingerprintDept(dr, b, global, state, stage, repo, repoRel, inGit, nil); err != nil {
+				dr.broken = true
+				setErr(err)
+			}
+			if dr.cached != nil || dr.broken {
+				sectionsKnown.Done()
+			}
+		})
+	}
 	lap("fingerprints")
 	tools.Wait()
 	if toolsErr != nil {
@@ -204,10 +218,13 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	}
 	inParallelOn(workers, len(order), func(k int) {
 		dr := results[order[k]]
-		if dr.fp == "" {
+		if dr.broken {
 			return // fingerprinting failed: the build stops
 		}
-		if err := buildDept(dr, site, state, stage, r, pw, fonts, repo, repoRel, inGit, sectionsKnown.Done); err != nil {
+		fp := func(read func(string) ([]byte, fs.FileInfo, error)) error {
+			return fingerprintDept(dr, b, global, state, stage, repo, repoRel, inGit, read)
+		}
+		if err := buildDept(dr, site, fp, stage, r, pw, fonts, repo, repoRel, inGit, sectionsKnown.Done); err != nil {
 			setErr(err)
 		}
 	})
@@ -307,11 +324,10 @@ func stopwatch(w io.Writer) func(stage string) {
 // fingerprintDept hashes a department's inputs and looks it up in the
 // cache (dr.cached is set on a hit).
 func fingerprintDept(dr *deptResult, b buildFlags, global string, state *buildcache.State, stage *publish.Staging,
-	repo *gitrev.Repo, repoRel string, inGit bool) error {
+	repo *gitrev.Repo, repoRel string, inGit bool, read func(string) ([]byte, fs.FileInfo, error)) error {
 	dir := dr.dir
-	rel, _ := filepath.Rel(b.content, dir.Path)
-	dr.key = filepath.ToSlash(rel)
 	h := buildcache.NewHasher()
+	h.Read = read
 	h.String("global", global)
 	if dir.RulesFile != "" {
 		if err := h.File("rules", dir.RulesFile); err != nil {
@@ -351,7 +367,10 @@ func fingerprintDept(dr *deptResult, b buildFlags, global string, state *buildca
 // files from the current output when the cache has it. ready is called
 // once, as soon as the department's section is known, unless the cache
 // had it (its section was known from the start).
-func buildDept(dr *deptResult, site *model.Site, state *buildcache.State, stage *publish.Staging,
+//
+// When the department was not fingerprinted beforehand (a full build),
+// fingerprint is called with the reader load read its files through.
+func buildDept(dr *deptResult, site *model.Site, fingerprint func(func(string) ([]byte, fs.FileInfo, error)) error, stage *publish.Staging,
 	r *web.Renderer, pw *pdf.Writer, fonts *pdf.Fonts, repo *gitrev.Repo, repoRel string, inGit bool, ready func()) error {
 	if dr.cached != nil {
 		if keepAll(stage, dr.cached.Outputs) {
@@ -373,7 +392,13 @@ func buildDept(dr *deptResult, site *model.Site, state *buildcache.State, stage 
 
 	dr.rendered = true
 	dl := &diag.List{}
-	d := load.Department(dr.dir.Path, dr.dir.Rules, dl)
+	files := &readOnce{files: map[string]readFile{}}
+	d := load.DepartmentFrom(dr.dir.Path, dr.dir.Rules, dl, files.read)
+	if dr.fp == "" {
+		if err := fingerprint(files.kept); err != nil {
+			return err
+		}
+	}
 	check.Department(site, d, dl)
 	if fonts != nil && !dl.HasErrors() {
 		pdf.CheckGlyphs(fonts, d, dl)
@@ -419,6 +444,53 @@ func buildDept(dr *deptResult, site *model.Site, state *buildcache.State, stage 
 	dr.outputs = out.paths
 	slices.Sort(dr.outputs)
 	return nil
+}
+
+// readOnce reads files for load and keeps their bytes, with what stat
+// said just before, for the fingerprint, which then reads only what load
+// did not.
+type readOnce struct {
+	mu    sync.Mutex
+	files map[string]readFile
+}
+
+type readFile struct {
+	data []byte
+	st   fs.FileInfo
+}
+
+// statRead stats, then reads: a change after the stat shows at the next build.
+func statRead(path string) (readFile, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return readFile{}, err
+	}
+	data, err := fileio.ReadFile(path)
+	return readFile{data, st}, err
+}
+
+func (r *readOnce) read(path string) ([]byte, error) {
+	f, err := statRead(path)
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	r.files[filepath.Clean(path)] = f
+	r.mu.Unlock()
+	return f.data, nil
+}
+
+func (r *readOnce) kept(path string) ([]byte, fs.FileInfo, error) {
+	r.mu.Lock()
+	f, ok := r.files[filepath.Clean(path)]
+	r.mu.Unlock()
+	if !ok {
+		var err error
+		if f, err = statRead(path); err != nil {
+			return nil, nil, err
+		}
+	}
+	return f.data, f.st, nil
 }
 
 // inParallel runs f(0..n-1) on all cores.
@@ -517,6 +589,13 @@ func planAnnual(results []*deptResult, state *buildcache.State, stage *publish.S
 				cachedProjects += len(dr.sum.Codes.Projects)
 			}
 		}
+		known := true
+		for _, dr := range y.depts {
+			known = known && dr.fp != ""
+		}
+		if !known {
+			continue // a full build: made at the end, fingerprinted then
+		}
 		y.fp = h.Sum()
 		if part, ok := state.Lookup(stage.BuildID, next.Global, y.key, y.fp); ok && len(part.Outputs) == 1 {
 			var size int64
@@ -557,6 +636,14 @@ func (a *annual) finish() error {
 	for _, y := range a.years {
 		if y.kept {
 			continue
+		}
+		if y.fp == "" { // a full build: the departments' fingerprints are known now
+			h := buildcache.NewHasher()
+			h.String("global", a.next.Global)
+			for _, dr := range y.depts {
+				h.String(dr.key, dr.fp)
+			}
+			y.fp = h.Sum()
 		}
 		projects := 0
 		for _, dr := range y.depts {

@@ -76,10 +76,16 @@ func Load(path string) *State {
 	return &old
 }
 
-// Lookup returns the part key with fingerprint fp, when the state is for
-// the output that holds buildID and global matches.
+// Usable says whether the state describes the output that holds buildID,
+// made with the same global fingerprint: only then can parts be kept.
+func (s *State) Usable(buildID, global string) bool {
+	return s != nil && s.BuildID != "" && s.BuildID == buildID && s.Global == global
+}
+
+// Lookup returns the part key with fingerprint fp, when the state is
+// usable (see Usable).
 func (s *State) Lookup(buildID, global, key, fp string) (*Part, bool) {
-	if s == nil || s.BuildID == "" || s.BuildID != buildID || s.Global != global {
+	if !s.Usable(buildID, global) {
 		return nil, false
 	}
 	p, ok := s.Parts[key]
@@ -142,6 +148,10 @@ type Hasher struct {
 	// second before it may have changed again within the file system's
 	// time resolution, and is read (Git's "racily clean" rule).
 	Since time.Time
+	// Read, when set, gives a file's bytes and what stat said of it just
+	// before they were read (a build passes the bytes it already read to
+	// load the department); nil means the file is stat'ed and read here.
+	Read func(path string) ([]byte, fs.FileInfo, error)
 }
 
 // NewHasher starts a fingerprint.
@@ -217,8 +227,17 @@ func (h *Hasher) fileSum(rel, p string) (string, error) {
 		h.see(rel, old)
 		return old.Sum, nil
 	}
-	data, err := fileio.ReadFile(p)
-	if err != nil {
+	var data []byte
+	if h.Read != nil {
+		// The bytes were read before; the stamp must be of the file as it
+		// was then (stat taken before that read), or an edit made since
+		// would be recorded with the old bytes' hash.
+		var before fs.FileInfo
+		if data, before, err = h.Read(p); err != nil {
+			return "", err
+		}
+		stamp, stamped = stampOf(before)
+	} else if data, err = fileio.ReadFile(p); err != nil {
 		return "", err
 	}
 	sum := sha256.Sum256(data)

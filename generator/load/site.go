@@ -138,21 +138,30 @@ func parallel(n int, f func(i int)) {
 
 // Department reads one department folder.
 func Department(dir string, rs *rules.Settings, diags *diag.List) *model.Department {
+	return DepartmentFrom(dir, rs, diags, fileio.ReadFile)
+}
+
+// ReadFunc reads a whole file; its errors are *fs.PathError.
+type ReadFunc func(path string) ([]byte, error)
+
+// DepartmentFrom is Department reading every file through read (a build
+// hashes the bytes load reads, rather than reading each file twice).
+func DepartmentFrom(dir string, rs *rules.Settings, diags *diag.List, read ReadFunc) *model.Department {
 	d := &model.Department{Dir: dir, File: filepath.Join(dir, DepartmentFile), Rules: rs}
-	data, err := fileio.ReadFile(d.File)
+	data, err := read(d.File)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: d.File}, "missing-file", "", "", "读不到部门文件：%v", pathError(err))
 		return d
 	}
 	decodeYAML(d.File, data, d, diags)
-	d.OverallGoal = readMarkdown(filepath.Join(dir, OverallGoalFile), true, "总体绩效目标", diags)
-	d.Measures = readMarkdown(filepath.Join(dir, MeasuresFile), true, "工作保障措施", diags)
-	d.Projects = readProjects(filepath.Join(dir, ProjectsDir), diags)
-	readRecords(d, rs, diags)
+	d.OverallGoal = readMarkdown(read, filepath.Join(dir, OverallGoalFile), true, "总体绩效目标", diags)
+	d.Measures = readMarkdown(read, filepath.Join(dir, MeasuresFile), true, "工作保障措施", diags)
+	d.Projects = readProjects(read, filepath.Join(dir, ProjectsDir), diags)
+	readRecords(read, d, rs, diags)
 	return d
 }
 
-func readProjects(dir string, diags *diag.List) []*model.Project {
+func readProjects(read ReadFunc, dir string, diags *diag.List) []*model.Project {
 	entries, err := os.ReadDir(dir)
 	if err != nil && !os.IsNotExist(err) {
 		diags.Errorf(diag.Pos{File: dir}, "missing-file", "", "", "读不到项目目录：%v", pathError(err))
@@ -171,15 +180,15 @@ func readProjects(dir string, diags *diag.List) []*model.Project {
 	parallel(len(names), func(i int) {
 		p := &model.Project{File: filepath.Join(dir, names[i])}
 		projects[i] = p
-		data, err := fileio.ReadFile(p.File)
+		data, err := read(p.File)
 		if err != nil {
 			diags.Errorf(diag.Pos{File: p.File}, "missing-file", "", "", "读不到项目文件：%v", pathError(err))
 			return
 		}
 		decodeYAML(p.File, data, p, diags)
 		base := strings.TrimSuffix(names[i], ".yaml")
-		p.Description = readMarkdown(filepath.Join(dir, base+".md"), false, "项目说明", diags)
-		p.Results = readResults(filepath.Join(dir, base+ResultsSuffix), diags)
+		p.Description = readMarkdown(read, filepath.Join(dir, base+".md"), false, "项目说明", diags)
+		p.Results = readResults(read, filepath.Join(dir, base+ResultsSuffix), diags)
 	})
 	for _, e := range entries {
 		if base, ok := strings.CutSuffix(e.Name(), ResultsSuffix); ok && !yamls[base] {
@@ -195,8 +204,8 @@ func readProjects(dir string, diags *diag.List) []*model.Project {
 }
 
 // readMarkdown reads a narrative; a missing required file is an error.
-func readMarkdown(path string, required bool, what string, diags *diag.List) model.Markdown {
-	data, err := fileio.ReadFile(path)
+func readMarkdown(read ReadFunc, path string, required bool, what string, diags *diag.List) model.Markdown {
+	data, err := read(path)
 	if err != nil {
 		if required || !os.IsNotExist(err) {
 			diags.Errorf(diag.Pos{File: path}, "missing-file", "", "建立此 Markdown 文件，写入"+what, "缺少%s文件：%v", what, pathError(err))
@@ -209,12 +218,12 @@ func readMarkdown(path string, required bool, what string, diags *diag.List) mod
 	return model.Markdown{File: path, Text: string(bytes.TrimPrefix(data, textenc.BOM))}
 }
 
-func readRecords(d *model.Department, rs *rules.Settings, diags *diag.List) {
+func readRecords(read ReadFunc, d *model.Department, rs *rules.Settings, diags *diag.List) {
 	listed := map[string]bool{}
 	for i, sf := range d.Spending {
 		path := filepath.Join(d.Dir, filepath.FromSlash(sf.File))
 		listed[filepath.Clean(path)] = true
-		data, err := fileio.ReadFile(path)
+		data, err := read(path)
 		if err != nil {
 			diags.Errorf(sf.At("file"), "missing-file", "spending["+itoa(i+1)+"].file（文件）", "相对于部门目录的路径，如 spending/2021.csv", "读不到支出记录文件 %s：%v", sf.File, pathError(err))
 			continue
@@ -250,8 +259,8 @@ func pathError(err error) string {
 }
 
 // readResults reads a project's monitoring and self-evaluation, if any.
-func readResults(path string, diags *diag.List) *model.Results {
-	data, err := fileio.ReadFile(path)
+func readResults(read ReadFunc, path string, diags *diag.List) *model.Results {
+	data, err := read(path)
 	if os.IsNotExist(err) {
 		return nil
 	}
