@@ -99,6 +99,62 @@ func TestKilledBuildLeavesOutputWhole(t *testing.T) {
 	if treeSum(t, out) != newSum {
 		t.Error("the build after the kills is not correct")
 	}
+
+	// The same with incremental builds: one project changes each time, so
+	// a kill can fall while unchanged files are linked, before the swap,
+	// or between the swap and the saving of the build cache's state. The
+	// output is always the old or the new site, and the next build, which
+	// must not trust a state that does not describe the output, is right.
+	projects, _ := filepath.Glob(filepath.Join(content, "2021", "*", "projects", "*.yaml"))
+	sort.Strings(projects)
+	edit := func(n int) {
+		p := projects[n%len(projects)]
+		data, _ := os.ReadFile(p)
+		lines := strings.SplitN(string(data), "\n", 3)
+		lines[1] = strings.Split(lines[1], "（第")[0] + fmt.Sprintf("（第%d版）", n)
+		os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
+	}
+	reference := func() string {
+		os.RemoveAll(ref)
+		if b, err := exec.Command(bin, "build", "--content", content, "--out", ref, "--clean").CombinedOutput(); err != nil {
+			t.Fatalf("reference build: %v\n%s", err, b)
+		}
+		return treeSum(t, ref)
+	}
+	edit(0)
+	start = time.Now()
+	if b, err := build().CombinedOutput(); err != nil {
+		t.Fatalf("incremental build: %v\n%s", err, b)
+	}
+	tookInc := time.Since(start)
+	oldSum = treeSum(t, out)
+	if oldSum != reference() {
+		t.Fatal("an incremental build differs from a full build of the same content")
+	}
+	for i := 1; i <= 12; i++ {
+		edit(i)
+		newSum = reference()
+		cmd := build()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(r.Int64N(int64(tookInc) * 6 / 5)))
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		_ = cmd.Wait()
+		switch got := treeSum(t, out); got {
+		case oldSum:
+		case newSum:
+		default:
+			t.Fatalf("incremental kill %d after %v: the output is neither the old nor the new site", i, tookInc)
+		}
+		if b, err := build().CombinedOutput(); err != nil {
+			t.Fatalf("build after incremental kill %d: %v\n%s", i, err, b)
+		}
+		if treeSum(t, out) != newSum {
+			t.Fatalf("the build after incremental kill %d is not correct", i)
+		}
+		oldSum = newSum
+	}
 	left, _ := filepath.Glob(filepath.Join(work, ".public.building-*"))
 	if len(left) > 0 {
 		t.Errorf("staging folders left behind: %v", left)

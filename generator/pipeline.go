@@ -303,6 +303,7 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	if err := next2.Save(statePath); err != nil {
 		fmt.Fprintf(report, "disclose build: 未能保存增量构建记录（下次将完整构建）：%v\n", err)
 	}
+	buildcache.Prune(b.cache, 30*24*time.Hour)
 	lap("state")
 	return res, nil
 }

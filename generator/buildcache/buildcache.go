@@ -124,6 +124,18 @@ func (s *State) Save(path string) error {
 	return err
 }
 
+// Prune removes the states under cache that no build has saved for the
+// given time (tests and one-off builds leave a state per output folder).
+func Prune(cache string, unused time.Duration) {
+	dirs, _ := filepath.Glob(filepath.Join(cache, "build", "*"))
+	for _, d := range dirs {
+		st, err := os.Stat(filepath.Join(d, "state.json"))
+		if err == nil && time.Since(st.ModTime()) > unused {
+			_ = os.RemoveAll(d)
+		}
+	}
+}
+
 // Path is where the state of building content into out is kept under the
 // cache folder: one state per pair of folders.
 func Path(cache, content, out string) string {

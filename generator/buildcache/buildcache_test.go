@@ -1,0 +1,96 @@
+package buildcache
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestStateRoundTripAndUsable(t *testing.T) {
+	dir := t.TempDir()
+	path := Path(dir, "content", "public")
+	s := Load(path)
+	if s.Usable("", "g") || s.Usable("id", "g") {
+		t.Fatal("an empty state must not be usable")
+	}
+	s.BuildID, s.Global = "id", "g"
+	s.Parts["dept:2021/a"] = &Part{Fingerprint: "fp", Outputs: []string{"2021/a/index.html"}, Data: []byte(`{"x":1}`)}
+	if err := s.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	back := Load(path)
+	if !back.Usable("id", "g") || back.Usable("other", "g") || back.Usable("id", "other") {
+		t.Error("usable only for the same build and global fingerprint")
+	}
+	if p, ok := back.Lookup("id", "g", "dept:2021/a", "fp"); !ok || string(p.Data) != `{"x":1}` {
+		t.Errorf("lookup: %v %v", p, ok)
+	}
+	if _, ok := back.Lookup("id", "g", "dept:2021/a", "other"); ok {
+		t.Error("a changed fingerprint must miss")
+	}
+	os.WriteFile(path, []byte("{not json"), 0o644)
+	if Load(path).Usable("id", "g") {
+		t.Error("a broken state must be ignored")
+	}
+}
+
+// TestStampsSkipOnlyOldUnchangedFiles: a file whose stat is unchanged and
+// older than the last state by more than a second is not read again; a
+// recently changed one, or one whose stat changed, is.
+func TestStampsSkipOnlyOldUnchangedFiles(t *testing.T) {
+	root := t.TempDir()
+	p := filepath.Join(root, "a.yaml")
+	os.WriteFile(p, []byte("one"), 0o644)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(p, old, old)
+	first := NewHasher()
+	if err := first.Tree(root); err != nil {
+		t.Fatal(err)
+	}
+	// Same stat, but the stamp claims other bytes: trusted, so the lie shows.
+	known := map[string]Stamp{}
+	for k, v := range first.Seen {
+		v.Sum = "trusted"
+		known[k] = v
+	}
+	h := NewHasher()
+	h.Known, h.Since = known, time.Now().Add(2*time.Second) // (Chtimes set the change time to now)
+	h.Tree(root)
+	if h.Seen["a.yaml"].Sum != "trusted" {
+		t.Error("an unchanged old file was read again")
+	}
+	// Changed within the second before the state: read again.
+	h = NewHasher()
+	h.Known, h.Since = known, time.Now().Add(500*time.Millisecond)
+	h.Tree(root)
+	if h.Seen["a.yaml"].Sum == "trusted" {
+		t.Error("a file changed just before the state was trusted")
+	}
+	// Rewritten (size and times change): read again.
+	os.WriteFile(p, []byte("two!"), 0o644)
+	h = NewHasher()
+	h.Known, h.Since = known, time.Now().Add(time.Hour)
+	h.Tree(root)
+	if h.Seen["a.yaml"].Sum == "trusted" {
+		t.Error("a rewritten file was trusted")
+	}
+}
+
+func TestPrune(t *testing.T) {
+	cache := t.TempDir()
+	for _, name := range []string{"old", "new"} {
+		d := filepath.Join(cache, "build", name)
+		os.MkdirAll(d, 0o755)
+		os.WriteFile(filepath.Join(d, "state.json"), []byte("{}"), 0o644)
+	}
+	long := time.Now().Add(-40 * 24 * time.Hour)
+	os.Chtimes(filepath.Join(cache, "build", "old", "state.json"), long, long)
+	Prune(cache, 30*24*time.Hour)
+	if _, err := os.Stat(filepath.Join(cache, "build", "old")); !os.IsNotExist(err) {
+		t.Error("an unused state was kept")
+	}
+	if _, err := os.Stat(filepath.Join(cache, "build", "new")); err != nil {
+		t.Error("a recent state was removed")
+	}
+}
