@@ -71,24 +71,24 @@ type specialFundsJSON struct {
 }
 
 type departmentDoc struct {
-	Budget          json.Number          `json:"budget_yuan"`
-	Code            string               `json:"code"`
-	ExecutionRate   numNull              `json:"execution_rate_percent"`
-	Notes           []string             `json:"illustrative_notes"`
-	Indicators      []indicatorJSON      `json:"indicators"`
-	Measures        string               `json:"measures"`
-	MeasuresHeading string               `json:"measures_heading"`
-	Name            string               `json:"name"`
-	OverallGoal     string               `json:"overall_goal"`
-	Projects        []projectDoc         `json:"projects"`
-	Published       string               `json:"published"`
-	Publisher       string               `json:"publisher"`
-	RecordsThrough  string               `json:"records_through"`
-	SpecialFunds    specialFundsJSON     `json:"special_funds"`
-	Spent           json.Number          `json:"spent_yuan"`
-	SubTargets      []string             `json:"sub_targets"`
-	Title           string               `json:"title"`
-	Year            int                  `json:"year"`
+	Budget          json.Number      `json:"budget_yuan"`
+	Code            string           `json:"code"`
+	ExecutionRate   numNull          `json:"execution_rate_percent"`
+	Notes           []string         `json:"illustrative_notes"`
+	Indicators      []indicatorJSON  `json:"indicators"`
+	Measures        string           `json:"measures"`
+	MeasuresHeading string           `json:"measures_heading"`
+	Name            string           `json:"name"`
+	OverallGoal     string           `json:"overall_goal"`
+	Projects        []projectDoc     `json:"projects"`
+	Published       string           `json:"published"`
+	Publisher       string           `json:"publisher"`
+	RecordsThrough  string           `json:"records_through"`
+	SpecialFunds    specialFundsJSON `json:"special_funds"`
+	Spent           json.Number      `json:"spent_yuan"`
+	SubTargets      []string         `json:"sub_targets"`
+	Title           string           `json:"title"`
+	Year            int              `json:"year"`
 }
 
 func departmentJSON(v *DeptView) departmentDoc {
@@ -179,7 +179,7 @@ func projectJSON(v *DeptView, pv *ProjectView) projectDoc {
 	sum := projectSummary(p)
 	doc := projectDoc{
 		Code: sum.Code, Name: sum.Name, Total: sum.Total, Spent: sum.Spent, ExecutionRate: sum.ExecutionRate,
-		Template:   p.Template, Purpose: p.Purpose, Indicators: indicatorsJSON(p.Indicators), Description: p.Description.Text,
+		Template: p.Template, Purpose: p.Purpose, Indicators: indicatorsJSON(p.Indicators), Description: p.Description.Text,
 		Records: p.Records, RecordsThrough: v.Through.String(), Notes: nonNil(v.Notes),
 		Funds: []projectFundJSON{}, BudgetLines: []lineJSON{}, Plan: []checkpointJSON{}, Targets: []targetJSON{},
 	}

@@ -276,7 +276,6 @@ func writeDeptData(w *writer, v *DeptView) {
 	w.json(dir+"department.json", departmentJSON(v), false)
 }
 
-
 func writeDatapackage(w *writer, site *model.Site, depts []*DeptSummary) {
 	var resources []Resource
 	for _, d := range depts {
