@@ -189,10 +189,51 @@ type ProjectView struct {
 	IndicatorTable  IndicatorTable
 	Charts          []Chart
 	Data            []Link
+	LineRows        []LineRow
+	CheckpointRows  []CheckpointRow
+	// TotalWan, SpentYuan and RatePct are the totals row of the budget lines.
+	TotalWan, SpentYuan, RatePct string
 }
 
 // SpentWan formats the project's spending.
 func (p *ProjectView) SpentWan() string { return wanFen(p.Spent) }
+
+// LineRow is a budget line as the project page's table shows it: the
+// figures formatted once here, not by a function call per cell in the
+// template (a province has twenty thousand such rows).
+type LineRow struct {
+	Name, Budget, Spent, Rate string
+}
+
+// CheckpointRow is a checkpoint of the spending plan as the project
+// page's table shows it; the actual figures are set only when Reached.
+type CheckpointRow struct {
+	Label, Date, PlannedPercent, Planned string
+	Reached                              bool
+	Actual, ActualPercent, Deviation     string
+	Progress, LightClass, Light          string
+}
+
+func lineRows(p *derive.Project) []LineRow {
+	rows := make([]LineRow, len(p.Lines))
+	for i, l := range p.Lines {
+		rows[i] = LineRow{Name: l.Name, Budget: wan(l.Amount), Spent: l.Spent.Yuan(), Rate: pct(l.ExecutionRate)}
+	}
+	return rows
+}
+
+func checkpointRows(p *derive.Project) []CheckpointRow {
+	rows := make([]CheckpointRow, len(p.Checkpoints))
+	for i, c := range p.Checkpoints {
+		r := CheckpointRow{Label: c.Label, Date: c.Date.String(), PlannedPercent: pct(c.PlannedPercent), Planned: c.Planned.Yuan(), Reached: c.Reached}
+		if c.Reached {
+			r.Actual, r.ActualPercent, r.Deviation = c.Actual.Yuan(), pct(c.ActualPercent), deviation(c.Deviation)
+			r.Progress, r.LightClass, r.Light = pct(c.Progress), c.Status.Class(), present.Light(c.Status)
+		}
+		rows[i] = r
+	}
+	return rows
+}
 
 // MonitoringView is what the monitoring template needs.
 type MonitoringView struct {
@@ -484,6 +525,8 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 			IndicatorTable:  indicatorTable(p.Name+" 绩效指标", p.Indicators),
 		}
 		pv.Charts = []Chart{planChart(p, illustrative), monthlyChart(p, through, illustrative), linesChart(p, illustrative)}
+		pv.LineRows, pv.CheckpointRows = lineRows(p), checkpointRows(p)
+		pv.TotalWan, pv.SpentYuan, pv.RatePct = wan(p.Total), p.Spent.Yuan(), pct(p.ExecutionRate)
 		pv.Data = projectLinks(p)
 		v.ProjectViews = append(v.ProjectViews, pv)
 	}
