@@ -68,12 +68,12 @@ func yamlSyntaxError(file string, data []byte, err error) diag.Diagnostic {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	lines := bytes.SplitAfter(data, []byte{'\n'})
+	lines := yamlLines(data)
 	parses := func(n int) bool {
 		var node yaml.Node
 		return yaml.Unmarshal(bytes.Join(lines[:n], nil), &node) == nil
 	}
-	if lo, hi := max(pos.Line-1, 0), len(lines); parses(lo) && !parses(hi) {
+	if lo, hi := min(max(pos.Line-1, 0), len(lines)), len(lines); parses(lo) && !parses(hi) {
 		for hi-lo > 1 { // parses(lo) && !parses(hi)
 			mid := (lo + hi) / 2
 			if parses(mid) {
@@ -90,6 +90,27 @@ func yamlSyntaxError(file string, data []byte, err error) diag.Diagnostic {
 	return diag.Diagnostic{Severity: diag.Error, Pos: pos, Code: "yaml-syntax",
 		Message: "YAML 格式错误：" + msg,
 		Hint:    "检查缩进（只用空格，同级对齐）、冒号后的空格和引号是否成对"}
+}
+
+// yamlLines splits data after each line end as YAML counts them: CRLF,
+// LF, or a lone CR.
+func yamlLines(data []byte) [][]byte {
+	var lines [][]byte
+	start := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+		case '\n':
+		default:
+			continue
+		}
+		lines = append(lines, data[start:i+1])
+		start = i + 1
+	}
+	return append(lines, data[start:])
 }
 
 type decoder struct {
