@@ -8,6 +8,7 @@ package derive
 
 import (
 	"math/big"
+	"slices"
 
 	"disclose/generator/model"
 	"disclose/generator/money"
@@ -182,7 +183,15 @@ func Dept(d *model.Department) *Department {
 func checkpoints(plan []model.Checkpoint, amount money.Fen, through model.Date, recs []*model.Record, match func(*model.Record) bool) []Checkpoint {
 	out := make([]Checkpoint, len(plan))
 	hundred := big.NewRat(100, 1)
-	for i := range plan {
+	// The records are in date order: one pass gives the running total at
+	// each checkpoint, taken in date order whatever order the plan lists.
+	order := make([]int, len(plan))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return plan[a].Date.Compare(plan[b].Date) })
+	next, total := 0, money.Fen(0)
+	for _, i := range order {
 		cp := &plan[i]
 		c := Checkpoint{Checkpoint: cp, PlannedPercent: cp.Percent.Rat()}
 		planned := new(big.Rat).Mul(new(big.Rat).SetInt64(int64(amount)), c.PlannedPercent)
@@ -190,14 +199,12 @@ func checkpoints(plan []model.Checkpoint, amount money.Fen, through model.Date, 
 		c.Planned = roundFen(planned)
 		if !cp.Date.After(through) {
 			c.Reached = true
-			for _, r := range recs {
-				if r.Date.After(cp.Date) {
-					break
-				}
-				if match(r) {
-					c.Actual += r.Amount
+			for ; next < len(recs) && !recs[next].Date.After(cp.Date); next++ {
+				if match(recs[next]) {
+					total += recs[next].Amount
 				}
 			}
+			c.Actual = total
 			c.ActualPercent = num.Percent(int64(c.Actual), int64(amount))
 			if c.ActualPercent != nil {
 				c.Deviation = new(big.Rat).Sub(c.ActualPercent, c.PlannedPercent)

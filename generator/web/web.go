@@ -579,13 +579,19 @@ func (w *writer) file(rel string, data []byte) {
 	}
 }
 
+// pageBuffers are reused between pages: a page grows its buffer through a
+// dozen sizes to its twenty-odd kilobytes, and a province has thousands.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 func (w *writer) page(t *template.Template, rel string, p Page) {
-	var b bytes.Buffer
-	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
+	b := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(b)
+	b.Reset()
+	if err := t.ExecuteTemplate(b, "layout", p); err != nil {
 		w.fail(fmt.Errorf("生成 %s：%w", rel, err))
 		return
 	}
-	w.file(rel, b.Bytes())
+	w.file(rel, b.Bytes()) // written before it returns: the buffer is free again
 }
 
 // run executes independent jobs on all cores.
