@@ -9,7 +9,7 @@ FUZZTIME  ?= 5s
 STATICCHECK_VERSION := v0.8.2
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all assets build site check test lint fuzz bench bench-go bench-check bench-build bench-pdf pgo validate schema clean
+.PHONY: all assets build site check test lint fuzz bench bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
 
 all: site
 
@@ -53,6 +53,10 @@ fuzz:
 # Hugo; the last line is html_build_vs_hugo_ratio.
 bench: build assets
 	scripts/bench
+
+# Peak memory as the site grows by departments, and as a department grows.
+bench-memory: build assets
+	scripts/bench-memory
 
 # Regenerate generator/default.pgo (profile-guided optimization) from the
 # bench corpus.

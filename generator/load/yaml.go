@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -35,7 +36,7 @@ func decodeYAML(file string, data []byte, v any, diags *diag.List) bool {
 		return false
 	}
 	d := &decoder{file: file, diags: diags}
-	d.value(doc.Content[0], reflect.ValueOf(v).Elem(), "")
+	d.value(doc.Content[0], reflect.ValueOf(v).Elem(), nil, "")
 	return true
 }
 
@@ -163,17 +164,48 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
+// keyPath is where a value sits in the file, as a chain of keys and list
+// positions; it is written out (plan[2].date) only for a message, not for
+// each of the hundreds of thousands of values a province has.
+type keyPath struct {
+	parent *keyPath
+	key    string
+	index  int // a list position from 1, when key is ""
+}
+
+func (p *keyPath) String() string {
+	if p == nil {
+		return ""
+	}
+	if p.key == "" {
+		return p.parent.String() + "[" + strconv.Itoa(p.index) + "]"
+	}
+	if p.parent == nil {
+		return p.key
+	}
+	return p.parent.String() + "." + p.key
+}
+
+// isTextUnmarshaler caches, by type, whether a field decodes from text.
+var isTextUnmarshaler sync.Map // reflect.Type → bool
+
+func decodesText(t reflect.Type) bool {
+	if ok, seen := isTextUnmarshaler.Load(t); seen {
+		return ok.(bool)
+	}
+	ok := reflect.PointerTo(t).Implements(textUnmarshaler)
+	isTextUnmarshaler.Store(t, ok)
+	return ok
+}
+
 // value decodes n into v; path is the key path for messages, title the
 // field's Chinese name.
-func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, title ...string) {
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path *keyPath, title string) {
 	for n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
-	t := ""
-	if len(title) > 0 {
-		t = title[0]
-	}
-	field := label(path, t)
+	t := title
+	field := func() string { return label(path.String(), t) }
 	if v.Kind() == reflect.Pointer {
 		if isNull(n) {
 			return
@@ -184,17 +216,17 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, title ...str
 		d.value(n, v.Elem(), path, t)
 		return
 	}
-	if reflect.PointerTo(v.Type()).Implements(textUnmarshaler) {
+	if decodesText(v.Type()) {
 		what, hint := hintFor(v.Type())
 		if n.Kind != yaml.ScalarNode {
-			d.diags.Errorf(d.pos(n), "wrong-type", field, hint, "应为%s，这里写的是%s", what, kindWord(n))
+			d.diags.Errorf(d.pos(n), "wrong-type", field(), hint, "应为%s，这里写的是%s", what, kindWord(n))
 			return
 		}
 		if isNull(n) {
 			return
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
-			d.diags.Errorf(d.pos(n), "bad-value", field, hint, "%q 不是有效的%s（%s）", n.Value, what, errText(err))
+			d.diags.Errorf(d.pos(n), "bad-value", field(), hint, "%q 不是有效的%s（%s）", n.Value, what, errText(err))
 		}
 		return
 	}
@@ -209,19 +241,19 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, title ...str
 			return
 		}
 		if n.Kind != yaml.SequenceNode {
-			d.diags.Errorf(d.pos(n), "wrong-type", field, "每项以“- ”开头的列表", "应为列表，这里写的是%s", kindWord(n))
+			d.diags.Errorf(d.pos(n), "wrong-type", field(), "每项以“- ”开头的列表", "应为列表，这里写的是%s", kindWord(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, c := range n.Content {
-			d.value(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i+1), t)
+			d.value(c, s.Index(i), &keyPath{parent: path, index: i + 1}, t)
 		}
 		v.Set(s)
 	case reflect.Map:
 		d.stringMap(n, v, field)
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
-			d.diags.Errorf(d.pos(n), "wrong-type", field, "一段文字", "应为文字，这里写的是%s", kindWord(n))
+			d.diags.Errorf(d.pos(n), "wrong-type", field(), "一段文字", "应为文字，这里写的是%s", kindWord(n))
 			return
 		}
 		if !isNull(n) {
@@ -230,14 +262,14 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, title ...str
 	case reflect.Int:
 		i, err := strconv.Atoi(n.Value)
 		if n.Kind != yaml.ScalarNode || err != nil {
-			d.diags.Errorf(d.pos(n), "wrong-type", field, "整数，如 2021", "%q 不是整数", n.Value)
+			d.diags.Errorf(d.pos(n), "wrong-type", field(), "整数，如 2021", "%q 不是整数", n.Value)
 			return
 		}
 		v.SetInt(int64(i))
 	case reflect.Bool:
 		b, err := strconv.ParseBool(n.Value)
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || err != nil {
-			d.diags.Errorf(d.pos(n), "wrong-type", field, "true 或 false", "%q 不是 true 或 false", n.Value)
+			d.diags.Errorf(d.pos(n), "wrong-type", field(), "true 或 false", "%q 不是 true 或 false", n.Value)
 			return
 		}
 		v.SetBool(b)
@@ -258,10 +290,10 @@ func errText(err error) string {
 	return err.Error()
 }
 
-func (d *decoder) stringMap(n *yaml.Node, v reflect.Value, field string) {
+func (d *decoder) stringMap(n *yaml.Node, v reflect.Value, field func() string) {
 	if n.Kind != yaml.MappingNode {
 		if !isNull(n) {
-			d.diags.Errorf(d.pos(n), "wrong-type", field, "“键: 值”的映射", "应为键值映射，这里写的是%s", kindWord(n))
+			d.diags.Errorf(d.pos(n), "wrong-type", field(), "“键: 值”的映射", "应为键值映射，这里写的是%s", kindWord(n))
 		}
 		return
 	}
@@ -269,7 +301,7 @@ func (d *decoder) stringMap(n *yaml.Node, v reflect.Value, field string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if val.Kind != yaml.ScalarNode {
-			d.diags.Errorf(d.pos(val), "wrong-type", field+"."+k.Value, "单个值", "应为单个值，这里写的是%s", kindWord(val))
+			d.diags.Errorf(d.pos(val), "wrong-type", field()+"."+k.Value, "单个值", "应为单个值，这里写的是%s", kindWord(val))
 			continue
 		}
 		m.SetMapIndex(reflect.ValueOf(k.Value), reflect.ValueOf(val.Value))
@@ -277,26 +309,28 @@ func (d *decoder) stringMap(n *yaml.Node, v reflect.Value, field string) {
 	v.Set(m)
 }
 
-func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path, field string) {
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path *keyPath, field func() string) {
 	if n.Kind != yaml.MappingNode {
-		d.diags.Errorf(d.pos(n), "wrong-type", field, "“键: 值”的映射", "应为键值映射，这里写的是%s", kindWord(n))
+		d.diags.Errorf(d.pos(n), "wrong-type", field(), "“键: 值”的映射", "应为键值映射，这里写的是%s", kindWord(n))
 		return
 	}
 	infos := model.Keys(v.Type())
 	src := diag.Source{Pos: d.pos(n), Keys: make(map[string]diag.Pos, len(n.Content)/2)}
-	prefix := path
-	if prefix != "" {
-		prefix += "."
+	prefix := func() string {
+		if path == nil {
+			return ""
+		}
+		return path.String() + "."
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		info, ok := findField(infos, k.Value)
 		if !ok {
-			d.unknownKey(k, infos, prefix)
+			d.unknownKey(k, infos, prefix())
 			continue
 		}
 		if _, dup := src.Keys[k.Value]; dup {
-			d.diags.Errorf(d.pos(k), "duplicate-key", label(prefix+k.Value, info.Title), "每个键只写一次", "键 %q 重复出现", k.Value)
+			d.diags.Errorf(d.pos(k), "duplicate-key", label(prefix()+k.Value, info.Title), "每个键只写一次", "键 %q 重复出现", k.Value)
 			continue
 		}
 		vp := d.pos(val)
@@ -305,18 +339,18 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path, field string) {
 		}
 		src.Keys[k.Value] = vp
 		if info.Required && isNull(val) {
-			d.diags.Errorf(vp, "missing", label(prefix+k.Value, info.Title), "", "%s 不能为空", label(k.Value, info.Title))
+			d.diags.Errorf(vp, "missing", label(prefix()+k.Value, info.Title), "", "%s 不能为空", label(k.Value, info.Title))
 			continue
 		}
-		d.value(val, v.FieldByIndex(info.Index), prefix+k.Value, info.Title)
+		d.value(val, v.FieldByIndex(info.Index), &keyPath{parent: path, key: k.Value}, info.Title)
 	}
 	for _, info := range infos {
 		if _, ok := src.Keys[info.Name]; !ok && info.Required {
 			where := "这里"
-			if path != "" {
-				where = path
+			if path != nil {
+				where = path.String()
 			}
-			d.diags.Errorf(src.Pos, "missing", label(prefix+info.Name, info.Title), fmt.Sprintf("加上一行 %s: …", info.Name), "%s缺少必填项 %s", where, label(info.Name, info.Title))
+			d.diags.Errorf(src.Pos, "missing", label(prefix()+info.Name, info.Title), fmt.Sprintf("加上一行 %s: …", info.Name), "%s缺少必填项 %s", where, label(info.Name, info.Title))
 		}
 	}
 	if i := model.SourceIndex(v.Type()); i != nil {
