@@ -77,7 +77,9 @@ func TestKilledBuildLeavesOutputWhole(t *testing.T) {
 	newSum := treeSum(t, ref)
 
 	r := rand.New(rand.NewPCG(1, 2))
-	for i := range 12 {
+	// killed starts a build, kills it at a random moment within about its
+	// duration, and returns what the output then holds.
+	killed := func(took time.Duration) string {
 		cmd := build()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -85,7 +87,10 @@ func TestKilledBuildLeavesOutputWhole(t *testing.T) {
 		time.Sleep(time.Duration(r.Int64N(int64(took) * 6 / 5)))
 		_ = cmd.Process.Signal(syscall.SIGKILL)
 		_ = cmd.Wait()
-		switch got := treeSum(t, out); got {
+		return treeSum(t, out)
+	}
+	for i := range 12 {
+		switch got := killed(took); got {
 		case oldSum:
 		case newSum:
 			oldSum = newSum // swapped in before the kill: now the previous site
@@ -134,14 +139,7 @@ func TestKilledBuildLeavesOutputWhole(t *testing.T) {
 	for i := 1; i <= 12; i++ {
 		edit(i)
 		newSum = reference()
-		cmd := build()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(time.Duration(r.Int64N(int64(tookInc) * 6 / 5)))
-		_ = cmd.Process.Signal(syscall.SIGKILL)
-		_ = cmd.Wait()
-		switch got := treeSum(t, out); got {
+		switch got := killed(tookInc); got {
 		case oldSum:
 		case newSum:
 		default:
