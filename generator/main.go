@@ -59,6 +59,12 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
+	// With very large departments the 400% would let the heap reach
+	// gigabytes: past 1 GiB the collector runs as often as it must to stay
+	// there. GOMEMLIMIT still overrides.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(1 << 30)
+	}
 	// DISCLOSE_CPUPROFILE=FILE writes a CPU profile, for performance work.
 	if f := os.Getenv("DISCLOSE_CPUPROFILE"); f != "" {
 		if out, err := os.Create(f); err == nil {
