@@ -181,15 +181,21 @@ func (d *Date) UnmarshalText(b []byte) error {
 // UnmarshalJSON reads what encoding/json wrote, the zero date ("") too (a
 // build cache keeps checked content as JSON; YAML never reaches here).
 func (d *Date) UnmarshalJSON(b []byte) error {
+	return textOrZero(b, func() { *d = Date{} }, d.UnmarshalText)
+}
+
+// textOrZero reads a JSON string through text, or sets the zero value for
+// "" (which text, reading what a user wrote, rightly refuses).
+func textOrZero(b []byte, zero func(), text func([]byte) error) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
 		return err
 	}
 	if s == "" {
-		*d = Date{}
+		zero()
 		return nil
 	}
-	return d.UnmarshalText([]byte(s))
+	return text([]byte(s))
 }
 
 // MarshalText writes YYYY-MM-DD.

@@ -1,11 +1,10 @@
 package model
 
 import (
-	"disclose/generator/diag"
-	"encoding/json"
 	"fmt"
 	"strings"
 
+	"disclose/generator/diag"
 	"disclose/generator/num"
 )
 
@@ -92,15 +91,7 @@ func (p *Polarity) UnmarshalText(b []byte) error {
 // UnmarshalJSON reads what encoding/json wrote, the unset polarity too (a
 // build cache keeps checked content as JSON; YAML never reaches here).
 func (p *Polarity) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return err
-	}
-	if s == "" {
-		*p = ""
-		return nil
-	}
-	return p.UnmarshalText([]byte(s))
+	return textOrZero(b, func() { *p = "" }, p.UnmarshalText)
 }
 
 // Indicator is one row of an indicator table (绩效指标): a 三级指标 with its
