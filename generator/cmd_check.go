@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
+	"sync"
 
 	"disclose/generator/check"
 	"disclose/generator/diag"
@@ -11,11 +13,60 @@ import (
 	"disclose/generator/model"
 )
 
-// loadAndCheck runs the first two stages on a content folder.
+// loadAndCheck runs the first two stages on a content folder and keeps
+// the whole site (disclose diff compares it).
 func loadAndCheck(dir string) (*model.Site, *diag.List) {
 	site, diags := load.Site(dir)
 	check.Site(site, diags)
 	return site, diags
+}
+
+// otherDepartments answers check's question (which department has this
+// project?) without holding the site: on the first question it reads each
+// department's heading and the names of its project files (a project file
+// is named after its code), once.
+func otherDepartments(dirs []load.DeptDir) check.Others {
+	type owner struct {
+		year        int
+		code, label string
+	}
+	var once sync.Once
+	var owners []owner
+	return func(year int, code string) string {
+		once.Do(func() {
+			for _, dir := range dirs {
+				name, deptCode, y, projects := load.Heading(dir.Path)
+				for _, p := range projects {
+					owners = append(owners, owner{y, p, name + "（" + deptCode + "）"})
+				}
+			}
+		})
+		for _, o := range owners {
+			if o.year == year && o.code == code {
+				return o.label
+			}
+		}
+		return ""
+	}
+}
+
+// checkContent checks a content folder department by department, holding
+// one department a core at a time (a province's million records are never
+// all in memory), and gives the same messages as loadAndCheck.
+func checkContent(dir string) *diag.List {
+	site, dirs, diags := load.Settings(dir)
+	check.Settings(site, diags)
+	codes := make([]check.Codes, len(dirs))
+	others := otherDepartments(dirs)
+	inParallel(len(dirs), func(i int) {
+		d := load.Department(dirs[i].Path, dirs[i].Rules, diags)
+		check.DepartmentAmong(site, d, diags, others)
+		codes[i] = check.CodesOf(d)
+	})
+	// The site's order, as load.Site sorts: year, then folder.
+	slices.SortStableFunc(codes, func(a, b check.Codes) int { return a.Year - b.Year })
+	check.Duplicates(codes, diags)
+	return diags
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
@@ -31,7 +82,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "disclose check: --format 只能是 text 或 json，不是 %q\n", *format)
 		return 2
 	}
-	_, diags := loadAndCheck(*content)
+	diags := checkContent(*content)
 	if *strict {
 		diags.Strict()
 	}

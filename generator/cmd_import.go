@@ -41,7 +41,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	// What was written is checked at once, in the officer's terms.
-	_, diags := loadAndCheck(o.Out)
+	diags := checkContent(o.Out)
 	if e, w := diags.Count(); e+w > 0 {
 		fmt.Fprintln(stdout, "\n检查导入的内容：")
 		_ = diags.WriteText(stdout)

@@ -158,3 +158,34 @@ func firstDiff(a, b string) string {
 	}
 	return "(one tree has more files)"
 }
+
+// TestMisfiledRecordNamesItsDepartment: build and check take one
+// department at a time, yet a spending record filed with the wrong
+// department still gets the hint that names the right one.
+func TestMisfiledRecordNamesItsDepartment(t *testing.T) {
+	content := filepath.Join(t.TempDir(), "content")
+	if err := corpus.Write(content, corpus.Options{Departments: 2, Projects: 4, Records: 40, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := filepath.Glob(filepath.Join(content, "2021", "d002", "projects", "*.yaml"))
+	code := strings.TrimSuffix(filepath.Base(other[0]), ".yaml")
+	csvs, _ := filepath.Glob(filepath.Join(content, "2021", "d001", "spending", "*.csv"))
+	data, _ := os.ReadFile(csvs[0])
+	lines := strings.SplitN(string(data), "\n", 3)
+	f := strings.Split(lines[1], ",")
+	f[1] = code
+	lines[1] = strings.Join(f, ",")
+	os.WriteFile(csvs[0], []byte(strings.Join(lines, "\n")), 0o644)
+	for _, args := range [][]string{
+		{"check", "--content", content},
+		{"build", "--content", content, "--out", filepath.Join(t.TempDir(), "public"), "--pdf=false"},
+	} {
+		var o, e bytes.Buffer
+		if code := run(args, &o, &e); code != 1 {
+			t.Errorf("%s: exit %d, want 1", args[0], code)
+		}
+		if !strings.Contains(o.String()+e.String(), "此项目属于") || !strings.Contains(o.String()+e.String(), "（d002）") {
+			t.Errorf("%s: no hint naming d002:\n%s%s", args[0], o.String(), e.String())
+		}
+	}
+}

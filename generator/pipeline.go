@@ -216,6 +216,7 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	if b.pdf && workers > 1 && dirty < workers {
 		workers--
 	}
+	others := otherDepartments(dirs)
 	inParallelOn(workers, len(order), func(k int) {
 		dr := results[order[k]]
 		if dr.broken {
@@ -224,7 +225,7 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 		fp := func(read func(string) ([]byte, fs.FileInfo, error)) error {
 			return fingerprintDept(dr, b, global, state, stage, repo, repoRel, inGit, read)
 		}
-		if err := buildDept(dr, site, fp, stage, r, pw, fonts, repo, repoRel, inGit, sectionsKnown.Done); err != nil {
+		if err := buildDept(dr, site, others, fp, stage, r, pw, fonts, repo, repoRel, inGit, sectionsKnown.Done); err != nil {
 			setErr(err)
 		}
 	})
@@ -371,7 +372,7 @@ func fingerprintDept(dr *deptResult, b buildFlags, global string, state *buildca
 //
 // When the department was not fingerprinted beforehand (a full build),
 // fingerprint is called with the reader load read its files through.
-func buildDept(dr *deptResult, site *model.Site, fingerprint func(func(string) ([]byte, fs.FileInfo, error)) error, stage *publish.Staging,
+func buildDept(dr *deptResult, site *model.Site, others check.Others, fingerprint func(func(string) ([]byte, fs.FileInfo, error)) error, stage *publish.Staging,
 	r *web.Renderer, pw *pdf.Writer, fonts *pdf.Fonts, repo *gitrev.Repo, repoRel string, inGit bool, ready func()) error {
 	if dr.cached != nil {
 		if keepAll(stage, dr.cached.Outputs) {
@@ -400,7 +401,7 @@ func buildDept(dr *deptResult, site *model.Site, fingerprint func(func(string) (
 			return err
 		}
 	}
-	check.Department(site, d, dl)
+	check.DepartmentAmong(site, d, dl, others)
 	if fonts != nil && !dl.HasErrors() {
 		pdf.CheckGlyphs(fonts, d, dl)
 	}

@@ -13,9 +13,16 @@ import (
 
 // checker carries the rules in force and the list messages go to.
 type checker struct {
-	rules *rules.Settings
-	diags *diag.List
+	rules  *rules.Settings
+	diags  *diag.List
+	others Others
 }
+
+// Others names the department of a year that has a project code, for the
+// hint on a spending record filed with the wrong department; "" when none
+// has. A build that checks one department at a time passes one that looks
+// at the other departments' folders only when such a record turns up.
+type Others func(year int, code string) string
 
 func (c *checker) errorf(pos diag.Pos, code, field, hint, format string, args ...any) {
 	c.diags.Errorf(pos, code, field, hint, format, args...)
@@ -44,9 +51,23 @@ func Settings(site *model.Site, diags *diag.List) {
 	c.fonts(site)
 }
 
-// Department checks one department under its year's rules.
+// Department checks one department under its year's rules; the other
+// departments are site's.
 func Department(site *model.Site, d *model.Department, diags *diag.List) {
-	c := &checker{rules: &site.Rules, diags: diags}
+	DepartmentAmong(site, d, diags, func(year int, code string) string {
+		for _, o := range site.Departments {
+			if o != d && o.Year == year && o.Project(code) != nil {
+				return o.Name + "（" + o.Code + "）"
+			}
+		}
+		return ""
+	})
+}
+
+// DepartmentAmong checks one department under its year's rules, with
+// others to name the department a misfiled record belongs to.
+func DepartmentAmong(site *model.Site, d *model.Department, diags *diag.List, others Others) {
+	c := &checker{rules: &site.Rules, diags: diags, others: others}
 	if d.Rules != nil {
 		c.rules = d.Rules
 	}

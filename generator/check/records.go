@@ -39,7 +39,7 @@ func (c *checker) records(site *model.Site, d *model.Department) map[string]mone
 		switch {
 		case p == nil:
 			hint := "本部门的项目编码：" + projectCodes(d)
-			if other := findProject(site, d, r.Project); other != "" {
+			if other := c.others(d.Year, r.Project); other != "" {
 				hint = "此项目属于 " + other + "，记录应放在该部门的支出文件中"
 			}
 			c.errorf(at(r, model.FieldProject), "record-project", recordFieldWords[model.FieldProject], hint, "项目编码 %s 不是本部门 %d 年的项目", r.Project, d.Year)
@@ -105,12 +105,3 @@ func projectCodes(d *model.Department) string {
 	return strings.Join(codes, "、")
 }
 
-// findProject names the department of the same year that has the project.
-func findProject(site *model.Site, d *model.Department, code string) string {
-	for _, o := range site.Departments {
-		if o != d && o.Year == d.Year && o.Project(code) != nil {
-			return o.Name + "（" + o.Code + "）"
-		}
-	}
-	return ""
-}

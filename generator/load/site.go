@@ -141,6 +141,24 @@ func Department(dir string, rs *rules.Settings, diags *diag.List) *model.Departm
 	return DepartmentFrom(dir, rs, diags, fileio.ReadFile)
 }
 
+// Heading reads a department's name, code and year from its
+// department.yaml, and lists the codes of its projects by their file names
+// (a project file is named after its code), without reading the rest.
+// Errors are left to Department: this is for hints.
+func Heading(dir string) (name, code string, year int, projects []string) {
+	var d model.Department
+	if data, err := fileio.ReadFile(filepath.Join(dir, DepartmentFile)); err == nil {
+		decodeYAML(filepath.Join(dir, DepartmentFile), data, &d, &diag.List{})
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, ProjectsDir))
+	for _, e := range entries {
+		if base, ok := strings.CutSuffix(e.Name(), ".yaml"); ok && !strings.HasSuffix(e.Name(), ResultsSuffix) {
+			projects = append(projects, base)
+		}
+	}
+	return d.Name, d.Code, d.Year, projects
+}
+
 // ReadFunc reads a whole file; its errors are *fs.PathError.
 type ReadFunc func(path string) ([]byte, error)
 
