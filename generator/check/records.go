@@ -104,4 +104,3 @@ func projectCodes(d *model.Department) string {
 	}
 	return strings.Join(codes, "、")
 }
-
