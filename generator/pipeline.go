@@ -154,25 +154,23 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	}
 	var sectionsKnown, annual sync.WaitGroup
 	sectionsKnown.Add(len(dirs))
-	next2 := &buildcache.State{Global: global, Parts: map[string]*buildcache.Part{}}
+	nextState := &buildcache.State{Global: global, Parts: map[string]*buildcache.Part{}}
 	reports := map[string]int64{}
-	// First every department's fingerprint and cache lookup (quick: it
-	// reads the files once), so that the annual reports can start as soon
-	// as the departments that changed are derived; then the departments,
-	// those to render first.
-	for i := range dirs {
-		results[i] = &deptResult{dir: dirs[i]}
+	for i, dir := range dirs {
+		rel, _ := filepath.Rel(b.content, dir.Path)
+		results[i] = &deptResult{dir: dir, key: filepath.ToSlash(rel)}
 	}
-	// Without a state that describes the current output nothing can be
-	// kept: each department is then fingerprinted as it is loaded, from the
-	// bytes load reads (a full build reads every file once).
-	usable := state.Usable(stage.BuildID, global)
-	for _, dr := range results {
-		rel, _ := filepath.Rel(b.content, dr.dir.Path)
-		dr.key = filepath.ToSlash(rel)
-	}
-	if usable {
+	// First every department's fingerprint and cache lookup (quick: only
+	// changed files are read), so that the annual reports can start as
+	// soon as the departments that changed are derived. Without a state
+	// that describes the current output nothing can be kept: each
+	// department is then fingerprinted as it is loaded, from the bytes load
+	// reads (a full build reads every file once).
+	if state.Usable(stage.BuildID, global) {
 		inParallel(len(dirs), func(i int) {
+			// (A changed file is read here and again by load: keeping the
+			// bytes until the department's turn would hold every changed
+			// file of the site at once.)
 			dr := results[i]
 			if err := fingerprintDept(dr, b, global, state, stage, repo, repoRel, inGit, nil); err != nil {
 				dr.broken = true
@@ -189,7 +187,7 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 		return fail(toolsErr)
 	}
 	if b.pdf {
-		plan := planAnnual(results, state, stage, pw, next2, reports)
+		plan := planAnnual(results, state, stage, pw, nextState, reports)
 		annual.Go(func() {
 			plan.layOutUnchanged()
 			sectionsKnown.Wait()
@@ -198,21 +196,23 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 			}
 		})
 	}
-	order := make([]int, len(dirs))
-	for i := range order {
-		order[i] = i
+	// The departments to render first, then those kept.
+	var order []int
+	for i, dr := range results {
+		if dr.cached == nil {
+			order = append(order, i)
+		}
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Compare(boolInt(results[a].cached != nil), boolInt(results[b].cached != nil))
-	})
+	dirty := len(order)
+	for i, dr := range results {
+		if dr.cached != nil {
+			order = append(order, i)
+		}
+	}
 	// An incremental build with a few departments to render spends most of
 	// its time on the annual report, one long task: it gets a core of its
 	// own, and the departments (rendering and linking) share the rest.
 	workers := runtime.GOMAXPROCS(0)
-	dirty := 0
-	for _, dr := range results {
-		dirty += boolInt(dr.cached == nil)
-	}
 	if b.pdf && workers > 1 && dirty < workers {
 		workers--
 	}
@@ -268,7 +268,7 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 		} else if data, err = json.Marshal(dr.sum); err != nil {
 			return fail(err)
 		}
-		next2.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputs}
+		nextState.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputs}
 		id.String(dr.key, dr.fp)
 		sums = append(sums, dr.sum.Web)
 		if dr.sum.Report >= 0 {
@@ -300,8 +300,8 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	// The state is saved only once the output it describes is in place; a
 	// kill before this leaves a state whose BuildID the output no longer
 	// has, which the next build ignores.
-	next2.BuildID = buildID
-	if err := next2.Save(statePath); err != nil {
+	nextState.BuildID = buildID
+	if err := nextState.Save(statePath); err != nil {
 		fmt.Fprintf(report, "disclose build: 未能保存增量构建记录（下次将完整构建）：%v\n", err)
 	}
 	buildcache.Prune(b.cache, 30*24*time.Hour)
@@ -394,7 +394,7 @@ func buildDept(dr *deptResult, site *model.Site, others check.Others, fingerprin
 
 	dr.rendered = true
 	dl := &diag.List{}
-	files := &readOnce{files: map[string]readFile{}}
+	files := newReadOnce()
 	d := load.DepartmentFrom(dr.dir.Path, dr.dir.Rules, dl, files.read)
 	if dr.fp == "" {
 		if err := fingerprint(files.kept); err != nil {
@@ -448,9 +448,9 @@ func buildDept(dr *deptResult, site *model.Site, others check.Others, fingerprin
 	return nil
 }
 
-// readOnce reads files for load and keeps their bytes, with what stat
-// said just before, for the fingerprint, which then reads only what load
-// did not.
+// readOnce reads a department's files once, for load and for the
+// fingerprint alike, keeping each file's bytes with what stat said just
+// before they were read: what is hashed is what was loaded.
 type readOnce struct {
 	mu    sync.Mutex
 	files map[string]readFile
@@ -461,38 +461,42 @@ type readFile struct {
 	st   fs.FileInfo
 }
 
-// statRead stats, then reads: a change after the stat shows at the next build.
-func statRead(path string) (readFile, error) {
+func newReadOnce() *readOnce { return &readOnce{files: map[string]readFile{}} }
+
+// get returns the file's bytes, read once: stat, then read, so that a
+// change made meanwhile shows at the next build.
+func (r *readOnce) get(path string) (readFile, error) {
+	path = filepath.Clean(path)
+	r.mu.Lock()
+	f, ok := r.files[path]
+	r.mu.Unlock()
+	if ok {
+		return f, nil
+	}
 	st, err := os.Stat(path)
 	if err != nil {
 		return readFile{}, err
 	}
-	data, err := fileio.ReadFile(path)
-	return readFile{data, st}, err
+	if f.data, err = fileio.ReadFile(path); err != nil {
+		return readFile{}, err
+	}
+	f.st = st
+	r.mu.Lock()
+	r.files[path] = f
+	r.mu.Unlock()
+	return f, nil
 }
 
+// read serves load.
 func (r *readOnce) read(path string) ([]byte, error) {
-	f, err := statRead(path)
-	if err != nil {
-		return nil, err
-	}
-	r.mu.Lock()
-	r.files[filepath.Clean(path)] = f
-	r.mu.Unlock()
-	return f.data, nil
+	f, err := r.get(path)
+	return f.data, err
 }
 
+// kept serves the fingerprint (buildcache.Hasher.Read).
 func (r *readOnce) kept(path string) ([]byte, fs.FileInfo, error) {
-	r.mu.Lock()
-	f, ok := r.files[filepath.Clean(path)]
-	r.mu.Unlock()
-	if !ok {
-		var err error
-		if f, err = statRead(path); err != nil {
-			return nil, nil, err
-		}
-	}
-	return f.data, f.st, nil
+	f, err := r.get(path)
+	return f.data, f.st, err
 }
 
 // inParallel runs f(0..n-1) on all cores.
@@ -514,13 +518,6 @@ func inParallelOn(workers, n int, f func(i int)) {
 	}
 	close(next)
 	wg.Wait()
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // keepAll links a department's files from the current output; if any is
