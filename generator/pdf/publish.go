@@ -54,11 +54,6 @@ func (w *Writer) Department(d *derive.Department, out Output) (string, int64, er
 	return w.write(present.DeptReport(d.Year, d.Code), out, func() ([]byte, error) { return Department(w.f, d, w.o) })
 }
 
-// Year writes the combined report of a year's departments into out.
-func (w *Writer) Year(year int, depts []*derive.Department, out Output) (string, int64, error) {
-	return w.write(present.YearReport(year), out, func() ([]byte, error) { return Year(w.f, year, depts, w.o) })
-}
-
 // YearPart lays out d for a combined report (summary: as SummaryOnly
 // says for the year's project count).
 func (w *Writer) YearPart(d *derive.Department, summary bool) *YearPart {

@@ -122,10 +122,9 @@ type DeptView struct {
 	Overview         []Chart // projects by grade and by progress light
 	Data             []Link
 	Notes            []string
-	// Report links the department's PDF from the index; ReportFromDept
-	// from its own pages.
-	Report, ReportFromDept *Download
-	History                []Revision
+	// ReportFromDept links the department's PDF from its own pages.
+	ReportFromDept *Download
+	History        []Revision
 }
 
 // FormsInline says whether the department page repeats each project's forms.
@@ -356,7 +355,6 @@ func (r *Renderer) Department(d *derive.Department, out Output, history []Revisi
 	}
 	v := deptView(d, render)
 	v.History = history
-	v.Report = download(reports, present.DeptReport(v.Year, v.Code), "")
 	v.ReportFromDept = download(reports, present.DeptReport(v.Year, v.Code), deptDir(v.Department))
 	page := func(root, title string, crumbs []Crumb) Page {
 		return Page{Site: r.site, Root: root, Title: title, CSP: r.o.CSP, Crumbs: crumbs, Publisher: v.Publisher, Published: v.Published.String(), Notes: v.Notes}
