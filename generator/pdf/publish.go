@@ -71,8 +71,8 @@ func (w *Writer) YearFromParts(year int, parts []*YearPart, out Output) (string,
 // departments given to Year may then be the outlines Section keeps.
 func (w *Writer) SummaryOnly(projects int) bool { return projects > w.o.AnnualProjects }
 
-func (w *Writer) write(path string, out Output, make func() ([]byte, error)) (string, int64, error) {
-	data, err := make()
+func (w *Writer) write(path string, out Output, render func() ([]byte, error)) (string, int64, error) {
+	data, err := render()
 	if err == nil {
 		err = out.WriteFile(path, data)
 	}
