@@ -1,0 +1,298 @@
+// Package badinput is the table of faulty content that check's tests and the
+// build's tests share: each case edits a private copy of the sample and names
+// the message check must give, so that a test can also build every case
+// check accepts (check and build must agree).
+package badinput
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"disclose/generator/diag"
+	"disclose/generator/internal/testutil"
+)
+
+// Files of the sample content, relative to content/.
+const (
+	siteYAML = "site.yaml"
+	deptYAML = "2021/dkb/department.yaml"
+	projYAML = "2021/dkb/projects/110-0303-JBN-1VKY.yaml"
+	projMD   = "2021/dkb/projects/110-0303-JBN-1VKY.md"
+	goalMD   = "2021/dkb/overall-goal.md"
+	measMD   = "2021/dkb/measures.md"
+	csvFile  = "2021/dkb/spending/2021-illustrative.csv"
+	resYAML  = "2021/dkb/projects/110-0303-JBN-1VKY.results.yaml"
+)
+
+// Edit changes one file of a private copy of the sample content.
+type Edit func(t *testing.T, dir string)
+
+// Case is one faulty input and the diagnostic check must give for it.
+type Case struct {
+	Name      string
+	Edits     []Edit
+	Severity  diag.Severity
+	Code      string
+	File      string // relative to content/, with slashes
+	Line, Col int    // 0: not checked
+	Want      string // a substring of the message line
+}
+
+// Apply makes the case's edits in dir, a copy of the sample content.
+func (c Case) Apply(t *testing.T, dir string) {
+	t.Helper()
+	for _, e := range c.Edits {
+		e(t, dir)
+	}
+}
+
+func replace(file, old, new string) Edit {
+	return func(t *testing.T, dir string) {
+		p := filepath.Join(dir, file)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(old)) {
+			t.Fatalf("%s does not contain %q", file, old)
+		}
+		write(file, bytes.Replace(data, []byte(old), []byte(new), 1))(t, dir)
+	}
+}
+
+func appendTo(file, text string) Edit {
+	return func(t *testing.T, dir string) {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(file, append(data, text...))(t, dir)
+	}
+}
+
+func write(file string, data []byte) Edit {
+	return func(t *testing.T, dir string) {
+		p := filepath.Join(dir, file)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func remove(file string) Edit {
+	return func(t *testing.T, dir string) {
+		if err := os.Remove(filepath.Join(dir, file)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func copyFile(from, to string) Edit {
+	return func(t *testing.T, dir string) {
+		data, err := os.ReadFile(filepath.Join(dir, from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(to, data)(t, dir)
+	}
+}
+
+// gb18030 encodes a sample file in GB18030 and lets f damage the bytes.
+func gb18030(file string, f func([]byte) []byte) Edit {
+	return func(t *testing.T, dir string) {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc, err := simplifiedchinese.GB18030.NewEncoder().Bytes(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(file, f(enc))(t, dir)
+	}
+}
+
+// breakGB damages the second byte of the first GB18030 encoding of char
+// after line skip lines, leaving a lead byte with no valid trail.
+func breakGB(char string, skip int) func([]byte) []byte {
+	return func(b []byte) []byte {
+		g, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(char))
+		start := 0
+		for range skip {
+			start += bytes.IndexByte(b[start:], '\n') + 1
+		}
+		i := start + bytes.Index(b[start:], g)
+		out := bytes.Clone(b)
+		out[i+1] = ' '
+		return out
+	}
+}
+
+func lineCount(file string) int {
+	data, err := os.ReadFile(filepath.Join(testutil.ContentDir(), file))
+	if err != nil {
+		panic(err)
+	}
+	return bytes.Count(data, []byte{'\n'})
+}
+
+const extraRecord = "2021-12-28,110-0303-JBN-1VKY,"
+
+// Cases is the table of faulty inputs.
+func Cases() []Case {
+	deptEnd, projEnd, siteEnd, csvEnd := lineCount(deptYAML), lineCount(projYAML), lineCount(siteYAML), lineCount(csvFile)
+	return []Case{
+		{"misspelled key", []Edit{replace(projYAML, "budget_lines:", "budget_line:")},
+			diag.Error, "unknown-key", projYAML, 11, 1, `未知的键 "budget_line" 应为：budget_lines（预算明细）（是不是拼错了？）`},
+		{"misspelled nested key", []Edit{replace(projYAML, "    amount: 16", "    amout: 16")},
+			diag.Error, "unknown-key", projYAML, 13, 5, `budget_lines[1].amout: 未知的键 "amout" 应为：amount（金额（万元））`},
+		{"stray key appended to site.yaml", []Edit{appendTo(siteYAML, "theme: dark\n")},
+			diag.Error, "unknown-key", siteYAML, siteEnd + 1, 1, `未知的键 "theme"`},
+		{"stray key appended to department.yaml", []Edit{appendTo(deptYAML, "remark: 备注\n")},
+			diag.Error, "unknown-key", deptYAML, deptEnd + 1, 1, `未知的键 "remark"`},
+		{"stray key appended to a project", []Edit{appendTo(projYAML, "owner: 张三\n")},
+			diag.Error, "unknown-key", projYAML, projEnd + 1, 1, `未知的键 "owner"`},
+		{"duplicate key", []Edit{appendTo(projYAML, "total: 22\n")},
+			diag.Error, "duplicate-key", projYAML, projEnd + 1, 1, `键 "total" 重复出现`},
+		{"missing required key", []Edit{replace(projYAML, "name: 督查考核专项经费\n", "")},
+			diag.Error, "missing", projYAML, 3, 1, `缺少必填项 name（项目名称）`},
+		{"list where an amount belongs", []Edit{replace(projYAML, "total: 21", "total: [21]")},
+			diag.Error, "wrong-type", projYAML, 6, 8, `应为金额，这里写的是列表`},
+		{"year not an integer", []Edit{replace(deptYAML, "year: 2021", "year: 二〇二一")},
+			diag.Error, "wrong-type", deptYAML, 7, 7, `"二〇二一" 不是整数`},
+		{"YAML indentation", []Edit{replace(projYAML, "  - name: 软件维护\n    amount: 4\n", "  - name: 软件维护\n   amount: 4\n")},
+			diag.Error, "yaml-syntax", projYAML, 15, 0, `YAML 格式错误`},
+		{"amount in 万元 with letters", []Edit{replace(projYAML, "    amount: 16", "    amount: 16万")},
+			diag.Error, "bad-value", projYAML, 13, 13, `"16万" 不是有效的金额`},
+		{"budget lines do not sum to the total", []Edit{replace(projYAML, "amount: 4\n", "amount: 3.5\n")},
+			diag.Error, "budget-sum", projYAML, 12, 3, `预算明细合计 20.50万元，与项目资金总额 21万元 不符（相差 -0.50万元）`},
+		{"fund sources do not sum to the total", []Edit{replace(projYAML, "    amount: 21", "    amount: 20")},
+			diag.Error, "fund-sum", projYAML, 8, 3, `资金来源合计 20.00万元`},
+		{"total not positive", []Edit{replace(projYAML, "total: 21", "total: 0")},
+			diag.Error, "amount-positive", projYAML, 6, 8, `项目资金总额应大于 0`},
+		{"plan checkpoints out of order", []Edit{replace(projYAML, "date: 2021-06-30", "date: 2021-02-28")},
+			diag.Error, "plan-order", projYAML, 25, 11, `计划节点 6月底（2021-02-28）不晚于前一节点 3月底（2021-03-31）`},
+		{"plan decreasing", []Edit{replace(projYAML, "percent: 60.00", "percent: 20.00")},
+			diag.Error, "plan-decreasing", projYAML, 29, 14, `累计进度从 6月底 的 30.00% 降到 10月底 的 20.00%`},
+		{"plan over 100%", []Edit{replace(projYAML, "percent: 90.00", "percent: 110")},
+			diag.Error, "plan-over-100", projYAML, 32, 14, `累计进度 110% 超出 0–100%`},
+		{"plan ends under 100% (the seed)", nil,
+			diag.Warning, "plan-below-100", projYAML, 32, 14, `资金支出计划到最后节点 12月底 只有 90.00%`},
+		{"plan date that does not exist", []Edit{replace(projYAML, "date: 2021-03-31", "date: 2021-02-30")},
+			diag.Error, "bad-value", projYAML, 22, 11, `"2021-02-30" 不是有效的日期`},
+		{"plan date outside the year", []Edit{replace(projYAML, "date: 2021-12-31", "date: 2022-01-31")},
+			diag.Error, "plan-date", projYAML, 31, 11, `计划节点 12月底 的日期 2022-01-31 不在 2021 年度内`},
+		{"numeric operator without a number", []Edit{replace(deptYAML, "value: 2\n", "value: 两\n")},
+			diag.Error, "value-not-number", deptYAML, 43, 12, `符号 >= 要求数值，这里的值是 "两"`},
+		{"numeric operator with an empty value", []Edit{replace(projYAML, "value: 90.00", `value: ""`)},
+			diag.Error, "value-not-number", projYAML, 62, 12, `如是定性指标，符号写 文字描述`},
+		{"unknown operator", []Edit{replace(projYAML, `operator: ">="`, `operator: "≈"`)},
+			diag.Error, "bad-value", projYAML, 61, 15, `"≈" 不是有效的指标符号`},
+		{"二级 under the wrong 一级", []Edit{replace(deptYAML, "level2: 数量指标", "level2: 社会效益指标")},
+			diag.Error, "level2-mismatch", deptYAML, 39, 13, `二级指标 "社会效益指标" 属于 效益指标，不属于 产出指标`},
+		{"unknown 一级", []Edit{replace(deptYAML, "level1: 产出指标", "level1: 产出类指标")},
+			diag.Error, "unknown-level1", deptYAML, 22, 13, `一级指标 "产出类指标" 不在指标体系中`},
+		{"unknown 二级", []Edit{replace(deptYAML, "level2: 质量指标", "level2: 品质指标")},
+			diag.Error, "unknown-level2", deptYAML, 31, 13, `二级指标 "品质指标" 不在指标体系中`},
+		{"weights that do not sum", []Edit{
+			replace(projYAML, "name: 资金使用规范性\n", "name: 资金使用规范性\n    weight: 50\n"),
+			replace(projYAML, "name: 平台升级情况是否达标\n", "name: 平台升级情况是否达标\n    weight: 30\n"),
+			replace(projYAML, "name: 使用者满意度\n", "name: 使用者满意度\n    weight: 5\n")},
+			diag.Error, "weight-sum", projYAML, 41, 3, `满意度指标各行分值之和为 5，应为 10`},
+		{"weight on some rows only", []Edit{replace(projYAML, "name: 资金使用规范性\n", "name: 资金使用规范性\n    weight: 50\n")},
+			diag.Error, "weight-missing", projYAML, 52, 11, `本表其他指标有分值，此行没有`},
+		{"polarity against the operator", []Edit{replace(projYAML, `operator: ">="`+"\n", `operator: ">="`+"\n    polarity: 反向\n")},
+			diag.Error, "polarity-conflict", projYAML, 62, 15, `指标方向为反向，但符号 >= 表示越大越好`},
+		{"duplicate project code", []Edit{copyFile(projYAML, "2021/dkb/projects/110-0303-JBN-1VKZ.yaml")},
+			diag.Error, "duplicate-project", "2021/dkb/projects/110-0303-JBN-1VKZ.yaml", 3, 7, `项目编码 110-0303-JBN-1VKY 重复`},
+		{"project code differs from its file name", []Edit{replace(projYAML, "code: 110-0303-JBN-1VKY", "code: 110-0303-JBN-1VKZ")},
+			diag.Error, "file-name", projYAML, 3, 7, `项目编码 110-0303-JBN-1VKZ 与文件名 110-0303-JBN-1VKY.yaml 不一致`},
+		{"department code differs from its folder", []Edit{replace(deptYAML, "code: dkb", "code: dkc")},
+			diag.Error, "dir-name", deptYAML, 5, 7, `部门编码 dkc 与目录名 dkb 不一致`},
+		{"empty special funds without explanation", []Edit{replace(deptYAML, "explanation: 我部门2021年无专项资金预算，特此说明。", `explanation: ""`)},
+			diag.Error, "empty-table", deptYAML, 0, 0, `没有专项资金时，空表也要公开并说明原因`},
+		{"empty sub-target", []Edit{replace(deptYAML, "  - 激发干部干事创业的积极性，增强工作落实力度。", `  - ""`)},
+			diag.Error, "missing", deptYAML, 14, 3, `第 2 项分项绩效目标是空的`},
+		{"amount abc in the CSV", []Edit{replace(csvFile, "1260.00", "abc")},
+			diag.Error, "record-amount", csvFile, 4, 39, `"abc" 不是金额`},
+		{"amount finer than a fen", []Edit{replace(csvFile, "1260.00", "1260.005")},
+			diag.Error, "record-amount", csvFile, 4, 39, `小数位数超过了分`},
+		{"record for an unknown project", []Edit{replace(csvFile, "2021-03-18,110-0303-JBN-1VKY", "2021-03-18,110-0303-JBN-XXXX")},
+			diag.Error, "record-project", csvFile, 4, 12, `项目编码 110-0303-JBN-XXXX 不是本部门 2021 年的项目`},
+		{"record for an unknown budget line", []Edit{replace(csvFile, "2021-03-18,110-0303-JBN-1VKY,全区考核工作经费", "2021-03-18,110-0303-JBN-1VKY,全区考核经费")},
+			diag.Error, "record-line", csvFile, 4, 30, `资金用途 "全区考核经费" 不是项目 110-0303-JBN-1VKY 的预算明细`},
+		{"record dated outside the fiscal year", []Edit{replace(csvFile, "2021-03-18", "2020-12-31")},
+			diag.Error, "record-date", csvFile, 4, 1, `日期 2020-12-31 不在 2021 预算年度内`},
+		{"record with an unreadable date", []Edit{replace(csvFile, "2021-03-18", "2021-13-18")},
+			diag.Error, "record-date", csvFile, 4, 1, `"2021-13-18" 不是日期`},
+		{"spending above a budget line", []Edit{appendTo(csvFile, extraRecord+"软件维护,5000.00,记-2021-1230,追加维护\n")},
+			diag.Warning, "line-overspent", csvFile, csvEnd + 1, 35, `软件维护 的累计支出 43,000.00 元超过预算明细 4万元（40,000.00 元）`},
+		{"spending above the project total", []Edit{appendTo(csvFile, extraRecord+"项目推进模块软件升级,60000.00,记-2021-1230,追加\n")},
+			diag.Error, "project-overspent", csvFile, csvEnd + 1, 41, `项目 110-0303-JBN-1VKY 的累计支出 251,610.70 元超过项目资金总额 21万元（210,000.00 元）`},
+		{"CSV header without an amount column", []Edit{replace(csvFile, "金额（元）", "数额")},
+			diag.Error, "csv-header", csvFile, 3, 1, `表头缺少 金额（元） 列`},
+		{"CSV with a stray quote", []Edit{replace(csvFile, ",年度考核材料印刷", `,"年度考核材料印刷`)},
+			diag.Error, "csv-syntax", csvFile, 4, 0, `从第 4 行开始的记录中引号不成对`},
+		{"GB18030 file with a broken byte", []Edit{gb18030(csvFile, breakGB("全", 3))},
+			diag.Error, "encoding", csvFile, 4, 30, `文件按 GB18030 读取，在此处遇到无法识别的字节`},
+		{"UTF-8 file with a broken byte", []Edit{func(t *testing.T, dir string) {
+			data, _ := os.ReadFile(filepath.Join(dir, csvFile))
+			i := bytes.Index(data, []byte("年度考核材料印刷"))
+			data[i+1] = 'x'
+			write(csvFile, data)(t, dir)
+		}},
+			diag.Error, "encoding", csvFile, 4, 59, `文件是 UTF-8 编码，但此处的字节`},
+		{"Markdown not in UTF-8", []Edit{gb18030(measMD, func(b []byte) []byte { return b })},
+			diag.Error, "encoding", measMD, 1, 1, `文件不是有效的 UTF-8 编码`},
+		{"YAML not in UTF-8", []Edit{gb18030(deptYAML, func(b []byte) []byte { return b })},
+			diag.Error, "encoding", deptYAML, 2, 8, `文件不是有效的 UTF-8 编码`},
+		{"emphasis next to Chinese punctuation", []Edit{appendTo(goalMD, "\n**“绩效目标”**基本完成。\n")},
+			diag.Warning, "cjk-emphasis", goalMD, 3, 1, `** 紧挨着中文标点，不会显示为加粗`},
+		{"doubled punctuation (the seed)", nil,
+			diag.Warning, "doubled-punctuation", projMD, 5, 43, `标点 ，， 重复`},
+		{"missing narrative file", []Edit{remove(goalMD)},
+			diag.Error, "missing-file", goalMD, 0, 0, `缺少总体绩效目标文件：文件不存在`},
+		{"listed spending file missing", []Edit{replace(deptYAML, "file: spending/2021-illustrative.csv", "file: spending/2021.csv")},
+			diag.Error, "missing-file", deptYAML, 0, 0, `读不到支出记录文件 spending/2021.csv：文件不存在`},
+		{"spending file not listed", []Edit{copyFile(csvFile, "2021/dkb/spending/extra.csv")},
+			diag.Warning, "unlisted-spending", "2021/dkb/spending/extra.csv", 0, 0, `没有在 department.yaml 的 spending 中列出`},
+		{"missing site.yaml", []Edit{remove(siteYAML)},
+			diag.Error, "missing-file", siteYAML, 0, 0, `读不到网站设置文件`},
+		{"font file that does not exist", []Edit{appendTo(siteYAML, "pdf:\n  serif: fonts/fangsong.ttf\n")},
+			diag.Error, "font-file", siteYAML, siteEnd + 2, 10, `找不到字体文件`},
+		{"execution under the threshold without explanation", []Edit{replace(resYAML, "  adjusted: 21", "  adjusted: 25")},
+			diag.Warning, "execution-explained", resYAML, 29, 3, `预算执行率 76.64% 低于 90%，需要说明原因`},
+		{"missed indicator without its cause", []Edit{replace(resYAML, "      deviation: 个别区直部门", "      note: 个别区直部门")},
+			diag.Error, "unknown-key", resYAML, 40, 7, `未知的键 "note"`},
+		{"missed indicator without 偏差原因", []Edit{replace(resYAML, "    - name: 使用者满意度\n      actual: 88.5\n      deviation:", "    - name: 使用者满意度\n      actual: 88.5\n      not_deviation:"), replace(resYAML, "      not_deviation: 个别区直部门反映移动端操作不便，满意度未达到90%；已安排承建单位于2022年一季度优化移动端界面，并对各单位操作人员开展培训。\n", "")},
+			diag.Warning, "deviation-explained", resYAML, 38, 13, `指标 "使用者满意度" 未完成目标，需要偏差原因分析及改进措施`},
+		{"monitoring answer 有可能 without cause and remedy", []Edit{replace(resYAML, "        cause: 试用单位提出新增需求，开发进度略慢于合同计划\n", "")},
+			diag.Warning, "outlook-explained", resYAML, 19, 18, `预判为“有可能”，但没有说明原因和改进措施`},
+		{"monitoring answer not allowed", []Edit{replace(resYAML, "        outlook: 有可能", "        outlook: 大概能")},
+			diag.Error, "bad-value", resYAML, 19, 18, `"大概能" 不是完成预判`},
+		{"evaluation weights that do not add up", []Edit{
+			replace(resYAML, "      share: 100\n", "      share: 100\n      weight: 40\n"),
+			replace(resYAML, "      share: 95\n", "      share: 95\n      weight: 30\n"),
+			replace(resYAML, "      actual: 88.5\n", "      actual: 88.5\n      weight: 10\n")},
+			diag.Error, "weight-sum", resYAML, 30, 5, `产出指标各行分值之和为 40，应为 50`},
+		{"actual value of the wrong kind", []Edit{replace(resYAML, "      actual: 88.5", "      actual: 较满意")},
+			diag.Warning, "actual-kind", resYAML, 39, 15, `实际完成值应为数字`},
+		{"share outside its band", []Edit{replace(resYAML, "      share: 95", "      share: 75")},
+			diag.Error, "share-band", resYAML, 37, 14, `得分比例 75% 不在“达成”的区间 80–100 内`},
+		{"result for an indicator the project lacks", []Edit{replace(resYAML, "    - name: 使用者满意度\n      actual", "    - name: 使用满意度\n      actual")},
+			diag.Error, "result-indicator", resYAML, 38, 13, `项目 110-0303-JBN-1VKY 没有三级指标 "使用满意度"`},
+		{"indicator with no result", []Edit{replace(resYAML, "    - name: 资金使用规范性\n      actual: 资金使用规范，符合相关制度\n      achievement: 达成\n      share: 100\n", "")},
+			diag.Warning, "actual-missing", resYAML, 30, 5, `指标 "资金使用规范性" 没有实际完成值`},
+		{"results without a project", []Edit{copyFile(resYAML, "2021/dkb/projects/110-0303-JBN-XXXX.results.yaml")},
+			diag.Error, "orphan-file", "2021/dkb/projects/110-0303-JBN-XXXX.results.yaml", 0, 0, `没有对应的项目文件 110-0303-JBN-XXXX.yaml`},
+		{"rule severity changed to error", []Edit{replace(siteYAML, "plan-below-100: warning", "plan-below-100: error")},
+			diag.Error, "plan-below-100", projYAML, 32, 14, `只有 90.00%`},
+	}
+}
