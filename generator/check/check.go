@@ -49,6 +49,7 @@ func Settings(site *model.Site, diags *diag.List) {
 	c := &checker{rules: &site.Rules, diags: diags}
 	c.framework()
 	c.fonts(site)
+	c.controlYAML(site)
 }
 
 // Department checks one department under its year's rules; the other
@@ -187,6 +188,8 @@ func (c *checker) department(site *model.Site, d *model.Department) {
 		c.errorf(d.At("records_through"), "records-through", "records_through（支出记录截至日期）", fmt.Sprintf("%d 年内的日期", d.Year),
 			"截至日期 %s 不在 %d 年度内", d.RecordsThrough, d.Year)
 	}
+	c.controlYAML(d)
+	c.controlRecords(d)
 	c.narrative(d.OverallGoal, "总体绩效目标", true)
 	c.narrative(d.Measures, "工作保障措施", true)
 	for _, p := range d.Projects {

@@ -23,6 +23,7 @@ func (c *checker) narrative(m model.Markdown, what string, required bool) {
 		return
 	}
 	src := []byte(m.Text)
+	c.controlMarkdown(m)
 	if required && strings.TrimSpace(m.Text) == "" {
 		c.errorf(diag.Pos{File: m.File}, "missing", "", "写出"+what+"的内容", "%s是空的", what)
 		return

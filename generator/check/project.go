@@ -22,6 +22,10 @@ func (c *checker) project(d *model.Department, p *model.Project) {
 	if p.Has("total") && p.Total.Fen <= 0 {
 		c.errorf(p.At("total"), "amount-positive", "total（项目资金总额（万元））", "大于 0 的金额（万元）", "项目资金总额应大于 0")
 	}
+	c.controlYAML(p)
+	if p.Results != nil {
+		c.controlYAML(p.Results)
+	}
 	c.sums(p)
 	c.plan(d, p)
 	labels := map[string]bool{}

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -147,7 +148,7 @@ const extraRecord = "2021-12-28,110-0303-JBN-1VKY,"
 
 // Cases is the table of faulty inputs.
 func Cases() []Case {
-	deptEnd, projEnd, siteEnd, csvEnd := lineCount(deptYAML), lineCount(projYAML), lineCount(siteYAML), lineCount(csvFile)
+	deptEnd, projEnd, siteEnd, csvEnd, goalEnd := lineCount(deptYAML), lineCount(projYAML), lineCount(siteYAML), lineCount(csvFile), lineCount(goalMD)
 	return []Case{
 		{"misspelled key", []Edit{replace(projYAML, "budget_lines:", "budget_line:")},
 			diag.Error, "unknown-key", projYAML, 11, 1, `未知的键 "budget_line" 应为：budget_lines（预算明细）（是不是拼错了？）`},
@@ -294,5 +295,41 @@ func Cases() []Case {
 			diag.Error, "orphan-file", "2021/dkb/projects/110-0303-JBN-XXXX.results.yaml", 0, 0, `没有对应的项目文件 110-0303-JBN-XXXX.yaml`},
 		{"rule severity changed to error", []Edit{replace(siteYAML, "plan-below-100: warning", "plan-below-100: error")},
 			diag.Error, "plan-below-100", projYAML, 32, 14, `只有 90.00%`},
+		{"control character escaped in a YAML string", []Edit{replace(projYAML, "name: 督查考核专项经费", `name: "督查考核\a专项经费"`)},
+			diag.Error, "control-char", projYAML, 4, 7, `name（项目名称）: 第 5 个字符是控制字符 U+0007`},
+		{"Word line break in a YAML string", []Edit{replace(deptYAML, "  - 激发干部干事创业的积极性，增强工作落实力度。", `  - "激发干部干事创业的积极性，\v增强工作落实力度。"`)},
+			diag.Error, "control-char", deptYAML, 0, 0, `sub_targets[2]（分项绩效目标）: 第 14 个字符是控制字符 U+000B`},
+		{"control character in a narrative", []Edit{appendTo(goalMD, "\n考核\x0c结果\n")},
+			diag.Error, "control-char", goalMD, goalEnd + 2, 3, `控制字符 U+000C 不能公开`},
+		{"control character in a spending memo", []Edit{replace(csvFile, ",年度考核材料印刷", ",年度考核\x01材料印刷")},
+			diag.Error, "control-char", csvFile, 4, 59, `摘要: 第 5 个字符是控制字符 U+0001`},
+		{"C1 control character in a narrative", []Edit{appendTo(measMD, "\n保障\u0085措施\n")},
+			diag.Error, "control-char", measMD, 0, 0, `控制字符 U+0085 不能公开`},
+	}
+}
+
+// Awkward is content that is unusual but right: check accepts it without an
+// error, and the build must then succeed, with its PDFs. These are what real
+// forms bring: text pasted from Word and Excel, long cells, other line ends.
+func Awkward() []Case {
+	long := strings.Repeat("按照《督查考核智能化升级合同》项目需求，对现有模块进行升级改造。", 420/30+1)
+	memo := strings.Repeat("考核材料印刷及装订，含封面、目录和附件。", 1000/20)
+	return []Case{
+		{Name: "multi-line block scalar", Edits: []Edit{replace(deptYAML, "explanation: 我部门2021年无专项资金预算，特此说明。", "explanation: |\n    我部门2021年无专项资金预算，\n    特此说明。\n\n    （第二段）")}},
+		{Name: "folded block scalar in a cell", Edits: []Edit{replace(projYAML, "    basis: 督考平台使用情况及改进意见征集情况", "    basis: >-\n      督考平台使用情况\n      及改进意见征集情况")}},
+		{Name: "line break kept in a cell", Edits: []Edit{replace(projYAML, "    basis: 督考平台使用情况及改进意见征集情况", `    basis: "督考平台使用情况\n及改进意见征集情况\r\n（第三行）\r"`)}},
+		{Name: "lone CR in a narrative", Edits: []Edit{appendTo(goalMD, "\r第二段。\r第三段。\r")}},
+		{Name: "CRLF narrative", Edits: []Edit{func(t *testing.T, dir string) {
+			data, err := os.ReadFile(filepath.Join(dir, measMD))
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(measMD, bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n")))(t, dir)
+		}}},
+		{Name: "CR and LF inside a quoted CSV memo", Edits: []Edit{replace(csvFile, ",年度考核材料印刷", ",\"年度考核\r材料\n印刷\r\n（附清单）\"")}},
+		{Name: "tab in a YAML string and a memo", Edits: []Edit{replace(projYAML, "name: 督查考核专项经费", `name: "督查考核\t专项经费"`), replace(csvFile, ",年度考核材料印刷", ",年度考核\t材料印刷")}},
+		{Name: "420-character 指标值确定依据", Edits: []Edit{replace(projYAML, "    basis: 督考平台使用情况及改进意见征集情况", "    basis: "+long)}},
+		{Name: "1,000-character memo", Edits: []Edit{replace(csvFile, ",年度考核材料印刷", ","+memo)}},
+		{Name: "line separators U+2028 and U+2029", Edits: []Edit{replace(projYAML, "    basis: 督考平台使用情况及改进意见征集情况", "    basis: 督考平台使用情况\u2028及改进意见\u2029征集情况")}},
 	}
 }

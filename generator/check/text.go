@@ -1,0 +1,159 @@
+package check
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"disclose/generator/diag"
+	"disclose/generator/model"
+)
+
+// A control character (控制字符) is invisible on the page, draws as nothing
+// or a box in the PDF and makes the HTML invalid; it usually comes from
+// copying out of Word or a finance system. Tab and line ends are text.
+func isControl(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+		return true
+	case r == 0xfffe || r == 0xffff || r == utf8.RuneError:
+		return true
+	}
+	return false
+}
+
+// firstControl returns the byte offset and the rune of the first control
+// character of s, or -1.
+func firstControl(s string) (int, rune) {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		// Fast path: only bytes below 0x20, DEL and multi-byte sequences
+		// can start a control character.
+		if b >= 0x20 && b < 0x7f {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isControl(r) {
+			return i, r
+		}
+		i += size - 1
+	}
+	return -1, 0
+}
+
+// controlHint says what to do about r.
+func controlHint(r rune) string {
+	switch r {
+	case 0x0b:
+		return "这是 Word 的手动换行符（Shift+Enter）：改为换行，或删去"
+	case 0x0c:
+		return "这是分页符：删去，或改为换行"
+	case 0x85:
+		return "这是下一行符（NEL）：改为换行"
+	}
+	return "删去该字符；如是从 Word、Excel 或财务系统复制时带入的，重新输入该处文字"
+}
+
+func controlName(r rune) string { return fmt.Sprintf("U+%04X", r) }
+
+// controlText reports the first control character of a text written at pos
+// in field.
+func (c *checker) controlText(s string, pos diag.Pos, field string) {
+	i, r := firstControl(s)
+	if i < 0 {
+		return
+	}
+	c.errorf(pos, "control-char", field, controlHint(r), "第 %d 个字符是控制字符 %s，不能公开", utf8.RuneCountInString(s[:i])+1, controlName(r))
+}
+
+// controlMarkdown reports every control character of a narrative at its
+// own line and column.
+func (c *checker) controlMarkdown(m model.Markdown) {
+	src := []byte(m.Text)
+	for off := 0; off < len(m.Text); {
+		i, r := firstControl(m.Text[off:])
+		if i < 0 {
+			return
+		}
+		c.errorf(diag.At(m.File, src, off+i), "control-char", "", controlHint(r), "控制字符 %s 不能公开", controlName(r))
+		off += i + utf8.RuneLen(r)
+	}
+}
+
+// controlRecords reports control characters in the free-text fields of the
+// spending records (the codes and budget lines must match YAML, which is
+// checked itself).
+func (c *checker) controlRecords(d *model.Department) {
+	for i := range d.Records {
+		r := &d.Records[i]
+		for _, f := range [...]int{model.FieldVoucher, model.FieldMemo} {
+			s := r.Voucher
+			if f == model.FieldMemo {
+				s = r.Memo
+			}
+			file := ""
+			if int(r.File) < len(d.Spending) {
+				file = spendingPath(d, int(r.File))
+			}
+			c.controlText(s, diag.Pos{File: file, Line: int(r.Line), Column: int(r.Col[f])}, recordFieldWords[f])
+		}
+	}
+}
+
+var sourceType = reflect.TypeFor[diag.Source]()
+
+// controlYAML walks every text field decoded from YAML (the struct tags say
+// which) and reports control characters, which a double-quoted YAML string
+// can hold as escapes ("\x07", "\v").
+func (c *checker) controlYAML(v any) {
+	c.controlValue(reflect.ValueOf(v), "", "", diag.Pos{})
+}
+
+func (c *checker) controlValue(v reflect.Value, path, title string, pos diag.Pos) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			c.controlValue(v.Elem(), path, title, pos)
+		}
+	case reflect.String:
+		c.controlText(v.String(), pos, path+"（"+title+"）")
+	case reflect.Slice:
+		for i := range v.Len() {
+			c.controlValue(v.Index(i), path+"["+strconv.Itoa(i+1)+"]", title, pos)
+		}
+	case reflect.Map:
+		// Maps hold settings keyed by code (severities); their keys are
+		// checked against fixed lists.
+		for _, k := range v.MapKeys() {
+			c.controlValue(v.MapIndex(k), path+"."+fmt.Sprint(k.Interface()), title, pos)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		var src diag.Source
+		for i := range t.NumField() {
+			if t.Field(i).Type == sourceType {
+				src = v.Field(i).Interface().(diag.Source)
+			}
+		}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if key == "" || key == "-" || !f.IsExported() {
+				continue
+			}
+			p := pos
+			if src.Keys != nil || src.Pos.File != "" {
+				p = src.At(key)
+			}
+			name := key
+			if path != "" {
+				name = path + "." + key
+			}
+			c.controlValue(v.Field(i), name, f.Tag.Get("title"), p)
+		}
+	}
+}
