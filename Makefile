@@ -6,6 +6,9 @@ GO        ?= go
 BIN       := bin/disclose
 CONTENT   ?= content
 FUZZTIME  ?= 5s
+# The whole-build content fuzz target builds the sample with PDFs on every
+# input (about a second each), so it gets its own, longer time.
+CONTENT_FUZZTIME ?= 60s
 STATICCHECK_VERSION := v0.8.2
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
@@ -48,6 +51,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDateFastPath$$' -fuzztime $(FUZZTIME) ./generator/model
 	$(GO) test -run '^$$' -fuzz '^FuzzFormatSmall$$' -fuzztime $(FUZZTIME) ./generator/num
 	$(GO) test -run '^$$' -fuzz '^FuzzCSVField$$' -fuzztime $(FUZZTIME) ./generator/web
+	$(GO) test -run '^$$' -fuzz '^FuzzContentBuild$$' -fuzztime $(CONTENT_FUZZTIME) ./generator
 
 # Province scale (100 departments, 5,000 projects, 1,000,000 records) against
 # Hugo; the last line is html_build_vs_hugo_ratio.
