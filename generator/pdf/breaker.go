@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strings"
 	"unicode"
 )
 
@@ -142,7 +143,68 @@ func Break(text string, width float64, measure func(rune) float64) []Line {
 }
 
 // BreakIndent is Break with a first line of its own width (an indent).
+// A line break in text (LF, CRLF, a lone CR, U+2028/2029, and Word's
+// U+000B) is a hard break; a tab is a space; other control characters
+// are dropped (check reports them).
 func BreakIndent(text string, firstWidth, width float64, measure func(rune) float64) []Line {
+	paras := paragraphs(text)
+	if len(paras) == 1 {
+		return breakParagraph(paras[0], firstWidth, width, measure)
+	}
+	var lines []Line
+	for i, p := range paras {
+		fw := width
+		if i == 0 {
+			fw = firstWidth
+		}
+		ls := breakParagraph(p, fw, width, measure)
+		if len(ls) == 0 {
+			ls = []Line{{Last: true}} // an empty line keeps its place
+		}
+		ls[len(ls)-1].Last = true
+		lines = append(lines, ls...)
+	}
+	return lines
+}
+
+// isLayoutControl reports whether r is laid out rather than drawn: a line
+// break, a tab or another control character.
+func isLayoutControl(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == 0x2028 || r == 0x2029
+}
+
+func isHardBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == 0x0b || r == 0x0c || r == 0x85 || r == 0x2028 || r == 0x2029
+}
+
+// paragraphs splits text at its hard breaks, tabs made spaces and other
+// control characters dropped. Text without any is returned as it is.
+func paragraphs(text string) []string {
+	if strings.IndexFunc(text, isLayoutControl) < 0 {
+		return []string{text}
+	}
+	var paras []string
+	var b strings.Builder
+	prevCR := false
+	for _, r := range text {
+		switch {
+		case r == '\n' && prevCR: // the LF of a CRLF
+		case isHardBreak(r):
+			paras = append(paras, b.String())
+			b.Reset()
+		case r == '\t':
+			b.WriteRune(' ')
+		case isLayoutControl(r):
+		default:
+			b.WriteRune(r)
+		}
+		prevCR = r == '\r'
+	}
+	return append(paras, b.String())
+}
+
+// breakParagraph lays out one paragraph, without hard breaks.
+func breakParagraph(text string, firstWidth, width float64, measure func(rune) float64) []Line {
 	const eps = 1e-9
 	var lines []Line
 	lineWidth := func() float64 {

@@ -132,7 +132,7 @@ func finish(pdf []byte, heads []heading, pageOffset int, info Info) ([]byte, err
 	if lang == "" {
 		lang = "zh-CN"
 	}
-	dict += fmt.Sprintf("%s /Lang (%s) /ViewerPreferences << /DisplayDocTitle true >> >>", outlineRef, lang)
+	dict += fmt.Sprintf("%s /Lang %s /ViewerPreferences << /DisplayDocTitle true >> >>", outlineRef, pdfLiteral(lang))
 	put(1, dict)
 
 	xref := out.Len()
@@ -196,3 +196,24 @@ func pdfText(s string) string {
 }
 
 func sortInts(a []int) { slices.Sort(a) }
+
+// pdfLiteral writes s as a PDF literal string: parentheses and backslashes
+// escaped, anything outside printable ASCII in octal, so that no value can
+// end the string and add PDF syntax (an /OpenAction, say).
+func pdfLiteral(s string) string {
+	var b strings.Builder
+	b.WriteByte('(')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(' || c == ')' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c < 0x20 || c > 0x7e:
+			fmt.Fprintf(&b, "\\%03o", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
+}

@@ -48,14 +48,17 @@ type Fonts struct {
 	container *gopdf.FontContainer
 	family    [numFaces]string // gopdf family names, "" for an absent face
 	files     [numFaces]string
-	mu        sync.Mutex
+	mu        sync.Mutex // guards meter, widths and has
 	meter     *gopdf.GoPdf // a document used only to measure and test glyphs
 	widths    map[glyphKey]float64
 	has       map[glyphKey]bool
 	// missing collects characters gopdf was asked to draw but could not;
 	// CheckGlyphs should have stopped them, so any here is a bug, and the
 	// build fails rather than print a blank.
-	missing map[rune]bool
+	// It has its own lock: gopdf calls OnGlyphNotFound while Width holds
+	// mu, and one lock for both deadlocked the build.
+	missingMu sync.Mutex
+	missing   map[rune]bool
 }
 
 type glyphKey struct {
@@ -99,9 +102,9 @@ func LoadFonts(cache string, files FontFiles) (*Fonts, error) {
 		}
 		family := string(tag) + "+" + s.name
 		opt := gopdf.TtfOption{UseKerning: false, OnGlyphNotFound: func(r rune) {
-			f.mu.Lock()
+			f.missingMu.Lock()
 			f.missing[r] = true
-			f.mu.Unlock()
+			f.missingMu.Unlock()
 		}}
 		if err := f.container.AddTTFFontDataWithOption(family, data, opt); err != nil {
 			return nil, fmt.Errorf("字体 %s 无法读取（只支持 TrueType 轮廓的 .ttf 文件，不支持 .ttc 和 .otf）：%w", f.files[face], err)
@@ -119,7 +122,7 @@ func (f *Fonts) Has(face Face, r rune) bool {
 	if f.family[face] == "" {
 		return false
 	}
-	if r == ' ' || r == '\n' {
+	if r == ' ' || isLayoutControl(r) {
 		return true
 	}
 	f.mu.Lock()
@@ -145,6 +148,11 @@ func (f *Fonts) faceFor(face Face, r rune) Face {
 
 // Width is the advance of r at 1 pt in face (or its fallback).
 func (f *Fonts) Width(face Face, r rune) float64 {
+	if isLayoutControl(r) {
+		// Breaks and controls are laid out, never drawn (drawText drops
+		// them); asking gopdf would report them as missing glyphs.
+		return 0
+	}
 	face = f.faceFor(face, r)
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -165,7 +173,7 @@ func (f *Fonts) Width(face Face, r rune) float64 {
 func (f *Fonts) Missing(face Face, text string) []rune {
 	var out []rune
 	for _, r := range text {
-		if r == '\n' || r == '\t' || r == '\r' {
+		if isLayoutControl(r) {
 			continue
 		}
 		if !f.Has(face, r) && !f.Has(Fallback, r) {
@@ -177,8 +185,8 @@ func (f *Fonts) Missing(face Face, text string) []rune {
 
 // drawnMissing lists the characters gopdf could not draw so far.
 func (f *Fonts) drawnMissing() []rune {
-	f.mu.Lock()
-	defer f.mu.Unlock()
+	f.missingMu.Lock()
+	defer f.missingMu.Unlock()
 	var out []rune
 	for r := range f.missing {
 		out = append(out, r)

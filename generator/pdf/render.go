@@ -3,6 +3,7 @@ package pdf
 import (
 	"compress/zlib"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/signintech/gopdf"
@@ -112,6 +113,7 @@ func draw(pdf *gopdf.GoPdf, f *Fonts, pen *pen, o op) error {
 func drawText(pdf *gopdf.GoPdf, f *Fonts, o op) error {
 	x := o.x
 	runes := []rune(o.text)
+	runes = slices.DeleteFunc(runes, isLayoutControl)
 	for start := 0; start < len(runes); {
 		face := f.faceFor(o.face, runes[start])
 		end := start + 1

@@ -140,6 +140,10 @@ func (l *layout) table(t table) {
 	drawHeader()
 
 	fullPage := bodyH - headTotal - l.leading(capSize)
+	// fresh: this page holds the header and no body row yet, so a row that
+	// does not fit must be cut here (a new page would not hold it either:
+	// comparing heights instead once added pages without end).
+	fresh := false
 	for i := 0; i < len(body); {
 		avail := bodyBottom - l.y
 		j, used := i, 0.0
@@ -162,9 +166,10 @@ func (l *layout) table(t table) {
 			j++
 		}
 		if j == i {
-			if avail < fullPage-0.01 {
+			if !fresh && avail < fullPage-0.01 {
 				l.continueTable(capSize, t.caption)
 				drawHeader()
+				fresh = true
 				continue
 			}
 			// A row taller than a page: cut it between lines.
@@ -191,9 +196,11 @@ func (l *layout) table(t table) {
 			l.y += bodyHts[k]
 		}
 		i = j
+		fresh = false
 		if i < len(body) {
 			l.continueTable(capSize, t.caption)
 			drawHeader()
+			fresh = true
 		}
 	}
 	l.y += 8
