@@ -49,6 +49,7 @@ func Settings(site *model.Site, diags *diag.List) {
 	c := &checker{rules: &site.Rules, diags: diags}
 	c.framework()
 	c.fonts(site)
+	c.basePath(site)
 }
 
 // Department checks one department under its year's rules; the other
