@@ -88,6 +88,9 @@ func (r *recorder) WriteFile(rel string, data []byte) error {
 // output folder is left exactly as it was.
 func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	var res buildResult
+	if err := checkOutput(b.content, b.out); err != nil {
+		return res, err
+	}
 	lap := stopwatch(report)
 	site, dirs, diags := load.Settings(b.content)
 	check.Settings(site, diags)
