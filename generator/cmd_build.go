@@ -76,7 +76,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errContent):
 		fmt.Fprintf(stderr, "disclose build: %v；%s 保持不变\n", err, b.out)
 		return 1
-	case errors.Is(err, publish.ErrNotOurs):
+	case errors.Is(err, publish.ErrNotOurs), errors.Is(err, errOutput):
 		fmt.Fprintf(stderr, "disclose build: %v\n", err)
 		return 2
 	case err != nil:

@@ -35,7 +35,7 @@ func otherDepartments(dirs []load.DeptDir) check.Others {
 	return func(year int, code string) string {
 		once.Do(func() {
 			for _, dir := range dirs {
-				name, deptCode, y, projects := load.Heading(dir.Path)
+				name, deptCode, y, projects := load.Heading(dir)
 				for _, p := range projects {
 					owners = append(owners, owner{y, p, name + "（" + deptCode + "）"})
 				}
@@ -59,7 +59,7 @@ func checkContent(dir string) *diag.List {
 	codes := make([]check.Codes, len(dirs))
 	others := otherDepartments(dirs)
 	inParallel(len(dirs), func(i int) {
-		d := load.Department(dirs[i].Path, dirs[i].Rules, diags)
+		d := load.Department(dirs[i], diags)
 		check.DepartmentAmong(site, d, diags, others)
 		codes[i] = check.CodesOf(d)
 	})

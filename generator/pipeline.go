@@ -88,6 +88,9 @@ func (r *recorder) WriteFile(rel string, data []byte) error {
 // output folder is left exactly as it was.
 func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	var res buildResult
+	if err := checkOutput(b.content, b.out); err != nil {
+		return res, err
+	}
 	lap := stopwatch(report)
 	site, dirs, diags := load.Settings(b.content)
 	check.Settings(site, diags)
@@ -330,6 +333,7 @@ func fingerprintDept(dr *deptResult, b buildFlags, global string, state *buildca
 	dir := dr.dir
 	h := buildcache.NewHasher()
 	h.Read = read
+	h.Files = dir.Files
 	h.String("global", global)
 	if dir.RulesFile != "" {
 		if err := h.File("rules", dir.RulesFile); err != nil {
@@ -394,8 +398,8 @@ func buildDept(dr *deptResult, site *model.Site, others check.Others, fingerprin
 
 	dr.rendered = true
 	dl := &diag.List{}
-	files := newReadOnce()
-	d := load.DepartmentFrom(dr.dir.Path, dr.dir.Rules, dl, files.read)
+	files := newReadOnce(dr.dir.Files)
+	d := load.DepartmentFrom(dr.dir, dl, files.read)
 	if dr.fp == "" {
 		if err := fingerprint(files.kept); err != nil {
 			return err
@@ -452,6 +456,7 @@ func buildDept(dr *deptResult, site *model.Site, others check.Others, fingerprin
 // fingerprint alike, keeping each file's bytes with what stat said just
 // before they were read: what is hashed is what was loaded.
 type readOnce struct {
+	guard *fileio.Guard
 	mu    sync.Mutex
 	files map[string]readFile
 }
@@ -461,7 +466,7 @@ type readFile struct {
 	st   fs.FileInfo
 }
 
-func newReadOnce() *readOnce { return &readOnce{files: map[string]readFile{}} }
+func newReadOnce(g *fileio.Guard) *readOnce { return &readOnce{guard: g, files: map[string]readFile{}} }
 
 // get returns the file's bytes, read once: stat, then read, so that a
 // change made meanwhile shows at the next build.
@@ -473,14 +478,10 @@ func (r *readOnce) get(path string) (readFile, error) {
 	if ok {
 		return f, nil
 	}
-	st, err := os.Stat(path)
-	if err != nil {
+	var err error
+	if f.data, f.st, err = r.guard.ReadFile(path); err != nil {
 		return readFile{}, err
 	}
-	if f.data, err = fileio.ReadFile(path); err != nil {
-		return readFile{}, err
-	}
-	f.st = st
 	r.mu.Lock()
 	r.files[path] = f
 	r.mu.Unlock()
@@ -660,7 +661,7 @@ func (a *annual) finish() error {
 		} else {
 			dl := &diag.List{}
 			for i, dr := range y.depts {
-				d := load.Department(dr.dir.Path, dr.dir.Rules, dl)
+				d := load.Department(dr.dir, dl)
 				parts[i] = a.pw.YearPart(derive.Dept(d), false)
 			}
 			if dl.HasErrors() {

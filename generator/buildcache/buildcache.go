@@ -164,6 +164,10 @@ type Hasher struct {
 	// before they were read (a build passes the bytes it already read to
 	// load the department); nil means the file is stat'ed and read here.
 	Read func(path string) ([]byte, fs.FileInfo, error)
+	// Files, when set, is the content's guard: Tree lists and reads
+	// through it, following the links load follows, and adds a file it
+	// refuses by name only (load reports it; the build stops there).
+	Files *fileio.Guard
 }
 
 // NewHasher starts a fingerprint.
@@ -200,15 +204,26 @@ func (h *Hasher) File(label, path string) error {
 // costs at worst one needless render).
 func (h *Hasher) Tree(root string) error {
 	var files []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
+	refused := map[string]bool{}
+	var err error
+	if h.Files != nil {
+		err = h.Files.Walk(root, func(p string, err error) {
+			if err != nil {
+				refused[p] = true
+			}
 			files = append(files, p)
-		}
-		return nil
-	})
+		})
+	} else {
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() {
+				files = append(files, p)
+			}
+			return nil
+		})
+	}
 	if err != nil {
 		return err
 	}
@@ -216,6 +231,10 @@ func (h *Hasher) Tree(root string) error {
 	for _, p := range files {
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
+		if refused[p] {
+			h.String(rel, "\x00refused")
+			continue
+		}
 		sum, err := h.fileSum(rel, p)
 		if err != nil {
 			return err
@@ -249,6 +268,10 @@ func (h *Hasher) fileSum(rel, p string) (string, error) {
 			return "", err
 		}
 		stamp, stamped = stampOf(before)
+	} else if h.Files != nil {
+		if data, _, err = h.Files.ReadFile(p); err != nil {
+			return "", err
+		}
 	} else if data, err = fileio.ReadFile(p); err != nil {
 		return "", err
 	}

@@ -50,6 +50,7 @@ func Settings(site *model.Site, diags *diag.List) {
 	c.framework()
 	c.fonts(site)
 	c.controlYAML(site)
+	c.basePath(site)
 }
 
 // Department checks one department under its year's rules; the other

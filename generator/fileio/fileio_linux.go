@@ -76,3 +76,54 @@ func open(path string, flags int, perm uint32) (int, error) {
 		}
 	}
 }
+
+var (
+	errIsDir  error = syscall.EISDIR
+	errNotDir error = syscall.ENOTDIR
+)
+
+// readRegular reads a file Guard.Resolve admitted: opened without
+// following a link and without blocking (were it swapped for a FIFO
+// meanwhile), checked again, and read up to limit bytes only.
+func readRegular(path string, _ fs.FileInfo, limit int64) ([]byte, error) {
+	fd, err := open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: path, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: &SpecialError{Mode: fs.ModeIrregular}}
+	}
+	if limit >= 0 && st.Size > limit {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &TooLargeError{Size: st.Size, Limit: limit}}
+	}
+	buf := make([]byte, 0, st.Size+1) // +1: see the end of the file in one read
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		end := cap(buf)
+		if limit >= 0 && int64(end) > limit+1 {
+			end = int(limit + 1)
+		}
+		n, err := syscall.Read(fd, buf[len(buf):end])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+		}
+		if n == 0 {
+			return buf, nil
+		}
+		buf = buf[:len(buf)+n]
+		if limit >= 0 && int64(len(buf)) > limit {
+			// It grew while being read.
+			return nil, &fs.PathError{Op: "read", Path: path, Err: &TooLargeError{Size: int64(len(buf)), Limit: limit}}
+		}
+	}
+}

@@ -3,6 +3,8 @@
 package fileio
 
 import (
+	"errors"
+	"io"
 	"io/fs"
 	"os"
 )
@@ -13,4 +15,33 @@ func ReadFile(path string) ([]byte, error) { return os.ReadFile(path) }
 // WriteFile writes data to the file at path, creating or truncating it.
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(path, data, perm)
+}
+
+var (
+	errIsDir  = errors.New("is a directory")
+	errNotDir = errors.New("not a directory")
+)
+
+// readRegular reads a file Guard.Resolve admitted, up to limit bytes.
+func readRegular(path string, st fs.FileInfo, limit int64) ([]byte, error) {
+	if !st.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: &SpecialError{Mode: st.Mode()}}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if limit >= 0 {
+		r = io.LimitReader(f, limit+1)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if limit >= 0 && int64(len(data)) > limit {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &TooLargeError{Size: int64(len(data)), Limit: limit}}
+	}
+	return data, nil
 }

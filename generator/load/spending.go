@@ -75,6 +75,11 @@ func readSpending(file string, fileIndex int32, data []byte, diags *diag.List) (
 	if !ok {
 		return nil, enc
 	}
+	if bytes.IndexByte(text, '\n') < 0 && bytes.IndexByte(text, '\r') >= 0 {
+		// Lines ended by CR alone (Excel for Mac's "CSV (Macintosh)"):
+		// encoding/csv would see one line. Lines are counted the same way.
+		text = bytes.ReplaceAll(text, []byte{'\r'}, []byte{'\n'})
+	}
 	idx := newLineIndex(text)
 	r := csv.NewReader(bytes.NewReader(text))
 	r.Comment = '#'

@@ -15,6 +15,7 @@ type Site struct {
 	BasePath    string         `yaml:"base_path" title:"发布地址" desc:"网站发布后的地址，如 https://www.example.gov.cn/jxgk/，用于 sitemap.xml；页面内链接一律是相对链接。"`
 	Rules       rules.Settings `yaml:"rules" title:"规则设置" desc:"覆盖内置的默认规则（指标体系、检查的严重程度等）。"`
 	PDF         PDFSettings    `yaml:"pdf" title:"PDF 报告" desc:"PDF 报告的字体和支出记录列印上限。"`
+	Files       FileSettings   `yaml:"files" title:"内容文件" desc:"内容文件的大小上限，以及内容目录之外允许读取的目录。"`
 
 	// Dir is the content folder; File its site.yaml.
 	Dir  string `yaml:"-"`
@@ -32,3 +33,23 @@ type PDFSettings struct {
 	AnnualProjects *int   `yaml:"annual_projects" title:"合订本完整列印的项目数上限" desc:"一年的项目不超过此数时，年度合订本列出每个项目的全部表格；超过时只列各部门的前两部分和项目一览，默认 200。"`
 	MaxRecords     *int   `yaml:"max_records" title:"支出记录列印上限" desc:"项目的支出记录不超过此数时在 PDF 中逐条列出，默认 50。"`
 }
+
+// FileSettings bound what content may make a build read.
+type FileSettings struct {
+	diag.Source `yaml:"-"`
+	// AllowOutside are folders outside the content folder whose files
+	// content may name (a font) or link to; by default none.
+	AllowOutside  []string `yaml:"allow_outside" title:"允许读取的外部目录" desc:"内容目录之外允许读取的目录（绝对路径，或相对于内容目录），如系统字体目录 /usr/share/fonts；默认不允许：指向内容目录之外的路径和符号链接都是错误。"`
+	MaxSpendingMB *int     `yaml:"max_spending_mb" title:"支出记录文件上限（MB）" desc:"一个支出记录 CSV 文件的大小上限，默认 256。"`
+	MaxMarkdownMB *int     `yaml:"max_markdown_mb" title:"文字说明文件上限（MB）" desc:"一个 Markdown 文件的大小上限，默认 4。"`
+	MaxYAMLMB     *int     `yaml:"max_yaml_mb" title:"YAML 文件上限（MB）" desc:"一个 YAML 文件的大小上限，默认 16。"`
+	MaxFontMB     *int     `yaml:"max_font_mb" title:"字体文件上限（MB）" desc:"一个字体文件的大小上限，默认 64。"`
+}
+
+// The default file size limits, in MB.
+const (
+	DefaultMaxSpendingMB = 256
+	DefaultMaxMarkdownMB = 4
+	DefaultMaxYAMLMB     = 16
+	DefaultMaxFontMB     = 64
+)

@@ -3,4 +3,5 @@ package pdf
 // DrawnMissing lets tests see the characters gopdf was asked to draw but
 // could not.
 func DrawnMissing(f *Fonts) []rune { return f.drawnMissing() }
+
 var PDFLiteral = pdfLiteral

@@ -48,7 +48,7 @@ type Fonts struct {
 	container *gopdf.FontContainer
 	family    [numFaces]string // gopdf family names, "" for an absent face
 	files     [numFaces]string
-	mu        sync.Mutex // guards meter, widths and has
+	mu        sync.Mutex   // guards meter, widths and has
 	meter     *gopdf.GoPdf // a document used only to measure and test glyphs
 	widths    map[glyphKey]float64
 	has       map[glyphKey]bool

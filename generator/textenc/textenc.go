@@ -20,14 +20,30 @@ const (
 	UTF8    Encoding = "UTF-8"
 	UTF8BOM Encoding = "UTF-8 with BOM"
 	GB18030 Encoding = "GB18030"
+	UTF16   Encoding = "UTF-16" // recognised only to be refused
 )
 
 // BOM is the UTF-8 byte order mark.
 var BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// utf16 reports a file that starts with a UTF-16 byte order mark (Excel's
+// "Unicode text", Notepad's "Unicode"): read as GB18030 its first byte
+// would be the whole message.
+func utf16(file string, data []byte, diags *diag.List) bool {
+	if !bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	diags.Errorf(diag.Pos{File: file}, "encoding", "", "用记事本或 Excel 另存为 UTF-8 编码（Excel：“CSV UTF-8（逗号分隔）”）",
+		"文件是 UTF-16 编码，请另存为 UTF-8")
+	return true
+}
+
 // CheckUTF8 reports the first byte of data that is not UTF-8 and returns
 // false; YAML and Markdown files must be UTF-8 (a BOM is allowed).
 func CheckUTF8(file string, data []byte, diags *diag.List) bool {
+	if utf16(file, data, diags) {
+		return false
+	}
 	body := bytes.TrimPrefix(data, BOM)
 	if utf8.Valid(body) {
 		return true
@@ -57,6 +73,9 @@ func firstInvalidUTF8(b []byte) int {
 // returns its text in UTF-8. A byte sequence that is valid in neither UTF-8
 // nor GB18030 is an error at its line and column.
 func Decode(file string, data []byte, diags *diag.List) ([]byte, Encoding, bool) {
+	if utf16(file, data, diags) {
+		return nil, UTF16, false
+	}
 	if bytes.HasPrefix(data, BOM) {
 		body := data[len(BOM):]
 		if off := firstInvalidUTF8(body); off >= 0 {

@@ -6,9 +6,11 @@ package badinput
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -105,6 +107,60 @@ func copyFile(from, to string) Edit {
 	}
 }
 
+// outsideDir is a folder beside the private content folder dir.
+func outsideDir(dir string) string { return filepath.Join(filepath.Dir(dir), "outside") }
+
+// writeOutside writes a file outside the content folder.
+func writeOutside(name, text string) Edit {
+	return func(t *testing.T, dir string) {
+		p := filepath.Join(outsideDir(dir), name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// symlink makes file a link to target; "outside/…" names a file beside
+// the content folder.
+func symlink(target, file string) Edit {
+	return func(t *testing.T, dir string) {
+		if rest, ok := strings.CutPrefix(target, "outside/"); ok {
+			target = filepath.Join(outsideDir(dir), rest)
+		}
+		p := filepath.Join(dir, file)
+		_ = os.Remove(p)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// fifo makes file a named pipe nobody writes to.
+func fifo(file string) Edit {
+	return func(t *testing.T, dir string) {
+		p := filepath.Join(dir, file)
+		_ = os.Remove(p)
+		if err := syscall.Mkfifo(p, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// copyOutside copies a folder of the content to beside it.
+func copyOutside(from, name string) Edit {
+	return func(t *testing.T, dir string) {
+		if err := testutil.CopyDir(filepath.Join(dir, from), filepath.Join(outsideDir(dir), name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // gb18030 encodes a sample file in GB18030 and lets f damage the bytes.
 func gb18030(file string, f func([]byte) []byte) Edit {
 	return func(t *testing.T, dir string) {
@@ -146,10 +202,101 @@ func lineCount(file string) int {
 
 const extraRecord = "2021-12-28,110-0303-JBN-1VKY,"
 
+// secret is in every file written outside the content folder: no message
+// may echo it.
+const secret = "SECRET-OUTSIDE"
+
+// Find looks for the case's message among diags of the content in dir,
+// and says what is wrong when it is not there.
+func (tc Case) Find(dir string, diags []diag.Diagnostic) (string, bool) {
+	var got []string
+	for _, d := range diags {
+		if strings.Contains(d.String(), secret) {
+			return "a message echoes a file outside the content folder: " + d.String(), false
+		}
+	}
+	for _, d := range diags {
+		rel, _ := filepath.Rel(dir, d.File)
+		got = append(got, d.String())
+		if d.Code != tc.Code || filepath.ToSlash(rel) != tc.File || !strings.Contains(d.String(), tc.Want) {
+			continue
+		}
+		if d.Severity != tc.Severity {
+			return fmt.Sprintf("severity %s, want %s: %s", d.Severity.Word(), tc.Severity.Word(), d), false
+		}
+		if tc.Line != 0 && (d.Line != tc.Line || (tc.Col != 0 && d.Column != tc.Col)) {
+			return fmt.Sprintf("at %d:%d, want %d:%d: %s", d.Line, d.Column, tc.Line, tc.Col, d), false
+		}
+		return "", true
+	}
+	return fmt.Sprintf("no %s %q in %s; got:\n%s", tc.Code, tc.Want, tc.File, strings.Join(got, "\n")), false
+}
+
 // Cases is the table of faulty inputs.
 func Cases() []Case {
 	deptEnd, projEnd, siteEnd, csvEnd, goalEnd := lineCount(deptYAML), lineCount(projYAML), lineCount(siteYAML), lineCount(csvFile), lineCount(goalMD)
+	outsideCSV := writeOutside("x.csv", "日期,项目编码,"+secret+"\n")
 	return []Case{
+		// Paths, links, special files, sizes.
+		{"spending file with ../ out of the department", []Edit{replace(deptYAML, "file: spending/2021-illustrative.csv", "file: ../../../../../../../../etc/passwd")},
+			diag.Error, "file-outside", deptYAML, 104, 11, `spending[1].file（文件）: 支出记录文件 ../../../../../../../../etc/passwd 不在部门目录之内`},
+		{"spending file at an absolute path", []Edit{replace(deptYAML, "file: spending/2021-illustrative.csv", "file: /etc/passwd")},
+			diag.Error, "file-outside", deptYAML, 104, 11, `支出记录文件 /etc/passwd 不在部门目录之内`},
+		{"spending CSV linked out of the content folder", []Edit{outsideCSV, symlink("outside/x.csv", csvFile)},
+			diag.Error, "missing-file", deptYAML, 104, 11, `读不到支出记录文件 spending/2021-illustrative.csv：它是指向内容目录之外`},
+		{"narrative linked to /etc/passwd", []Edit{symlink("/etc/passwd", goalMD)},
+			diag.Error, "missing-file", goalMD, 0, 0, `读不到总体绩效目标文件：它是指向内容目录之外（/etc/passwd）的符号链接`},
+		{"project description linked to /proc/self/environ", []Edit{symlink("/proc/self/environ", projMD)},
+			diag.Error, "missing-file", projMD, 0, 0, `读不到项目说明文件：它是指向内容目录之外`},
+		{"project file linked out of the content folder", []Edit{writeOutside("p.yaml", "name: "+secret+"\n"), symlink("outside/p.yaml", projYAML)},
+			diag.Error, "missing-file", projYAML, 0, 0, `读不到项目文件：它是指向内容目录之外`},
+		{"year rules linked out of the content folder", []Edit{writeOutside("rules.yaml", secret+": 1\n"), symlink("outside/rules.yaml", "2021/rules.yaml")},
+			diag.Error, "missing-file", "2021/rules.yaml", 0, 0, `读不到年度规则文件：它是指向内容目录之外`},
+		{"spending file a FIFO", []Edit{fifo(csvFile)},
+			diag.Error, "missing-file", deptYAML, 104, 11, `读不到支出记录文件 spending/2021-illustrative.csv：它不是普通文件，而是命名管道（FIFO）`},
+		{"narrative a FIFO", []Edit{fifo(measMD)},
+			diag.Error, "missing-file", measMD, 0, 0, `读不到工作保障措施文件：它不是普通文件，而是命名管道（FIFO）`},
+		{"site.yaml a FIFO", []Edit{fifo(siteYAML)},
+			diag.Error, "missing-file", siteYAML, 0, 0, `读不到网站设置文件：它不是普通文件，而是命名管道（FIFO）`},
+		{"an unlisted FIFO in the department", []Edit{fifo("2021/dkb/notes.csv")},
+			diag.Error, "file-refused", "2021/dkb/notes.csv", 0, 0, `不能读取此文件：它不是普通文件，而是命名管道（FIFO）`},
+		{"/dev/zero as the spending file", []Edit{symlink("/dev/zero", csvFile)},
+			diag.Error, "missing-file", deptYAML, 104, 11, `它是指向内容目录之外（/dev/zero）的符号链接`},
+		{"/dev/zero as the spending file, /dev allowed", []Edit{appendTo(siteYAML, "files:\n  allow_outside: [/dev]\n"), symlink("/dev/zero", csvFile)},
+			diag.Error, "missing-file", deptYAML, 104, 11, `它不是普通文件，而是设备文件`},
+		{"/dev/zero as a font", []Edit{appendTo(siteYAML, "pdf:\n  serif: /dev/zero\n")},
+			diag.Error, "file-refused", siteYAML, siteEnd + 2, 10, `pdf.serif（正文字体）: 不能读取字体文件 /dev/zero：路径在内容目录之外（/dev/zero）`},
+		{"/dev/zero as a font, /dev allowed", []Edit{appendTo(siteYAML, "files:\n  allow_outside: [/dev]\npdf:\n  serif: /dev/zero\n")},
+			diag.Error, "file-refused", siteYAML, siteEnd + 4, 10, `不能读取字体文件 /dev/zero：它不是普通文件，而是设备文件`},
+		{"allowed folder that does not exist", []Edit{appendTo(siteYAML, "files:\n  allow_outside: [/no/such/folder]\n")},
+			diag.Error, "bad-value", siteYAML, siteEnd + 2, 0, `找不到目录 /no/such/folder`},
+		{"narrative over 4 MB", []Edit{write(goalMD, bytes.Repeat([]byte("目标。\n"), 500_000))},
+			diag.Error, "missing-file", goalMD, 0, 0, `读不到总体绩效目标文件：文件大小 4.8 MB，超过上限 4.0 MB（site.yaml 的 files.max_markdown_mb）`},
+		{"spending file over a lowered limit", []Edit{appendTo(siteYAML, "files:\n  max_spending_mb: 1\n"), appendTo(csvFile, strings.Repeat("#\n", 600_000))},
+			diag.Error, "missing-file", deptYAML, 104, 11, `文件大小 1.1 MB，超过上限 1.0 MB（site.yaml 的 files.max_spending_mb）`},
+		{"size limit zero", []Edit{appendTo(siteYAML, "files:\n  max_yaml_mb: 0\n")},
+			diag.Error, "bad-value", siteYAML, siteEnd + 2, 16, `文件大小上限应为正整数（MB）`},
+		{"department folder linked from outside", []Edit{copyOutside("2021/dkb", "ext"), symlink("outside/ext", "2021/ext")},
+			diag.Error, "file-outside", "2021/ext", 0, 0, `部门目录是符号链接，不能读取：它是指向内容目录之外`},
+		{"folder link in a department leads outside", []Edit{writeOutside("old/a.csv", secret), symlink("outside/old", "2021/dkb/spending/old")},
+			diag.Error, "file-refused", "2021/dkb/spending/old", 0, 0, `不能读取此文件：它是指向内容目录之外`},
+		{"folder link in a department loops", []Edit{symlink("..", "2021/dkb/spending/loop")},
+			diag.Error, "file-refused", "2021/dkb/spending/loop", 0, 0, `目录的符号链接指回它自己所在的目录`},
+		// Encodings.
+		{"UTF-16 spending file", []Edit{write(csvFile, []byte{0xFF, 0xFE, '1', 0, ',', 0, '\n', 0})},
+			diag.Error, "encoding", csvFile, 0, 0, `文件是 UTF-16 编码，请另存为 UTF-8`},
+		{"UTF-16 narrative", []Edit{write(goalMD, []byte{0xFE, 0xFF, 0, 'a'})},
+			diag.Error, "encoding", goalMD, 0, 0, `文件是 UTF-16 编码，请另存为 UTF-8`},
+		// Site settings.
+		{"base_path javascript:", []Edit{replace(siteYAML, "base_path: https://www.example.gov.cn/jxgk/", "base_path: javascript:alert(1)")},
+			diag.Error, "base-path", siteYAML, 7, 12, `base_path（发布地址）: 发布地址只能是 http 或 https 网址或路径，不能是 javascript: 地址`},
+		{"base_path data:", []Edit{replace(siteYAML, "base_path: https://www.example.gov.cn/jxgk/", "base_path: \"data:text/html,<script>alert(1)</script>\"")},
+			diag.Error, "base-path", siteYAML, 7, 12, `发布地址`},
+		{"base_path file:", []Edit{replace(siteYAML, "base_path: https://www.example.gov.cn/jxgk/", "base_path: file:///etc/")},
+			diag.Error, "base-path", siteYAML, 7, 12, `不能是 file: 地址`},
+		{"base_path without a host", []Edit{replace(siteYAML, "base_path: https://www.example.gov.cn/jxgk/", "base_path: https:/jxgk/")},
+			diag.Error, "base-path", siteYAML, 7, 12, `缺少网站域名`},
+
 		{"misspelled key", []Edit{replace(projYAML, "budget_lines:", "budget_line:")},
 			diag.Error, "unknown-key", projYAML, 11, 1, `未知的键 "budget_line" 应为：budget_lines（预算明细）（是不是拼错了？）`},
 		{"misspelled nested key", []Edit{replace(projYAML, "    amount: 16", "    amout: 16")},

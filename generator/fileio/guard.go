@@ -1,0 +1,258 @@
+package fileio
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Guard reads the files of one folder tree (the content folder) and
+// nothing else: a path, or a symbolic link on the way, that leads out of
+// the tree (or of the other folders allowed) is refused, and so are
+// special files (a FIFO would block a read for ever, a device never ends)
+// and files larger than their kind's limit. Load, check and the build's
+// fingerprints all read content through one Guard, so they refuse the
+// same files.
+type Guard struct {
+	root    string   // absolute, symbolic links resolved
+	allowed []string // likewise
+	// Limit gives the byte limit of a file by its name; nil: no limit.
+	Limit func(name string) int64
+
+	mu   sync.Mutex
+	dirs map[string]string // folder → folder with links resolved
+}
+
+// OutsideError is a path that leads out of the folders a Guard reads.
+type OutsideError struct {
+	Target string // where it leads, links resolved
+	Link   bool   // a symbolic link leads there (else the path itself)
+}
+
+func (e *OutsideError) Error() string {
+	if e.Link {
+		return "symbolic link leads outside the content folder to " + e.Target
+	}
+	return "path leads outside the content folder to " + e.Target
+}
+
+// SpecialError is a file that is not a regular file or a folder.
+type SpecialError struct{ Mode fs.FileMode }
+
+func (e *SpecialError) Error() string { return "not a regular file: " + e.Mode.Type().String() }
+
+// TooLargeError is a file over its limit.
+type TooLargeError struct{ Size, Limit int64 }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("file of %d bytes is over the limit of %d bytes", e.Size, e.Limit)
+}
+
+// ErrLoop is a folder link that leads back into a folder it is in.
+var ErrLoop = errors.New("folder link leads back into itself")
+
+// NewGuard reads inside root and the allowed folders.
+func NewGuard(root string, allowed ...string) (*Guard, error) {
+	g := &Guard{dirs: map[string]string{}}
+	var err error
+	if g.root, err = realDir(root); err != nil {
+		return nil, err
+	}
+	for _, a := range allowed {
+		if r, err := realDir(a); err == nil {
+			g.allowed = append(g.allowed, r)
+		}
+	}
+	return g, nil
+}
+
+func realDir(p string) (string, error) {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(a)
+}
+
+// Root is the folder read, links resolved.
+func (g *Guard) Root() string { return g.root }
+
+func within(dir, p string) bool {
+	return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator)) || dir == string(filepath.Separator)
+}
+
+func (g *Guard) permitted(real string) bool {
+	if within(g.root, real) {
+		return true
+	}
+	for _, a := range g.allowed {
+		if within(a, real) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveDir resolves a folder's links, once per folder.
+func (g *Guard) resolveDir(dir string) (string, error) {
+	g.mu.Lock()
+	r, ok := g.dirs[dir]
+	g.mu.Unlock()
+	if ok {
+		return r, nil
+	}
+	r, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", err
+	}
+	g.mu.Lock()
+	g.dirs[dir] = r
+	g.mu.Unlock()
+	return r, nil
+}
+
+// Resolve returns where path really is, with what stat says of it; it
+// fails with an *fs.PathError holding an *OutsideError, a *SpecialError
+// or a *TooLargeError (for a file) when the Guard would not read it.
+func (g *Guard) Resolve(path string) (string, fs.FileInfo, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", nil, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	dir, err := g.resolveDir(filepath.Dir(abs))
+	if err != nil {
+		return "", nil, &fs.PathError{Op: "open", Path: path, Err: unwrapPath(err)}
+	}
+	real := filepath.Join(dir, filepath.Base(abs))
+	st, err := os.Lstat(real)
+	if err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		if real, err = filepath.EvalSymlinks(real); err == nil {
+			st, err = os.Lstat(real)
+		}
+	}
+	if err != nil {
+		return "", nil, &fs.PathError{Op: "open", Path: path, Err: unwrapPath(err)}
+	}
+	if !g.permitted(real) {
+		// A path inside that leads out passes through a link.
+		return "", nil, &fs.PathError{Op: "open", Path: path, Err: &OutsideError{Target: real, Link: within(g.root, abs)}}
+	}
+	if err := g.admit(real, st); err != nil {
+		return "", nil, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	return real, st, nil
+}
+
+// admit refuses special files and files over their limit.
+func (g *Guard) admit(real string, st fs.FileInfo) error {
+	switch {
+	case st.IsDir():
+		return nil
+	case !st.Mode().IsRegular():
+		return &SpecialError{Mode: st.Mode()}
+	}
+	if limit := g.limit(real); limit >= 0 && st.Size() > limit {
+		return &TooLargeError{Size: st.Size(), Limit: limit}
+	}
+	return nil
+}
+
+func (g *Guard) limit(name string) int64 {
+	if g.Limit == nil {
+		return -1
+	}
+	return g.Limit(name)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ReadFile reads the file at path when the Guard admits it, returning its
+// bytes and what stat said of it just before they were read. The read
+// stops at the limit, so a file that grows meanwhile is refused too.
+func (g *Guard) ReadFile(path string) ([]byte, fs.FileInfo, error) {
+	real, st, err := g.Resolve(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if st.IsDir() {
+		return nil, nil, &fs.PathError{Op: "read", Path: path, Err: errIsDir}
+	}
+	data, err := readRegular(real, st, g.limit(real))
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Path = path
+		}
+		return nil, nil, err
+	}
+	return data, st, nil
+}
+
+// Walk calls fn for every file under root in name order, following folder
+// links the Guard admits, with the path through root (links not resolved)
+// and the reason the Guard refuses it, if it does. A refused folder is
+// reported once, and not entered.
+func (g *Guard) Walk(root string, fn func(path string, err error)) error {
+	real, st, err := g.Resolve(root)
+	if err != nil {
+		return err
+	}
+	if !st.IsDir() {
+		return &fs.PathError{Op: "readdir", Path: root, Err: errNotDir}
+	}
+	return g.walk(root, []string{real}, fn)
+}
+
+func (g *Guard) walk(dir string, stack []string, fn func(string, error)) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if e.Type().IsRegular() {
+			st, err := e.Info()
+			if err == nil {
+				err = g.admit(p, st)
+				if err != nil {
+					err = &fs.PathError{Op: "open", Path: p, Err: err}
+				}
+			}
+			fn(p, err)
+			continue
+		}
+		real, st, err := g.Resolve(p)
+		if err != nil {
+			fn(p, err)
+			continue
+		}
+		if !st.IsDir() {
+			fn(p, nil)
+			continue
+		}
+		for _, s := range stack {
+			if within(real, s) {
+				fn(p, &fs.PathError{Op: "readdir", Path: p, Err: ErrLoop})
+				real = ""
+				break
+			}
+		}
+		if real == "" {
+			continue
+		}
+		if err := g.walk(p, append(stack, real), fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
