@@ -19,9 +19,16 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.Code, "department", "", "部门编码（部门目录名），如 dkb")
 	fs.StringVar(&o.Name, "name", "", "部门名称（表格中没有时）")
 	fs.StringVar(&o.Publish, "publisher", "", "发布机构（表格中没有时）")
+	fileMB := fs.Int64("max-file-mb", importer.DefaultFileBytes>>20, "一个工作簿或 CSV 文件的大小上限（MB）")
+	unzipMB := fs.Int64("max-unzip-mb", importer.DefaultInflatedBytes>>20, "一个工作簿解压后的大小上限（MB）")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if *fileMB <= 0 || *unzipMB <= 0 || *fileMB > 1<<20 || *unzipMB > 1<<20 {
+		fmt.Fprintln(stderr, "disclose import: --max-file-mb 和 --max-unzip-mb 须是 1 到 1048576 之间的整数")
+		return 2
+	}
+	o.Limits = importer.Limits{FileBytes: *fileMB << 20, InflatedBytes: *unzipMB << 20}
 	if fs.NArg() == 0 || o.Year == 0 || o.Code == "" {
 		fmt.Fprintln(stderr, "用法：disclose import --year 2021 --department 部门编码 [--name 部门名称] [--out content] 文件.xlsx|文件.csv ...")
 		return 2

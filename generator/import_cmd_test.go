@@ -42,3 +42,35 @@ func TestImportExportCommands(t *testing.T) {
 		t.Errorf("missing arguments: exit %d", code)
 	}
 }
+
+// TestImportDepartmentOutsideOut: --department is a folder name inside
+// --out; one that climbs out is refused and nothing is written anywhere.
+func TestImportDepartmentOutsideOut(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "dkb.xlsx")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"export", "--content", testutil.ContentDir(), "--xlsx", xlsx, "--department", "2021/dkb"}, &out, &errOut); code != 0 {
+		t.Fatalf("export: %d %s", code, errOut.String())
+	}
+	for _, dept := range []string{"../x", "../../x", "a/../../../x"} {
+		root := filepath.Join(dir, "root")
+		content := filepath.Join(root, "site", "content")
+		out.Reset()
+		errOut.Reset()
+		code := run([]string{"import", "--year", "2021", "--department", dept, "--out", content, xlsx}, &out, &errOut)
+		if code == 0 || !strings.Contains(errOut.String(), `部门编码 "`+dept+`" 不能用作目录名`) {
+			t.Errorf("--department %s: exit %d\n%s%s", dept, code, out.String(), errOut.String())
+		}
+		var written []string
+		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				written = append(written, p)
+			}
+			return nil
+		})
+		if len(written) > 0 {
+			t.Errorf("--department %s wrote %v", dept, written)
+		}
+		os.RemoveAll(root)
+	}
+}

@@ -3,7 +3,9 @@ package importer
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -40,12 +42,28 @@ func yamlBytes(schema, comment string, v any) ([]byte, error) {
 func emit(d *imported, o Options, dir string) ([]string, error) {
 	var files []string
 	put := func(rel string, data []byte) error {
+		if !filepath.IsLocal(filepath.FromSlash(rel)) {
+			return fmt.Errorf("内部错误：%s 不在内容目录内", rel) // names are checked before
+		}
 		p := filepath.Join(dir, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
+		// O_EXCL: two names that are one file (codes differing only in
+		// case, on Windows or macOS) stop the import, never overwrite.
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("导入的内容中有两个文件同名（%s；编码只差大小写？）；导入不会覆盖，请改正编码", rel)
+		}
+		if err != nil {
+			return err
+		}
 		files = append(files, rel)
-		return os.WriteFile(p, data, 0o644)
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
 	}
 	site := fmt.Sprintf("# yaml-language-server: $schema=../schema/site.schema.json\ntitle: 预算绩效信息公开\npublisher: %s\nlocale: zh-CN\n", yamlString(d.dept.Publisher))
 	if err := put("site.yaml", []byte(site)); err != nil {

@@ -7,7 +7,9 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,6 +26,7 @@ type Options struct {
 	Code    string // the department's code (its folder)
 	Name    string // the department's name, when the forms do not say
 	Publish string // the publisher, when the forms do not say
+	Limits  Limits // sizes of the files read
 }
 
 // Note is something the importer could not place or had to change.
@@ -45,11 +48,15 @@ func (r *Report) add(where, format string, args ...any) {
 // Import reads the forms in paths and writes a department into o.Out. It
 // writes nothing unless everything was read, and never overwrites a file.
 func Import(paths []string, o Options) (*Report, error) {
+	if why := nameProblem(o.Code); why != "" {
+		return nil, fmt.Errorf("部门编码 %q 不能用作目录名：%s", o.Code, why)
+	}
+	lim := o.Limits.orDefaults()
 	rep := &Report{}
 	var forms []*form
 	var grids []*Grid
 	for _, p := range paths {
-		gs, err := readFile(p)
+		gs, err := readFile(p, lim)
 		if err != nil {
 			return nil, err
 		}
@@ -110,8 +117,14 @@ func assemble(forms []*form, grids []*Grid, o Options, rep *Report) (*imported, 
 		switch {
 		case isRecords(g):
 			name := "spending/imported.csv"
-			if strings.HasPrefix(g.Sheet, "支出记录 ") {
-				name = "spending/" + strings.TrimPrefix(g.Sheet, "支出记录 ") + ".csv"
+			if base, ok := strings.CutPrefix(g.Sheet, "支出记录 "); ok {
+				if why := nameProblem(base + ".csv"); why != "" {
+					return nil, fmt.Errorf("%s：工作表名 %q 中的 %q 不能用作文件名：%s；请在 Excel 中改工作表名", g.Where(0, 0), g.Sheet, base, why)
+				}
+				name = "spending/" + base + ".csv"
+			}
+			if _, dup := out.records[name]; dup {
+				return nil, fmt.Errorf("%s：这张支出记录表和前面的一张都要写入 %s；导入不会合并或覆盖，请分开导入或改工作表名", g.Where(0, 0), name)
 			}
 			out.records[name] = g.Rows
 			continue
@@ -129,6 +142,10 @@ func assemble(forms []*form, grids []*Grid, o Options, rep *Report) (*imported, 
 		if code == "" {
 			code = fmt.Sprintf("IMPORT-%03d", len(out.projects)+1)
 			rep.add(g.Where(0, 0), "表格中没有项目编码，暂用 %s，请改为预算系统中的编码（文件名随之改）", code)
+		} else if why := nameProblem(code); why != "" {
+			// The code names the project's files: refused, not rewritten,
+			// since it is the project's identity.
+			return nil, fmt.Errorf("%s：项目编码 %q 不能用作文件名：%s；请在表格中改正", f.where["code"], code, why)
 		}
 		p := byCode[code]
 		if p == nil {
@@ -327,12 +344,18 @@ func readMonitoring(g *Grid, byCode map[string]*model.Project, rep *Report) {
 	}
 }
 
-// write emits the department into a temporary folder beside o.Out, then
-// moves its files in; an existing file stops the import untouched.
+// write emits the department into a temporary folder inside o.Out, then
+// moves it in with one rename that refuses an existing target (a folder
+// that appears meanwhile included); site.yaml likewise, only when there is
+// none. Every path is built from checked names, inside o.Out.
 func write(d *imported, o Options, rep *Report) error {
-	deptDir := filepath.Join(o.Out, fmt.Sprint(o.Year), o.Code)
-	if _, err := os.Stat(deptDir); err == nil {
+	year := fmt.Sprint(o.Year)
+	deptDir := filepath.Join(o.Out, year, o.Code)
+	exists := func() error {
 		return fmt.Errorf("%s 已经存在；导入不会覆盖已有的内容，请换一个部门编码或先移走该目录", deptDir)
+	}
+	if _, err := os.Lstat(deptDir); err == nil {
+		return exists()
 	}
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return err
@@ -346,22 +369,51 @@ func write(d *imported, o Options, rep *Report) error {
 	if err != nil {
 		return err
 	}
-	// Move the department folder in with one rename; site.yaml only when
-	// the folder has none.
-	if err := os.MkdirAll(filepath.Dir(deptDir), 0o755); err != nil {
+	yearDir := filepath.Join(o.Out, year)
+	if err := os.MkdirAll(yearDir, 0o755); err != nil {
 		return err
 	}
-	if err := os.Rename(filepath.Join(tmp, fmt.Sprint(o.Year), o.Code), deptDir); err != nil {
+	if err := insideRoot(o.Out, yearDir); err != nil {
 		return err
 	}
-	site := filepath.Join(o.Out, "site.yaml")
-	if _, err := os.Stat(site); os.IsNotExist(err) {
-		if err := os.Rename(filepath.Join(tmp, "site.yaml"), site); err != nil {
-			return err
+	if err := renameNoReplace(filepath.Join(tmp, year, o.Code), deptDir); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return exists()
 		}
-	} else {
+		return err
+	}
+	err = renameNoReplace(filepath.Join(tmp, "site.yaml"), filepath.Join(o.Out, "site.yaml"))
+	if errors.Is(err, fs.ErrExist) {
 		files = slices.DeleteFunc(files, func(f string) bool { return f == "site.yaml" })
+	} else if err != nil {
+		return err
 	}
 	rep.Files = files
 	return nil
+}
+
+// insideRoot refuses dir when, links followed, it is not inside root: a year
+// folder linked elsewhere would take the import out of --out.
+func insideRoot(root, dir string) error {
+	r, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return err
+	}
+	d, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(r, d); err != nil || !filepath.IsLocal(rel) {
+		return fmt.Errorf("%s 是指向 %s 的链接，在内容目录 %s 之外；导入只写入内容目录", dir, d, root)
+	}
+	return nil
+}
+
+// renameChecked is renameNoReplace where the system has no such rename:
+// the check and the rename are two steps.
+func renameChecked(from, to string) error {
+	if _, err := os.Lstat(to); err == nil {
+		return &os.LinkError{Op: "rename", Old: from, New: to, Err: fs.ErrExist}
+	}
+	return os.Rename(from, to)
 }

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package importer
+
+const openNoBlock = 0
