@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"disclose/generator/assets"
 	"disclose/generator/pdf"
@@ -19,6 +21,8 @@ import (
 type buildFlags struct {
 	content, out, templates, cache string
 	pdf, clean                     bool
+	noWait                         bool
+	lockTimeout                    time.Duration
 }
 
 func (b *buildFlags) register(fs *flag.FlagSet) {
@@ -28,6 +32,36 @@ func (b *buildFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&b.cache, "cache", assets.CacheDir(), "缓存目录：第三方文件（ECharts、字体，由 make assets 填充）和增量构建的记录")
 	fs.BoolVar(&b.pdf, "pdf", true, "同时生成 PDF 报告；--pdf=false 只生成网页（预览时更快）")
 	fs.BoolVar(&b.clean, "clean", false, "不用增量构建的记录，重新生成每个页面和报告（结果与增量构建逐字节相同）")
+	fs.BoolVar(&b.noWait, "no-wait", false, "另一个构建正在写入同一输出目录时立即失败，不等待")
+	fs.DurationVar(&b.lockTimeout, "lock-timeout", 0, "等待另一个构建写完输出目录最多多久（如 30s；0 表示一直等）")
+}
+
+// lockOutput takes the output's lock: a build already writing the same
+// output is waited for (said once on log), unless --no-wait, for at most
+// --lock-timeout; ctx ending stops the wait too.
+func (b *buildFlags) lockOutput(ctx context.Context, log io.Writer, command string) (*publish.OutputLock, error) {
+	cancel := func() {}
+	switch {
+	case b.noWait:
+		ctx, cancel = context.WithCancel(ctx)
+		cancel() // done already: one try
+	case b.lockTimeout > 0:
+		ctx, cancel = context.WithTimeout(ctx, b.lockTimeout)
+	}
+	defer cancel()
+	lock, err := publish.Lock(ctx, b.out, func(holder string) {
+		if holder != "" {
+			holder = "（进程 " + holder + "）"
+		}
+		fmt.Fprintf(log, "disclose %s: 另一个构建正在写入 %s%s，等待…\n", command, b.out, holder)
+	})
+	if errors.Is(err, publish.ErrBusy) {
+		if b.noWait {
+			return nil, fmt.Errorf("%w；未等待（--no-wait）", err)
+		}
+		return nil, fmt.Errorf("%w；已等待 %v", err, b.lockTimeout)
+	}
+	return lock, err
 }
 
 func (b *buildFlags) webOptions() web.Options {
@@ -71,7 +105,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	res, err := build(b, b.webOptions(), stderr)
+	res, err := func() (buildResult, error) {
+		lock, err := b.lockOutput(context.Background(), stderr, "build")
+		if err != nil {
+			return buildResult{}, err
+		}
+		defer lock.Release()
+		return build(lock, b, b.webOptions(), stderr)
+	}()
 	switch {
 	case errors.Is(err, errContent):
 		fmt.Fprintf(stderr, "disclose build: %v；%s 保持不变\n", err, b.out)

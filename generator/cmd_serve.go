@@ -64,10 +64,18 @@ type preview struct {
 }
 
 // rebuild builds the site; a failure keeps the last good site and records
-// the error for the page and the terminal.
-func (p *preview) rebuild() {
+// the error for the page and the terminal. It takes the output's lock as
+// disclose build does: a build the author runs meanwhile is waited for.
+func (p *preview) rebuild(ctx context.Context) {
 	var report bytes.Buffer
-	res, err := build(p.flags, p.opts, &report)
+	res, err := func() (buildResult, error) {
+		lock, err := p.flags.lockOutput(ctx, p.log, "serve")
+		if err != nil {
+			return buildResult{}, err
+		}
+		defer lock.Release()
+		return build(lock, p.flags, p.opts, &report)
+	}()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if err != nil {
@@ -155,7 +163,7 @@ func htmlAttr(s string) string { return strings.ReplaceAll(s, "'", "&#39;") }
 // receives the address once the server listens.
 func serve(ctx context.Context, b buildFlags, addr string, interval time.Duration, log io.Writer, ready chan<- string) error {
 	p := &preview{flags: b, opts: b.webOptions(), log: log}
-	p.rebuild()
+	p.rebuild(ctx)
 	if p.version == 0 {
 		if _, err := os.Stat(filepath.Join(b.out, "index.html")); err != nil {
 			return errors.New("第一次生成就失败了，没有可以预览的网站；修正上面的错误后重试")
@@ -189,7 +197,7 @@ func serve(ctx context.Context, b buildFlags, addr string, interval time.Duratio
 		case <-tick.C:
 			if now := fingerprint(watched...); now != last {
 				last = now
-				p.rebuild()
+				p.rebuild(ctx)
 			}
 		}
 	}

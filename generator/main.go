@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR] [--pdf=false] [--clean]
+//	disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR] [--pdf=false] [--clean] [--no-wait|--lock-timeout D]
 //	disclose serve  [--addr 127.0.0.1:8080] [--content DIR] [--out DIR] [--templates DIR]
 //	disclose check  [--content DIR] [--strict] [--format text|json]
 //	disclose diff   [--format text|markdown|json] OLD NEW
@@ -30,6 +30,7 @@ const usage = `disclose — 预算绩效信息公开生成器
   disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR] [--pdf=false] [--clean]
         检查内容并生成网站和 PDF 报告（默认 public/）；有错误时不改动输出目录。
         增量构建：只重新生成内容有变化的部门，其余文件原样保留（--clean 全部重新生成）。
+        同一输出目录一次只有一个构建：另一个构建（或 serve）正在写入时等待它，--no-wait 则立即失败。
   disclose serve  [--addr 127.0.0.1:8080] [--content DIR] [--out DIR] [--templates DIR]
         生成并在本机预览网站；内容或模板改动后自动重新生成并刷新页面，出错时页面上显示错误。
   disclose check  [--content DIR] [--strict] [--format text|json]

@@ -85,8 +85,10 @@ func (r *recorder) WriteFile(rel string, data []byte) error {
 }
 
 // build runs every stage and swaps the result into b.out; on any error the
-// output folder is left exactly as it was.
-func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
+// output folder is left exactly as it was. The caller holds the output's
+// lock (see buildFlags.lockOutput) until build returns: the tidying after
+// a killed build, the staging, the swap and the state all need it.
+func build(lock *publish.OutputLock, b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	var res buildResult
 	if err := checkOutput(b.content, b.out); err != nil {
 		return res, err
@@ -134,7 +136,7 @@ func build(b buildFlags, o web.Options, report io.Writer) (buildResult, error) {
 	if b.clean {
 		state = nil
 	}
-	stage, err := publish.Begin(b.out)
+	stage, err := lock.Begin()
 	if err != nil {
 		tools.Wait()
 		return res, err

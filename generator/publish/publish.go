@@ -38,9 +38,9 @@ type Staging struct {
 	BuildID string
 }
 
-// Begin checks that out may be replaced and creates the staging folder
-// beside it (same file system, so the final rename is atomic).
-func Begin(out string) (*Staging, error) {
+// begin checks that out may be replaced and creates the staging folder
+// beside it (see OutputLock.Begin).
+func begin(out string) (*Staging, error) {
 	out = filepath.Clean(out)
 	if err := mayReplace(out); err != nil {
 		return nil, err
@@ -142,7 +142,8 @@ func mayReplace(out string) error {
 }
 
 // recover tidies after a build that was killed: staging folders it left
-// are removed, and if it was killed between the two renames of the
+// are removed (the caller holds the output's lock, so no build is using
+// them), and if it was killed between the two renames of the
 // fallback swap, the previous output is put back.
 func recover(out string) {
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".building-*"))
