@@ -180,7 +180,7 @@ func serve(ctx context.Context, b buildFlags, addr string, interval time.Duratio
 		watched = append(watched, p.opts.Templates)
 	}
 	last := fingerprint(watched...)
-	srv := &http.Server{Handler: p.handler(), ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: onlyHost(ln.Addr().String(), p.handler()), ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	if ready != nil {
 		ready <- ln.Addr().String()
@@ -219,4 +219,23 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// onlyHost answers only requests whose Host is the address the preview
+// listens on or a loopback name with its port: a page elsewhere that
+// points its own host name at 127.0.0.1 (DNS rebinding) gets nothing.
+func onlyHost(listen string, h http.Handler) http.Handler {
+	lhost, port, _ := net.SplitHostPort(listen)
+	allowed := map[string]bool{}
+	for _, name := range []string{lhost, "localhost", "127.0.0.1", "::1"} {
+		allowed[strings.ToLower(net.JoinHostPort(name, port))] = true
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := strings.ToLower(r.Host)
+		if !allowed[host] {
+			http.Error(w, "disclose serve: 只接受发往 "+listen+" 的请求（Host: "+r.Host+"）", http.StatusMisdirectedRequest)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }

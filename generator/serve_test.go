@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,5 +121,25 @@ func TestServeRebuildsAndKeepsLastGoodSite(t *testing.T) {
 	}
 	if code, _ := get(t, base+"/no/such/page.html"); code != 404 {
 		t.Errorf("missing page: %d", code)
+	}
+}
+
+// TestServeAnswersOnlyItsOwnHost: a request whose Host header names another
+// site (DNS rebinding) is refused; the listening address and localhost work.
+func TestServeAnswersOnlyItsOwnHost(t *testing.T) {
+	h := onlyHost("127.0.0.1:8123", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "ok")
+	}))
+	for host, want := range map[string]int{
+		"127.0.0.1:8123": 200, "localhost:8123": 200, "LOCALHOST:8123": 200, "[::1]:8123": 200,
+		"evil.example": 421, "evil.example:8123": 421, "127.0.0.1:9999": 421, "": 421, "127.0.0.1": 421,
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != want {
+			t.Errorf("Host %q: status %d, want %d", host, w.Code, want)
+		}
 	}
 }
