@@ -51,6 +51,7 @@ func Settings(site *model.Site, diags *diag.List) {
 	c.fonts(site)
 	c.controlYAML(site)
 	c.basePath(site)
+	c.locale(site)
 }
 
 // Department checks one department under its year's rules; the other

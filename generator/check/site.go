@@ -2,6 +2,7 @@ package check
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 
 	"disclose/generator/model"
@@ -31,4 +32,17 @@ func (c *checker) basePath(site *model.Site) {
 	case u.Scheme == "" && u.Host != "":
 		c.errorf(site.At("base_path"), "base-path", field, hint, "发布地址 %q 以 // 开头：写出 https://，或写成以一个 / 开头的路径", p)
 	}
+}
+
+// languageTag is the shape of a BCP 47 tag as pages and PDFs use it: a
+// language, then subtags of letters and digits (zh-CN, zh-Hans-CN, en).
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// locale checks site.yaml's locale: it becomes the pages' lang and the
+// PDFs' /Lang, where anything but a language tag is wrong.
+func (c *checker) locale(site *model.Site) {
+	if site.Locale == "" || languageTag.MatchString(site.Locale) {
+		return
+	}
+	c.errorf(site.At("locale"), "locale", "locale（语言）", "语言代码，如 zh-CN", "%q 不是语言代码", site.Locale)
 }
