@@ -25,11 +25,15 @@ import (
 )
 
 // version changes whenever the state's format or meaning changes.
-const version = 2
+const version = 3
 
 // State is what one build leaves for the next.
 type State struct {
 	Version int
+	// Digest is the SHA-256 of the state written with Digest empty: a
+	// state edited by hand (or damaged) but still valid JSON does not
+	// verify and is not used, since it would publish wrong pages.
+	Digest string `json:",omitempty"`
 	// Saved is when the state was written (see Hasher.Since).
 	Saved time.Time
 	// BuildID is the identity of the build whose output this describes
@@ -73,6 +77,11 @@ func Load(path string) *State {
 	if json.Unmarshal(data, &old) != nil || old.Version != version || old.Parts == nil {
 		return s
 	}
+	want := old.Digest
+	old.Digest = ""
+	if sum, err := old.digest(); err != nil || sum != want {
+		return s
+	}
 	return &old
 }
 
@@ -95,11 +104,27 @@ func (s *State) Lookup(buildID, global, key, fp string) (*Part, bool) {
 	return p, true
 }
 
+// digest is the SHA-256 of the state's JSON as it stands.
+func (s *State) digest() (string, error) {
+	data, err := json.Marshal(s)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]), nil
+}
+
 // Save writes the state to path in one step (a temporary file renamed over
 // the old one), so that a kill leaves the old state or the new one.
 func (s *State) Save(path string) error {
 	s.Version = version
 	s.Saved = time.Now()
+	s.Digest = ""
+	sum, err := s.digest()
+	if err != nil {
+		return err
+	}
+	s.Digest = sum
 	data, err := json.Marshal(s)
 	if err != nil {
 		return err

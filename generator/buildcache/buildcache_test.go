@@ -3,6 +3,7 @@ package buildcache
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -92,5 +93,37 @@ func TestPrune(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(cache, "build", "new")); err != nil {
 		t.Error("a recent state was removed")
+	}
+}
+
+// TestEditedStateIsIgnored: a state changed after it was saved, still valid
+// JSON (a figure of a department's summary, an output dropped), does not
+// verify and is an empty state, so the build is a full one.
+func TestEditedStateIsIgnored(t *testing.T) {
+	path := Path(t.TempDir(), "content", "public")
+	s := Load(path)
+	s.BuildID, s.Global = "id", "g"
+	s.Parts["dept:2021/a"] = &Part{Fingerprint: "fp", Outputs: []string{"2021/a/index.html", "2021/a/a.pdf"}, Data: []byte(`{"budget":2100000}`)}
+	if err := s.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	saved, _ := os.ReadFile(path)
+	for name, edit := range map[string][2]string{
+		"figure":  {`2100000`, `9100000`},
+		"outputs": {`,"2021/a/a.pdf"`, ``},
+		"digest":  {`"Digest":"`, `"Digest":"0`},
+	} {
+		edited := strings.Replace(string(saved), edit[0], edit[1], 1)
+		if edited == string(saved) {
+			t.Fatalf("%s: the edit did not apply", name)
+		}
+		os.WriteFile(path, []byte(edited), 0o644)
+		if Load(path).Usable("id", "g") {
+			t.Errorf("%s edited: the state is still used", name)
+		}
+	}
+	os.WriteFile(path, saved, 0o644)
+	if !Load(path).Usable("id", "g") {
+		t.Error("the state as saved must verify")
 	}
 }
