@@ -40,6 +40,11 @@ func (b *buildFlags) register(fs *flag.FlagSet) {
 // output is waited for (said once on log), unless --no-wait, for at most
 // --lock-timeout; ctx ending stops the wait too.
 func (b *buildFlags) lockOutput(ctx context.Context, log io.Writer, command string) (*publish.OutputLock, error) {
+	// Before the lock: its file goes beside the output, which must not be
+	// in the content folder.
+	if err := checkOutput(b.content, b.out); err != nil {
+		return nil, err
+	}
 	cancel := func() {}
 	switch {
 	case b.noWait:

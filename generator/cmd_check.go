@@ -7,10 +7,12 @@ import (
 	"slices"
 	"sync"
 
+	"disclose/generator/assets"
 	"disclose/generator/check"
 	"disclose/generator/diag"
 	"disclose/generator/load"
 	"disclose/generator/model"
+	"disclose/generator/pdf"
 )
 
 // loadAndCheck runs the first two stages on a content folder and keeps
@@ -56,11 +58,23 @@ func otherDepartments(dirs []load.DeptDir) check.Others {
 func checkContent(dir string) *diag.List {
 	site, dirs, diags := load.Settings(dir)
 	check.Settings(site, diags)
+	// The build's glyph check too, so that content check accepts builds
+	// with its PDFs; without the fonts (make assets not run yet) the build
+	// reports that itself.
+	var fonts *pdf.Fonts
+	if !diags.HasErrors() {
+		fonts, _ = loadFonts(fontFiles(site.Dir, site.PDF.Serif, site.PDF.Sans, site.PDF.Fallback), assets.CacheDir())
+	}
 	codes := make([]check.Codes, len(dirs))
 	others := otherDepartments(dirs)
 	inParallel(len(dirs), func(i int) {
-		d := load.Department(dirs[i], diags)
-		check.DepartmentAmong(site, d, diags, others)
+		dl := &diag.List{}
+		d := load.Department(dirs[i], dl)
+		check.DepartmentAmong(site, d, dl, others)
+		if fonts != nil && !dl.HasErrors() {
+			pdf.CheckGlyphs(fonts, d, dl)
+		}
+		diags.Merge(dl)
 		codes[i] = check.CodesOf(d)
 	})
 	// The site's order, as load.Site sorts: year, then folder.

@@ -504,8 +504,9 @@ func fileSettings(site *model.Site, diags *diag.List) *fileio.Guard {
 }
 
 // fontPaths refuses the font files of site.yaml that the build may not
-// read (outside the content folder, special, too large); a missing one
-// is check's to report.
+// read (special, too large); a missing one is check's to report. A font
+// may be outside the content folder: an officer names the 仿宋 of their
+// own system, and a font is parsed, never published as text.
 func fontPaths(site *model.Site, files *fileio.Guard, diags *diag.List) {
 	for _, f := range []struct{ key, title, path string }{
 		{"serif", "正文字体", site.PDF.Serif}, {"sans", "标题字体", site.PDF.Sans}, {"fallback", "备用字体", site.PDF.Fallback},
@@ -517,8 +518,13 @@ func fontPaths(site *model.Site, files *fileio.Guard, diags *diag.List) {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(site.Dir, p)
 		}
-		if _, _, err := files.Resolve(p); err != nil && !os.IsNotExist(err) {
-			diags.Errorf(site.PDF.At(f.key), "file-refused", "pdf."+f.key+"（"+f.title+"）", "放在内容目录中的 TrueType 字体文件（.ttf），或在 site.yaml 的 files.allow_outside 中列出它所在的目录",
+		g, err := fileio.NewGuard(filepath.Dir(p))
+		if err == nil {
+			g.Limit = files.Limit
+			_, _, err = g.Resolve(p)
+		}
+		if err != nil && !os.IsNotExist(err) {
+			diags.Errorf(site.PDF.At(f.key), "file-refused", "pdf."+f.key+"（"+f.title+"）", "普通的 TrueType 字体文件（.ttf）",
 				"不能读取字体文件 %s：%v", f.path, pathError(err))
 		}
 	}
