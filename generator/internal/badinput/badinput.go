@@ -481,6 +481,6 @@ func Awkward() []Case {
 		{Name: "tab in a YAML string and a memo", Edits: []Edit{replace(projYAML, "name: 督查考核专项经费", `name: "督查考核\t专项经费"`), replace(csvFile, ",年度考核材料印刷", ",年度考核\t材料印刷")}},
 		{Name: "420-character 指标值确定依据", Edits: []Edit{replace(projYAML, "    basis: 督考平台使用情况及改进意见征集情况", "    basis: "+long)}},
 		{Name: "1,000-character memo", Edits: []Edit{replace(csvFile, ",年度考核材料印刷", ","+memo)}},
-		{Name: "line separators U+2028 and U+2029", Edits: []Edit{replace(projYAML, "    basis: 督考平台使用情况及改进意见征集情况", "    basis: 督考平台使用情况\u2028及改进意见\u2029征集情况")}},
+		{Name: "line separators U+2028 and U+2029", Edits: []Edit{replace(projYAML, "    basis: 督考平台使用情况及改进意见征集情况", `    basis: "督考平台使用情况\u2028及改进意见\u2029征集情况"`)}},
 	}
 }
