@@ -113,9 +113,34 @@ func FuzzBreak(f *testing.F) {
 		for _, l := range Break(text, width, mono) {
 			joined.WriteString(l.Text())
 		}
-		// Only spaces may be dropped, at line ends.
-		if strings.ReplaceAll(joined.String(), " ", "") != strings.ReplaceAll(text, " ", "") {
+		// Only spaces may be dropped, at line ends; hard breaks and control
+		// characters are laid out, not printed.
+		want := strings.Join(paragraphs(text), "")
+		if strings.ReplaceAll(joined.String(), " ", "") != strings.ReplaceAll(want, " ", "") {
 			t.Fatalf("text changed: %q → %q", text, joined.String())
 		}
 	})
+}
+
+// TestHardBreaks: every line end a text may hold breaks the line, a blank
+// line keeps its place, and nothing else of the text is lost.
+func TestHardBreaks(t *testing.T) {
+	for in, want := range map[string][]string{
+		"一二\n三四":     {"一二", "三四"},
+		"一二\r\n三四":   {"一二", "三四"},
+		"一二\r三四":     {"一二", "三四"},
+		"一二\n\n三四":   {"一二", "", "三四"},
+		"一二\u2028三四": {"一二", "三四"},
+		"一二\v三四":     {"一二", "三四"},
+		"一\t二\x07三":  {"一 二三"},
+		"一二三四五六七八九十": {"一二三四五六七八九十"},
+	} {
+		var got []string
+		for _, l := range Break(in, 20, mono) {
+			got = append(got, l.Text())
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q: lines %q, want %q", in, got, want)
+		}
+	}
 }
