@@ -265,7 +265,7 @@ func Cases() []Case {
 		{"/dev/zero as the spending file, /dev allowed", []Edit{appendTo(siteYAML, "files:\n  allow_outside: [/dev]\n"), symlink("/dev/zero", csvFile)},
 			diag.Error, "missing-file", deptYAML, 104, 11, `它不是普通文件，而是设备文件`},
 		{"/dev/zero as a font", []Edit{appendTo(siteYAML, "pdf:\n  serif: /dev/zero\n")},
-			diag.Error, "file-refused", siteYAML, siteEnd + 2, 10, `pdf.serif（正文字体）: 不能读取字体文件 /dev/zero：路径在内容目录之外（/dev/zero）`},
+			diag.Error, "file-refused", siteYAML, siteEnd + 2, 10, `pdf.serif（正文字体）: 不能读取字体文件 /dev/zero：它不是普通文件，而是设备文件`},
 		{"/dev/zero as a font, /dev allowed", []Edit{appendTo(siteYAML, "files:\n  allow_outside: [/dev]\npdf:\n  serif: /dev/zero\n")},
 			diag.Error, "file-refused", siteYAML, siteEnd + 4, 10, `不能读取字体文件 /dev/zero：它不是普通文件，而是设备文件`},
 		{"allowed folder that does not exist", []Edit{appendTo(siteYAML, "files:\n  allow_outside: [/no/such/folder]\n")},
