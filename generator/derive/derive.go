@@ -42,8 +42,12 @@ type Count struct {
 // Project holds a project's derived figures.
 type Project struct {
 	*model.Project
-	Spent         money.Fen
-	ExecutionRate *big.Rat
+	// Spent is the sum of the spending records; Executed the 全年执行数 that
+	// counts (as published in the results, else Spent); ExecutionRate is
+	// Executed ÷ 全年预算数 (the adjusted budget when known): the one rate
+	// every page, table and file shows.
+	Spent, Executed money.Fen
+	ExecutionRate   *big.Rat
 	// Checkpoints follow Project.Plan, one for one.
 	Checkpoints []Checkpoint
 	// Lines follow Project.BudgetLines, one for one.
@@ -115,7 +119,8 @@ func Dept(d *model.Department) *Department {
 			dp.Lines[i].BudgetLine = &p.BudgetLines[i]
 		}
 		dd.Projects = append(dd.Projects, dp)
-		dd.Budget += p.Total.Fen
+		_, adjusted := p.Budgets()
+		dd.Budget += adjusted
 	}
 	// Records sorted by date make the cumulative sums one pass.
 	byProject := map[string][]*model.Record{}
@@ -146,7 +151,12 @@ func Dept(d *model.Department) *Department {
 			run += dp.Monthly[m]
 			dp.Cumulative[m] = run
 		}
-		dp.ExecutionRate = num.Percent(int64(dp.Spent), int64(dp.Total.Fen))
+		_, adjusted := dp.Budgets()
+		dp.Executed = dp.Spent
+		if dp.Results != nil {
+			dp.Executed = score.Executed(dp.Results.Budget, dp.Spent)
+		}
+		dp.ExecutionRate = num.Percent(int64(dp.Executed), int64(adjusted))
 		dp.Checkpoints = checkpoints(dp.Plan, dp.Total.Fen, through, mine, func(*model.Record) bool { return true })
 		rs := d.Rules
 		if rs != nil {
@@ -171,7 +181,7 @@ func Dept(d *model.Department) *Department {
 			name := l.Name
 			l.Checkpoints = checkpoints(dp.Plan, l.Amount.Fen, through, mine, func(r *model.Record) bool { return r.BudgetLine == name })
 		}
-		dd.Spent += dp.Spent
+		dd.Spent += dp.Executed
 	}
 	dd.ExecutionRate = num.Percent(int64(dd.Spent), int64(dd.Budget))
 	dd.count()
@@ -250,11 +260,8 @@ func (d *Department) count() {
 		} else {
 			grades[""]++
 		}
-		for i := len(p.Checkpoints) - 1; i >= 0; i-- {
-			if p.Checkpoints[i].Reached {
-				lights[p.Checkpoints[i].Status]++
-				break
-			}
+		if st, ok := p.Light(); ok {
+			lights[st]++
 		}
 	}
 	for _, g := range d.Rules.Evaluation.Grades {
@@ -264,4 +271,23 @@ func (d *Department) count() {
 	for s := score.Green; s <= score.Red; s++ {
 		d.Lights = append(d.Lights, Count{s.Word(), lights[s]})
 	}
+}
+
+// Light is the project's latest monitoring status: of the latest reached
+// checkpoint of its plan or of its latest monitoring snapshot, whichever is
+// later (a snapshot on the same day wins: it is the published judgement).
+// ok is false when neither exists.
+func (p *Project) Light() (st score.Status, ok bool) {
+	var at model.Date
+	for i := len(p.Checkpoints) - 1; i >= 0; i-- {
+		if c := p.Checkpoints[i]; c.Reached && (!ok || c.Date.After(at)) {
+			st, at, ok = c.Status, c.Date, true
+		}
+	}
+	for _, m := range p.Monitoring {
+		if !ok || !at.After(m.Date) {
+			st, at, ok = m.Status, m.Date, true
+		}
+	}
+	return st, ok
 }

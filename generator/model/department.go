@@ -17,10 +17,13 @@ type Department struct {
 	Publisher      string         `yaml:"publisher" title:"发布机构" req:"true"`
 	Published      Date           `yaml:"published" title:"发布日期" req:"true" desc:"如 2021-03-01。"`
 	Title          string         `yaml:"title" title:"标题" req:"true" desc:"如 2021年部门整体绩效目标。"`
-	SubTargets     []string       `yaml:"sub_targets" title:"分项绩效目标" req:"true" desc:"每项一句，不含序号（页面自动编号 1、2、…）。"`
-	Indicators     []Indicator    `yaml:"indicators" title:"部门整体绩效指标" req:"true"`
+	Origin         string         `yaml:"published_in" title:"公开来源" desc:"本部门内容所依据的公开文件：标题、发布机构或网址，页面和报告照录。"`
+	SubTargets     []string       `yaml:"sub_targets" title:"分项绩效目标" desc:"每项一句，不含序号（页面自动编号 1、2、…）。"`
+	Levels         []Level        `yaml:"levels" title:"指标分值" desc:"部门整体绩效指标各一级（和二级）指标的分值，覆盖年度规则；也可以是部门整体评价自己的类别，如 规划 15、执行 35。"`
+	Indicators     []Indicator    `yaml:"indicators" title:"部门整体绩效指标" desc:"部门整体绩效目标表的指标；只公开项目表的部门可不填（页面列出空表并说明）。"`
+	Evaluation     *Evaluation    `yaml:"evaluation" title:"部门整体绩效自评" desc:"部门整体支出绩效自评表：各指标的实际完成值、公布的得分等。"`
 	MeasuresTitle  string         `yaml:"measures_heading" title:"工作保障措施标题" desc:"按文件原样，如 四、工作保障措施；默认 工作保障措施。"`
-	SpecialFunds   SpecialFunds   `yaml:"special_funds" title:"专项资金绩效目标" req:"true"`
+	SpecialFunds   SpecialFunds   `yaml:"special_funds" title:"专项资金绩效目标" desc:"不填时页面照列空表并说明未公开。"`
 	Spending       []SpendingFile `yaml:"spending" title:"支出记录文件" desc:"本部门的支出记录 CSV 文件（相对于本目录）。"`
 	Budget         BudgetFigures  `yaml:"budget" title:"部门预算数" desc:"部门整体的年初预算数和全年预算数（万元），可选；不填时按各项目合计。"`
 	RecordsThrough Date           `yaml:"records_through" title:"支出记录截至日期" desc:"支出记录统计到哪一天；晚于此日的计划节点不计算实际进度。不填则视为全年。"`

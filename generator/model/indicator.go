@@ -38,9 +38,9 @@ func (k OpKind) Symbol() string {
 
 // operatorSpellings maps every way published forms write an operator.
 var operatorSpellings = map[string]OpKind{
-	"=": OpEq, "＝": OpEq, "==": OpEq, "等于": OpEq,
-	">=": OpGe, "≥": OpGe, "＞＝": OpGe, "≧": OpGe, "大于等于": OpGe, "不低于": OpGe,
-	"<=": OpLe, "≤": OpLe, "＜＝": OpLe, "≦": OpLe, "小于等于": OpLe, "不高于": OpLe,
+	"=": OpEq, "＝": OpEq, "==": OpEq, "═": OpEq, "等于": OpEq,
+	">=": OpGe, "≥": OpGe, "＞＝": OpGe, "≧": OpGe, "=>": OpGe, "》=": OpGe, "大于等于": OpGe, "不低于": OpGe, "不少于": OpGe, "不小于": OpGe,
+	"<=": OpLe, "≤": OpLe, "＜＝": OpLe, "≦": OpLe, "=<": OpLe, "‹=": OpLe, "《=": OpLe, "小于等于": OpLe, "不高于": OpLe, "不多于": OpLe, "不超过": OpLe, "不大于": OpLe,
 	">": OpGt, "＞": OpGt, "大于": OpGt,
 	"<": OpLt, "＜": OpLt, "小于": OpLt,
 	"文字描述": OpText, "定性": OpText,
@@ -108,6 +108,27 @@ type Indicator struct {
 	Basis       string       `yaml:"basis" title:"指标值确定依据" desc:"计划、标准、合同或历史数据等。"`
 	Weight      *num.Decimal `yaml:"weight" title:"分值" desc:"自评分值（权重），可选；同一一级指标下的分值之和应等于该一级指标的分值。"`
 	Polarity    Polarity     `yaml:"polarity" title:"指标方向" desc:"正向 或 反向，可选；不填时由符号推定（>= 为正向，<= 为反向）。"`
+	Parts       []Part       `yaml:"parts" title:"其中" desc:"“其中…”子行：各有值和单位，不单独计分。"`
+}
+
+// Direction is the indicator's polarity as given, or as its operator
+// implies (≥, > 正向; ≤, < 反向; = with a positive target 正向); "" for a
+// 文字描述 row or a target of 0 with =.
+func (in *Indicator) Direction() Polarity {
+	if in.Polarity != "" {
+		return in.Polarity
+	}
+	switch in.Operator.Kind {
+	case OpGe, OpGt:
+		return Positive
+	case OpLe, OpLt:
+		return Negative
+	case OpEq:
+		if d, ok := in.NumericValue(); ok && d.Rat().Sign() > 0 {
+			return Positive
+		}
+	}
+	return ""
 }
 
 // Target returns what the indicator aims at, as a reader sees it: the value

@@ -13,12 +13,19 @@ type Project struct {
 	Code        string       `yaml:"code" title:"项目编码" req:"true" key:"true" desc:"预算系统中的项目编码，文件名须与之相同。"`
 	Name        string       `yaml:"name" title:"项目名称" req:"true"`
 	Template    string       `yaml:"template" title:"项目绩效模板" desc:"可留空。"`
-	Total       money.Amount `yaml:"total" title:"项目资金总额（万元）" req:"true" desc:"单位：万元。预算明细之和、资金来源之和均应等于此数。"`
-	Funds       []Fund       `yaml:"funds" title:"资金来源" req:"true" desc:"按资金性质列出，如 一般公共预算。"`
+	Category    string       `yaml:"category" title:"项目类别" desc:"按文件原样，如 其他类、基础设施建设类。"`
+	Supervisor  string       `yaml:"supervisor" title:"主管部门" desc:"按文件原样，可带编码，如 (433)县农业农村局。"`
+	Implementer string       `yaml:"implementer" title:"实施单位" desc:"按文件原样，可带编码。"`
+	Office      string       `yaml:"office" title:"归口科室"`
+	Manager     string       `yaml:"manager" title:"项目负责人" desc:"按文件原样，可带电话。"`
+	Origin      string       `yaml:"published_in" title:"公开来源" desc:"本项目内容所依据的公开文件：标题、发布机构或网址，页面和报告照录。"`
+	Total       money.Amount `yaml:"total" title:"项目资金总额（万元）" req:"true" desc:"单位：万元；按元公开的写 215457.60元。预算明细之和、资金来源之和均应等于此数。年中新增的项目可以为 0。"`
+	Funds       []Fund       `yaml:"funds" title:"资金来源" desc:"按资金性质列出，如 一般公共预算；自评表等没有列出的可不填。"`
 	Purpose     string       `yaml:"purpose" title:"资金用途" desc:"按文件原样的文字说明。"`
-	BudgetLines []BudgetLine `yaml:"budget_lines" title:"预算明细" req:"true" desc:"资金用途的各项明细及金额（万元）。"`
-	Plan        []Checkpoint `yaml:"plan" title:"资金支出计划（累计进度%）" req:"true" desc:"各时间节点的累计支出进度，按时间顺序。"`
-	Targets     []Target     `yaml:"targets" title:"绩效目标" req:"true"`
+	BudgetLines []BudgetLine `yaml:"budget_lines" title:"预算明细" desc:"资金用途的各项明细及金额（万元）；不填时支出记录不按用途核对。"`
+	Plan        []Checkpoint `yaml:"plan" title:"资金支出计划（累计进度%）" desc:"各时间节点的累计支出进度，按时间顺序；不填时不计算计划偏差。"`
+	Targets     []Target     `yaml:"targets" title:"绩效目标" desc:"年度总体目标，按文件原样分条。"`
+	Levels      []Level      `yaml:"levels" title:"指标分值" desc:"本项目一级（和二级）指标的分值，覆盖年度规则，如 产出指标 60、效益指标 30；文件中没有三级指标的二级指标也在此列出。"`
 	Indicators  []Indicator  `yaml:"indicators" title:"绩效指标" req:"true"`
 
 	// File is the YAML file the project was read from.

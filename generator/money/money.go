@@ -240,16 +240,35 @@ func group(s string) string {
 	return sign + b.String()
 }
 
-// Amount is a budget amount as written in 万元: its exact value in fen and
-// the number of decimal places the author used (16 → 0, 16.00 → 2).
+// Amount is a budget amount as written: its exact value in fen, the number
+// of decimal places the author used (16 → 0, 16.00 → 2) and whether it was
+// written in 元 ("215457.6元", as self-evaluation forms in 元 print it)
+// rather than 万元, so that it can be shown again as published.
 type Amount struct {
 	Fen    Fen
 	Places int
+	// Yuan is true when the amount was written in 元; Places then counts
+	// decimals of 元.
+	Yuan bool
 }
 
-// UnmarshalText reads an amount in 万元.
+// UnmarshalText reads an amount in 万元 ("21", "207.4538", "21万元") or, with
+// the suffix 元, in 元 ("215457.6元", "215,457.60元").
 func (a *Amount) UnmarshalText(b []byte) error {
-	fen, places, err := ParseWan(string(b))
+	s := strings.TrimSpace(string(b))
+	if t, ok := strings.CutSuffix(s, "万元"); ok {
+		s = strings.TrimSpace(t)
+	} else if t, ok := strings.CutSuffix(s, "元"); ok {
+		t = strings.TrimSpace(t)
+		fen, err := ParseYuan(t)
+		if err != nil {
+			return err
+		}
+		_, frac, _ := strings.Cut(t, ".")
+		*a = Amount{Fen: fen, Places: len(frac), Yuan: true}
+		return nil
+	}
+	fen, places, err := ParseWan(s)
 	if err != nil {
 		return err
 	}
@@ -257,8 +276,33 @@ func (a *Amount) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// String shows the amount in 万元 with the author's precision.
-func (a Amount) String() string { return a.Fen.Wan(a.Places) }
+// WanPlaces is the number of decimals of 万元 that show the amount exactly
+// at the author's precision (an amount in 元 with 2 decimals needs 6).
+func (a Amount) WanPlaces() int {
+	if a.Yuan {
+		return min(a.Places+4, 6)
+	}
+	return a.Places
+}
 
-// MarshalText writes the amount in 万元 as the author wrote it.
-func (a Amount) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+// String shows the amount in 万元 with the author's precision (an amount
+// written in 元 with the decimals that keep it exact).
+func (a Amount) String() string { return a.Fen.Wan(a.WanPlaces()) }
+
+// Published shows the amount as the source printed it, with its unit:
+// "207.4538万元", "215,457.60元".
+func (a Amount) Published() string {
+	if a.Yuan {
+		return group(formatFixed(int64(a.Fen), 2, a.Places)) + "元"
+	}
+	return a.String() + "万元"
+}
+
+// MarshalText writes the amount as the author wrote it: in 万元, or with
+// the suffix 元.
+func (a Amount) MarshalText() ([]byte, error) {
+	if a.Yuan {
+		return []byte(formatFixed(int64(a.Fen), 2, a.Places) + "元"), nil
+	}
+	return []byte(a.String()), nil
+}

@@ -408,9 +408,9 @@ func writeMonitoring(l *layout, d *derive.Department, p *derive.Project) {
 func writeEvaluation(l *layout, d *derive.Department, e *derive.Evaluation) {
 	l.table(table{caption: "项目支出绩效自评表：预算执行情况", widths: []float64{3, 3, 3, 2, 2.2, 2}, size: tableSize,
 		header: [][]*cell{headerRow("年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "分值", "执行率", "得分")},
-		rows: [][]*cell{{right(present.WanFen(e.Initial)), right(present.WanFen(e.Adjusted)), right(present.WanFen(e.Spent)),
+		rows: [][]*cell{{right(present.WanFen(e.Initial)), right(present.WanFen(e.Adjusted)), right(present.WanFen(e.Executed)),
 			right(present.Score(e.ExecutionWeight)), right(present.Pct(e.ExecutionRate)), right(present.Score(e.ExecutionScore))}}})
-	if ex := e.Results.Evaluation.Explanation; ex != "" {
+	if ex := e.Evaluation.Explanation; ex != "" {
 		l.paragraph("预算执行说明："+ex, Serif, bodySize, bodyLeading, true, true, black)
 	}
 	t := table{caption: "项目支出绩效自评表：绩效指标", widths: []float64{2, 2.2, 2.6, 2.4, 3, 1.6, 1.6, 4.6}, size: tableSize,

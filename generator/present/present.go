@@ -18,7 +18,7 @@ import (
 
 // Wan writes a 万元 amount with at least two decimals, or the author's own
 // finer precision: 21 → 21.00, 0.355 → 0.355.
-func Wan(a money.Amount) string { return a.Fen.Wan(max(a.Places, 2)) }
+func Wan(a money.Amount) string { return a.Fen.Wan(max(a.WanPlaces(), 2)) }
 
 // WanFen writes fen in 万元 with two decimals.
 func WanFen(f money.Fen) string { return f.Wan(2) }

@@ -154,6 +154,61 @@ func Normalize(label string) string {
 	return strings.TrimSpace(strings.Trim(label, " \t\u3000\u00a0"))
 }
 
+// SplitLabel reads a level label as forms print it: the category name with
+// the spaces that spread it across a cell taken out ("产 出 指 标" →
+// 产出指标) and the weight printed inside it split off ("产出指标(50分)" →
+// 产出指标, "50"; "成本指标(0-20)分" → 成本指标, "0-20"). weight is "" when
+// the label carries none.
+func SplitLabel(label string) (name, weight string) {
+	s := Normalize(label)
+	if i := strings.IndexAny(s, "(（"); i > 0 {
+		inner := s[i:]
+		inner = strings.TrimSuffix(strings.TrimSpace(inner), "分")
+		inner = strings.TrimSpace(inner)
+		inner = strings.TrimRight(strings.TrimLeft(inner, "(（"), ")）")
+		inner = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(inner), "分"))
+		if inner != "" && strings.Trim(inner, "0123456789.-–—～~ ") == "" {
+			s, weight = strings.TrimSpace(s[:i]), strings.Join(strings.Fields(inner), "")
+		}
+	}
+	return squeeze(s), weight
+}
+
+// squeeze drops the spaces between Chinese characters that forms use to
+// spread a label across a cell, and keeps those between Latin words.
+func squeeze(s string) string {
+	if !strings.ContainsAny(s, " \u3000\u00a0\t") {
+		return s
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' {
+			var prev, next rune
+			for j := i - 1; j >= 0; j-- {
+				if !isSpace(rs[j]) {
+					prev = rs[j]
+					break
+				}
+			}
+			for j := i + 1; j < len(rs); j++ {
+				if !isSpace(rs[j]) {
+					next = rs[j]
+					break
+				}
+			}
+			if prev < 0x2E80 && next < 0x2E80 && prev != 0 && next != 0 {
+				b.WriteRune(' ')
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' }
+
 func matches(label, name string, aliases []string) bool {
 	for _, n := range append([]string{name}, aliases...) {
 		if label == n || label+"指标" == n {
@@ -167,7 +222,8 @@ func matches(label, name string, aliases []string) bool {
 // l1 is nil when the 一级 label is unknown; l2 is nil when the 二级 label does
 // not belong to that 一级 (then other is the 一级 it belongs to, if any).
 func (s *Settings) Classify(level1, level2 string) (l1 *Level1, l2 *Level2, other *Level1) {
-	level1, level2 = Normalize(level1), Normalize(level2)
+	level1, _ = SplitLabel(level1)
+	level2, _ = SplitLabel(level2)
 	for i := range s.Framework {
 		if matches(level1, s.Framework[i].Name, s.Framework[i].Aliases) {
 			l1 = &s.Framework[i]

@@ -8,6 +8,7 @@ package score
 import (
 	"fmt"
 	"math/big"
+	"strings"
 
 	"disclose/generator/model"
 	"disclose/generator/money"
@@ -107,12 +108,12 @@ func Indicator(in *model.Indicator, r *model.Result, weight *big.Rat, ev *rules.
 	w := fmtNum(weight)
 	switch o.Kind {
 	case Qualitative:
-		return qualitative(o, r, weight, ev)
+		return qualitative(o, in, r, weight, ev)
 	case Zero:
 		if ev.ZeroTarget == "by_share" {
-			return qualitative(o, r, weight, ev)
+			return qualitative(o, in, r, weight, ev)
 		}
-		actual, err := num.Parse(r.Actual)
+		actual, err := ParseActual(r.Actual, in.Unit)
 		if err != nil {
 			o.Problem = fmt.Sprintf("目标值为 0 的指标，实际完成值应为数字，这里是 %q", r.Actual)
 			return o
@@ -142,7 +143,7 @@ func Indicator(in *model.Indicator, r *model.Result, weight *big.Rat, ev *rules.
 		return o
 	}
 	target, _ := num.Parse(in.Value)
-	actual, err := num.Parse(r.Actual)
+	actual, err := ParseActual(r.Actual, in.Unit)
 	if err != nil {
 		o.Problem = fmt.Sprintf("符号 %s 的指标，实际完成值应为数字（单位写在指标表），这里是 %q", in.Operator.Raw, r.Actual)
 		return o
@@ -185,7 +186,25 @@ func Indicator(in *model.Indicator, r *model.Result, weight *big.Rat, ev *rules.
 	return o
 }
 
-func qualitative(o Outcome, r *model.Result, weight *big.Rat, ev *rules.Evaluation) Outcome {
+// ParseActual reads an actual value as forms print it: a number, with the
+// indicator's unit or a percent sign after it ("98%", "4604人", "29.5亩"),
+// or thousands separators ("215,457.6").
+func ParseActual(actual, unit string) (num.Decimal, error) {
+	s := strings.TrimSpace(actual)
+	if u := strings.TrimSpace(unit); u != "" {
+		s = strings.TrimSpace(strings.TrimSuffix(s, u))
+	}
+	s = strings.TrimSpace(strings.TrimRight(s, "%％"))
+	if strings.Contains(s, ",") {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	return num.Parse(s)
+}
+
+func qualitative(o Outcome, in *model.Indicator, r *model.Result, weight *big.Rat, ev *rules.Evaluation) Outcome {
+	if r.Achievement == "" {
+		return judged(o, in, r, weight)
+	}
 	band := ev.BandOf(r.Achievement)
 	if band == nil {
 		names := ""
@@ -213,6 +232,34 @@ func qualitative(o Outcome, r *model.Result, weight *big.Rat, ev *rules.Evaluati
 	o.Formula = fmt.Sprintf("定性指标，%s（%s–%s%%），评价比例 %s%%，得分 = %s × %s%% = %s", band.Name, band.Min, band.Max, r.Share, fmtNum(weight), r.Share, f2(o.Score))
 	return o
 }
+
+// judged scores a qualitative indicator that has no achievement band, as
+// most published forms give none: the score the evaluator printed counts
+// (the rules cannot give another), if it is within the weight; with no
+// printed score, an actual value that repeats the target is 达成 at full
+// weight.
+func judged(o Outcome, in *model.Indicator, r *model.Result, weight *big.Rat) Outcome {
+	if r.Score != nil {
+		p := r.Score.Rat()
+		if p.Sign() < 0 || p.Cmp(weight) > 0 {
+			o.Problem = fmt.Sprintf("公布得分 %s 超出分值 %s", r.Score, fmtNum(weight))
+			return o
+		}
+		o.Score, o.Met = p, p.Cmp(weight) == 0
+		o.Formula = fmt.Sprintf("定性指标，评价人按评分标准评分，公布得分 %s（分值 %s）", r.Score, fmtNum(weight))
+		return o
+	}
+	if t := squash(in.Target()); t != "" && squash(r.Actual) == t {
+		o.Score, o.Met = new(big.Rat).Set(weight), true
+		o.Completion = new(big.Rat).Set(hundred)
+		o.Formula = fmt.Sprintf("定性指标，实际完成情况“%s”与目标一致，视为达成，得满分 %s", r.Actual, fmtNum(weight))
+		return o
+	}
+	o.Problem = fmt.Sprintf("定性指标的实际完成情况“%s”与目标“%s”不同，需要完成程度 achievement（达成、部分达成、未达成）和得分比例 share，或公布的得分 score", r.Actual, in.Target())
+	return o
+}
+
+func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // Execution scores budget execution: rate = spent ÷ budget; score =
 // min(rate, 100%) × weight. rate is nil when nothing was budgeted.

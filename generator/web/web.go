@@ -153,22 +153,18 @@ func (d *DeptView) DeptBudget() *struct{ Initial, Adjusted string } {
 	return out
 }
 
-// Light is the status of a project's latest reached checkpoint.
+// Light is the project's latest monitoring status (derive.Project.Light).
 func (p *ProjectView) Light() string {
-	for i := len(p.Checkpoints) - 1; i >= 0; i-- {
-		if c := p.Checkpoints[i]; c.Reached {
-			return present.Light(c.Status)
-		}
+	if st, ok := p.Project.Light(); ok {
+		return present.Light(st)
 	}
 	return "—"
 }
 
 // LightClass names the latest light for the stylesheet.
 func (p *ProjectView) LightClass() string {
-	for i := len(p.Checkpoints) - 1; i >= 0; i-- {
-		if c := p.Checkpoints[i]; c.Reached {
-			return c.Status.Class()
-		}
+	if st, ok := p.Project.Light(); ok {
+		return st.Class()
 	}
 	return ""
 }
