@@ -44,7 +44,7 @@ func runBounded(t *testing.T, args ...string) (int, string) {
 // and content that check rejects does not build; for every case of the
 // bad-input table and of the awkward-but-right table.
 func TestCheckAndBuildAgree(t *testing.T) {
-	cases := append(badinput.Awkward(), badinput.Cases()...)
+	cases := append(append(badinput.Awkward(), badinput.Forms()...), badinput.Cases()...)
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {
 			t.Parallel()

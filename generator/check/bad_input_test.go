@@ -37,3 +37,27 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestForms: what real published forms legitimately do is accepted without
+// an error; where the form has a problem of its own, check says so as a
+// warning.
+func TestForms(t *testing.T) {
+	for _, tc := range badinput.Forms() {
+		t.Run(tc.Name, func(t *testing.T) {
+			dir := testutil.CopyContent(t)
+			tc.Apply(t, dir)
+			site, diags := load.Site(dir)
+			check.Site(site, diags)
+			for _, d := range diags.Sorted() {
+				if d.Severity == diag.Error {
+					t.Errorf("error on a legitimate form: %s", d)
+				}
+			}
+			if tc.Code != "" {
+				if msg, ok := tc.Find(dir, diags.Sorted()); !ok {
+					t.Error(msg)
+				}
+			}
+		})
+	}
+}

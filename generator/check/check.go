@@ -8,6 +8,7 @@ import (
 
 	"disclose/generator/diag"
 	"disclose/generator/model"
+	"disclose/generator/money"
 	"disclose/generator/rules"
 )
 
@@ -184,7 +185,7 @@ func (c *checker) department(site *model.Site, d *model.Department) {
 			c.errorf(d.At("sub_targets"), "missing", fmt.Sprintf("sub_targets[%d]（分项绩效目标）", i+1), "写出目标内容或删去此项", "第 %d 项分项绩效目标是空的", i+1)
 		}
 	}
-	c.indicators(d.Indicators, "indicators", d.Source, nil)
+	c.indicators(d.Indicators, d.Levels, "indicators", d.Source, nil)
 	c.specialFunds(d)
 	if !d.RecordsThrough.IsZero() && d.Year != 0 && d.RecordsThrough.Year() != d.Year {
 		c.errorf(d.At("records_through"), "records-through", "records_through（支出记录截至日期）", fmt.Sprintf("%d 年内的日期", d.Year),
@@ -198,14 +199,21 @@ func (c *checker) department(site *model.Site, d *model.Department) {
 		c.project(d, p)
 	}
 	spent := c.records(site, d)
+	var all money.Fen
 	for _, p := range d.Projects {
-		c.results(d, p, spent[p.Code])
+		s, records := spent[p.Code]
+		c.results(d, p, s, records)
+		all += s
 	}
+	c.budgetFigures(table{owner: "部门整体", budget: d.Budget, spent: all, records: len(d.Records) > 0, total: deptTotal(d)}, "budget")
+	c.deptEvaluation(d, all, len(d.Records) > 0)
 }
 
 func (c *checker) specialFunds(d *model.Department) {
 	sf := d.SpecialFunds
-	if len(sf.Funds) == 0 && rules.Normalize(sf.Explanation) == "" {
+	// A department that published only project tables has no special
+	// funds part to explain; one that writes the part must fill it.
+	if len(sf.Funds) == 0 && rules.Normalize(sf.Explanation) == "" && d.Has("special_funds") {
 		c.errorf(sf.At("explanation"), "empty-table", "special_funds.explanation（说明）", "如 我部门"+strconv.Itoa(d.Year)+"年无专项资金预算，特此说明。",
 			"没有专项资金时，空表也要公开并说明原因")
 	}
@@ -214,8 +222,17 @@ func (c *checker) specialFunds(d *model.Department) {
 		if f.Amount.Fen <= 0 && f.Has("amount") {
 			c.errorf(f.At("amount"), "amount-positive", path+".amount（金额（万元））", "大于 0 的金额", "专项资金金额应大于 0")
 		}
-		c.indicators(f.Indicators, path+".indicators", f.Source, nil)
+		c.indicators(f.Indicators, nil, path+".indicators", f.Source, nil)
 	}
+}
+
+func deptTotal(d *model.Department) money.Fen {
+	var total money.Fen
+	for _, p := range d.Projects {
+		_, adjusted := p.Budgets()
+		total += adjusted
+	}
+	return total
 }
 
 func joinPath(dir, rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }

@@ -19,8 +19,9 @@ func (c *checker) project(d *model.Department, p *model.Project) {
 		c.errorf(p.At("code"), "file-name", "code（项目编码）", fmt.Sprintf("把文件改名为 %s.yaml（项目说明 %s.md 同样改名）", p.Code, p.Code),
 			"项目编码 %s 与文件名 %s 不一致", p.Code, filepath.Base(p.File))
 	}
-	if p.Has("total") && p.Total.Fen <= 0 {
-		c.errorf(p.At("total"), "amount-positive", "total（项目资金总额（万元））", "大于 0 的金额（万元）", "项目资金总额应大于 0")
+	// 0 is legitimate: a project added during the year starts with 年初预算数 0.
+	if p.Has("total") && p.Total.Fen < 0 {
+		c.errorf(p.At("total"), "amount-positive", "total（项目资金总额（万元））", "不小于 0 的金额（万元）", "项目资金总额不能为负数")
 	}
 	c.controlYAML(p)
 	if p.Results != nil {
@@ -35,7 +36,7 @@ func (c *checker) project(d *model.Department, p *model.Project) {
 		}
 		labels[t.Label] = true
 	}
-	c.indicators(p.Indicators, "indicators", p.Source, p)
+	c.indicators(p.Indicators, p.Levels, "indicators", p.Source, p)
 	if p.Description.File == "" {
 		md := strings.TrimSuffix(p.File, ".yaml") + ".md"
 		c.report("description-missing", p.At("code"), "", "在 "+md+" 写出项目说明（基本情况、目标指标设置情况）", "项目 %s 没有项目说明", p.Code)

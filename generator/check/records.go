@@ -81,10 +81,18 @@ func (c *checker) records(site *model.Site, d *model.Department) map[string]mone
 			c.report("line-overspent", at(r, model.FieldAmount), recordFieldWords[model.FieldAmount], "核对记录，或调整预算明细",
 				"截至 %s，%s 的累计支出 %s 元超过预算明细 %s万元（%s 元）", r.Date, r.BudgetLine, lineSpent[k].Yuan(), l.Amount, l.Amount.Fen.Yuan())
 		}
-		if p := projects[r.Project]; p.Has("total") && projSpent[r.Project] > p.Total.Fen && !projOver[r.Project] {
-			projOver[r.Project] = true
-			c.errorf(at(r, model.FieldAmount), "project-overspent", recordFieldWords[model.FieldAmount], "核对记录；支出不能超过项目资金总额",
-				"截至 %s，项目 %s 的累计支出 %s 元超过项目资金总额 %s万元（%s 元）", r.Date, p.Code, projSpent[r.Project].Yuan(), p.Total, p.Total.Fen.Yuan())
+		// Overspending is measured against 全年预算数 (the adjusted budget)
+		// when the results give it: a spend equal to it is not an overspend.
+		if p := projects[r.Project]; (p.Has("total") || hasAdjusted(p)) && !projOver[r.Project] {
+			if _, budget := p.Budgets(); projSpent[r.Project] > budget {
+				projOver[r.Project] = true
+				what, amount := "项目资金总额", p.Total.String()
+				if hasAdjusted(p) {
+					what, amount = "全年预算数", p.Results.Budget.Adjusted.String()
+				}
+				c.errorf(at(r, model.FieldAmount), "project-overspent", recordFieldWords[model.FieldAmount], "核对记录；支出不能超过"+what,
+					"截至 %s，项目 %s 的累计支出 %s 元超过%s %s万元（%s 元）", r.Date, p.Code, projSpent[r.Project].Yuan(), what, amount, budget.Yuan())
+			}
 		}
 	}
 	return projSpent
@@ -103,4 +111,8 @@ func projectCodes(d *model.Department) string {
 		return "（本部门没有项目）"
 	}
 	return strings.Join(codes, "、")
+}
+
+func hasAdjusted(p *model.Project) bool {
+	return p.Results != nil && p.Results.Budget.Adjusted != nil
 }

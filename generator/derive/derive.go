@@ -31,6 +31,9 @@ type Department struct {
 	// their latest reached checkpoint.
 	Grades []Count
 	Lights []Count
+	// Evaluation is the department's own self-evaluation (部门整体绩效自评),
+	// when department.yaml has one.
+	Evaluation *Evaluation
 }
 
 // Count is a number of projects in a class.
@@ -184,6 +187,10 @@ func Dept(d *model.Department) *Department {
 		dd.Spent += dp.Executed
 	}
 	dd.ExecutionRate = num.Percent(int64(dd.Spent), int64(dd.Budget))
+	if d.Evaluation != nil && d.Rules != nil {
+		dd.Evaluation = score.Evaluate(score.Sources{Indicators: d.Indicators, Levels: d.Levels, Evaluation: d.Evaluation,
+			Budget: d.Budget, Total: dd.Budget, Spent: dd.Spent}, d.Rules)
+	}
 	dd.count()
 	return dd
 }

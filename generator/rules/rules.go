@@ -132,6 +132,18 @@ var Adjustable = map[string]diag.Severity{
 	"actual-missing":      diag.Warning,
 	"description-missing": diag.Warning,
 	"unlisted-spending":   diag.Warning,
+	// What published forms do: reported, never refused.
+	"weight-sum":           diag.Warning,
+	"weight-missing":       diag.Warning,
+	"weight-total":         diag.Warning,
+	"placeholder":          diag.Warning,
+	"published-score":      diag.Warning,
+	"budget-rows-sum":      diag.Warning,
+	"executed-over-budget": diag.Warning,
+	"executed-records":     diag.Warning,
+	"parts-units":          diag.Warning,
+	"parts-sum":            diag.Warning,
+	"level-unused":         diag.Warning,
 }
 
 // SeverityOf returns the severity of an adjustable check, and false when the
