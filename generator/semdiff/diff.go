@@ -9,6 +9,7 @@ package semdiff
 import (
 	"cmp"
 	"fmt"
+	"math/big"
 	"reflect"
 	"slices"
 	"strings"
@@ -199,9 +200,9 @@ func (d *differ) project(base []string, o, n *derive.Project) {
 		}
 		d.add(c)
 	}
-	if o.Evaluation != nil && n.Evaluation != nil && (o.Evaluation.Total.Cmp(n.Evaluation.Total) != 0 || o.Evaluation.Grade != n.Evaluation.Grade) {
+	if o.Evaluation != nil && n.Evaluation != nil && (!sameScore(o.Evaluation.Total, n.Evaluation.Total) || o.Evaluation.Grade != n.Evaluation.Grade) {
 		d.add(Change{Op: "changed", Kind: "total", Path: append(slices.Clone(path), "绩效自评总分"),
-			Old: present.Score(o.Evaluation.Total) + " " + o.Evaluation.Grade, New: present.Score(n.Evaluation.Total) + " " + n.Evaluation.Grade})
+			Old: evaluationWords(o.Evaluation), New: evaluationWords(n.Evaluation)})
 	}
 }
 
@@ -561,4 +562,20 @@ func rel(root, file string) string {
 		return r
 	}
 	return file
+}
+
+// sameScore compares two totals, either of which may be missing (an
+// evaluation without every 完成值 has none).
+func sameScore(a, b *big.Rat) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Cmp(b) == 0
+}
+
+func evaluationWords(e *derive.Evaluation) string {
+	if e.Total == nil {
+		return "未完成自评"
+	}
+	return present.Score(e.Total) + " " + e.Grade
 }
