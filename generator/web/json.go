@@ -2,31 +2,48 @@ package web
 
 import (
 	"encoding/json"
+	"math/big"
 
 	"disclose/generator/derive"
 	"disclose/generator/model"
 	"disclose/generator/money"
+	"disclose/generator/num"
+	"disclose/generator/score"
 )
 
 // The open-data JSON: amounts in 元 as numbers with two decimals, rates in
 // percent; written from exact values as json.Number, never through float.
 
 type indicatorJSON struct {
-	Level1      string `json:"level1"`
-	Level2      string `json:"level2"`
-	Name        string `json:"name"`
-	Description string `json:"description"`
-	Operator    string `json:"operator"`
-	Value       string `json:"value"`
-	Unit        string `json:"unit"`
-	Basis       string `json:"basis"`
-	Weight      string `json:"weight,omitempty"`
+	Basis       string     `json:"basis"`
+	Description string     `json:"description"`
+	Direction   string     `json:"direction"`
+	Level1      string     `json:"level1"`
+	Level2      string     `json:"level2"`
+	Name        string     `json:"name"`
+	Operator    string     `json:"operator"`
+	Parts       []partJSON `json:"parts"`
+	Unit        string     `json:"unit"`
+	Value       string     `json:"value"`
+	Weight      string     `json:"weight,omitempty"`
+}
+
+// partJSON is a 其中 row under an indicator.
+type partJSON struct {
+	Name  string `json:"name"`
+	Unit  string `json:"unit"`
+	Value string `json:"value"`
 }
 
 func indicatorsJSON(rows []model.Indicator) []indicatorJSON {
 	out := make([]indicatorJSON, len(rows))
 	for i, r := range indicatorRows(rows) {
-		out[i] = indicatorJSON{r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]}
+		parts := make([]partJSON, len(rows[i].Parts))
+		for j, p := range rows[i].Parts {
+			parts[j] = partJSON{Name: p.Name, Value: p.Value, Unit: p.Unit}
+		}
+		out[i] = indicatorJSON{Level1: r[0], Level2: r[1], Name: r[2], Description: r[3], Operator: r[4], Value: r[5], Unit: r[6],
+			Basis: r[7], Weight: r[8], Direction: r[9], Parts: parts}
 	}
 	return out
 }
@@ -54,9 +71,26 @@ func (n numNull) MarshalJSON() ([]byte, error) {
 	return []byte(n), nil
 }
 
+// The nullable figures of the open data, as exact decimal text.
+func rateNull(r *big.Rat) numNull   { return numNull(rateText(r)) }
+func scoreNull(r *big.Rat) numNull  { return numNull(scoreText(r)) }
+func pointsNull(r *big.Rat) numNull { return numNull(pointsText(r)) }
+func decNull(d *num.Decimal) numNull {
+	if d == nil {
+		return ""
+	}
+	return numNull(d.String())
+}
+func amountNull(a *money.Amount) numNull {
+	if a == nil {
+		return ""
+	}
+	return numNull(a.Fen.String())
+}
+
 func projectSummary(p *derive.Project) projectSummaryJSON {
 	return projectSummaryJSON{Code: p.Code, Name: p.Name, Total: yuanJSON(p.Total.Fen), Spent: yuanJSON(p.Spent),
-		ExecutionRate: numNull(rateText(p.ExecutionRate))}
+		ExecutionRate: rateNull(p.ExecutionRate)}
 }
 
 type fundJSON struct {
@@ -70,18 +104,52 @@ type specialFundsJSON struct {
 	Funds       []fundJSON `json:"funds"`
 }
 
+// levelJSON is a 一级 (or 二级) heading of an indicator table with its 分值
+// as printed: one number, or a range the evaluation settles.
+type levelJSON struct {
+	Level1    string  `json:"level1"`
+	Level2    string  `json:"level2"`
+	Weight    string  `json:"weight"`
+	WeightMax numNull `json:"weight_max"`
+	WeightMin numNull `json:"weight_min"`
+}
+
+func levelsJSON(levels []model.Level) []levelJSON {
+	out := make([]levelJSON, len(levels))
+	for i, l := range levels {
+		out[i] = levelJSON{Level1: l.Level1, Level2: l.Level2}
+		if l.Weight != nil {
+			out[i].Weight = l.Weight.String()
+			out[i].WeightMin, out[i].WeightMax = numNull(l.Weight.Min.String()), numNull(l.Weight.Max.String())
+		}
+	}
+	return out
+}
+
+// deptBudgetJSON is the department's own 年初预算数 and 全年预算数, when its
+// department.yaml gives them, in 元 and as published.
+type deptBudgetJSON struct {
+	AdjustedPublished string  `json:"adjusted_published"`
+	Adjusted          numNull `json:"adjusted_yuan"`
+	InitialPublished  string  `json:"initial_published"`
+	Initial           numNull `json:"initial_yuan"`
+}
+
 type departmentDoc struct {
 	Budget          json.Number      `json:"budget_yuan"`
 	Code            string           `json:"code"`
+	DeptBudget      deptBudgetJSON   `json:"department_budget"`
 	ExecutionRate   numNull          `json:"execution_rate_percent"`
 	Notes           []string         `json:"illustrative_notes"`
 	Indicators      []indicatorJSON  `json:"indicators"`
+	Levels          []levelJSON      `json:"levels"`
 	Measures        string           `json:"measures"`
 	MeasuresHeading string           `json:"measures_heading"`
 	Name            string           `json:"name"`
 	OverallGoal     string           `json:"overall_goal"`
 	Projects        []projectDoc     `json:"projects"`
 	Published       string           `json:"published"`
+	PublishedIn     string           `json:"published_in"`
 	Publisher       string           `json:"publisher"`
 	RecordsThrough  string           `json:"records_through"`
 	SpecialFunds    specialFundsJSON `json:"special_funds"`
@@ -103,12 +171,16 @@ func departmentJSON(v *DeptView) departmentDoc {
 	for _, f := range d.SpecialFunds.Funds {
 		funds = append(funds, fundJSON{Name: f.Name, Amount: yuanJSON(f.Amount.Fen), Indicators: indicatorsJSON(f.Indicators)})
 	}
+	b := d.Department.Budget
 	return departmentDoc{
 		Code: d.Code, Name: d.Name, Year: d.Year, Publisher: d.Publisher, Published: d.Published.String(), Title: d.Title,
+		PublishedIn: d.Origin, Levels: levelsJSON(d.Levels),
 		OverallGoal: d.OverallGoal.Text, SubTargets: nonNil(d.SubTargets), Indicators: indicatorsJSON(d.Indicators),
 		MeasuresHeading: v.MeasuresHeading, Measures: d.Measures.Text,
 		SpecialFunds: specialFundsJSON{Explanation: d.SpecialFunds.Explanation, Funds: funds},
-		Budget:       yuanJSON(d.Budget), Spent: yuanJSON(d.Spent), ExecutionRate: numNull(rateText(d.ExecutionRate)),
+		Budget:       yuanJSON(d.Budget), Spent: yuanJSON(d.Spent), ExecutionRate: rateNull(d.ExecutionRate),
+		DeptBudget: deptBudgetJSON{Initial: amountNull(b.Initial), InitialPublished: published(b.Initial),
+			Adjusted: amountNull(b.Adjusted), AdjustedPublished: published(b.Adjusted)},
 		RecordsThrough: d.Through.String(), Projects: projects, Notes: nonNil(v.Notes),
 	}
 }
@@ -154,24 +226,63 @@ type deptRefJSON struct {
 	Year int    `json:"year"`
 }
 
+// budgetJSON is a project's money block (年初预算数, 全年预算数, 全年执行数)
+// as the figures count (in 元) and as the form published them, with its
+// 其中 rows.
+type budgetJSON struct {
+	AdjustedPublished string          `json:"adjusted_published"`
+	Adjusted          json.Number     `json:"adjusted_yuan"`
+	ExecutedPublished string          `json:"executed_published"`
+	ExecutedSource    string          `json:"executed_source"`
+	Executed          json.Number     `json:"executed_yuan"`
+	InitialPublished  string          `json:"initial_published"`
+	Initial           json.Number     `json:"initial_yuan"`
+	Rows              []budgetRowJSON `json:"rows"`
+}
+
+// budgetRowJSON is a 其中 row of the money block, figures as published.
+type budgetRowJSON struct {
+	AdjustedPublished string  `json:"adjusted_published"`
+	Adjusted          numNull `json:"adjusted_yuan"`
+	ExecutedPublished string  `json:"executed_published"`
+	Executed          numNull `json:"executed_yuan"`
+	InitialPublished  string  `json:"initial_published"`
+	Initial           numNull `json:"initial_yuan"`
+	Name              string  `json:"name"`
+}
+
 type projectDoc struct {
-	BudgetLines    []lineJSON        `json:"budget_lines"`
-	Code           string            `json:"code"`
-	Department     *deptRefJSON      `json:"department,omitempty"`
-	Description    string            `json:"description"`
-	ExecutionRate  numNull           `json:"execution_rate_percent"`
-	Funds          []projectFundJSON `json:"funds"`
-	Notes          []string          `json:"illustrative_notes"`
-	Indicators     []indicatorJSON   `json:"indicators"`
-	Name           string            `json:"name"`
-	Plan           []checkpointJSON  `json:"plan"`
-	Purpose        string            `json:"purpose"`
-	Records        int               `json:"records"`
-	RecordsThrough string            `json:"records_through"`
-	Spent          json.Number       `json:"spent_yuan"`
-	Targets        []targetJSON      `json:"targets"`
-	Template       string            `json:"template"`
-	Total          json.Number       `json:"total_yuan"`
+	Budget           budgetJSON        `json:"budget"`
+	BudgetLines      []lineJSON        `json:"budget_lines"`
+	Category         string            `json:"category"`
+	Code             string            `json:"code"`
+	Department       *deptRefJSON      `json:"department,omitempty"`
+	Description      string            `json:"description"`
+	Evaluation       *evaluationJSON   `json:"evaluation"`
+	Executed         json.Number       `json:"executed_yuan"`
+	ExecutionRate    numNull           `json:"execution_rate_percent"`
+	Funds            []projectFundJSON `json:"funds"`
+	Notes            []string          `json:"illustrative_notes"`
+	Implementer      string            `json:"implementer"`
+	Indicators       []indicatorJSON   `json:"indicators"`
+	Levels           []levelJSON       `json:"levels"`
+	Manager          string            `json:"manager"`
+	Monitoring       []monitoringJSON  `json:"monitoring"`
+	MonitoringStatus string            `json:"monitoring_status"`
+	Name             string            `json:"name"`
+	Office           string            `json:"office"`
+	Plan             []checkpointJSON  `json:"plan"`
+	PublishedIn      string            `json:"published_in"`
+	Purpose          string            `json:"purpose"`
+	Records          int               `json:"records"`
+	RecordsThrough   string            `json:"records_through"`
+	ResultsExample   bool              `json:"results_illustrative"`
+	ResultsNote      string            `json:"results_note"`
+	Spent            json.Number       `json:"spent_yuan"`
+	Supervisor       string            `json:"supervisor"`
+	Targets          []targetJSON      `json:"targets"`
+	Template         string            `json:"template"`
+	Total            json.Number       `json:"total_yuan"`
 }
 
 func projectJSON(v *DeptView, pv *ProjectView) projectDoc {
@@ -179,29 +290,257 @@ func projectJSON(v *DeptView, pv *ProjectView) projectDoc {
 	sum := projectSummary(p)
 	doc := projectDoc{
 		Code: sum.Code, Name: sum.Name, Total: sum.Total, Spent: sum.Spent, ExecutionRate: sum.ExecutionRate,
+		Executed: yuanJSON(p.Executed), Budget: projectBudgetJSON(p),
+		Category: p.Category, Supervisor: p.Supervisor, Implementer: p.Implementer, Office: p.Office, Manager: p.Manager,
+		PublishedIn: p.Origin, Levels: levelsJSON(p.Levels),
 		Template: p.Template, Purpose: p.Purpose, Indicators: indicatorsJSON(p.Indicators), Description: p.Description.Text,
 		Records: p.Records, RecordsThrough: v.Through.String(), Notes: nonNil(v.Notes),
 		Funds: []projectFundJSON{}, BudgetLines: []lineJSON{}, Plan: []checkpointJSON{}, Targets: []targetJSON{},
+		Monitoring: []monitoringJSON{}, MonitoringStatus: monitoringStatus(p),
+	}
+	if p.Results != nil {
+		doc.ResultsExample, doc.ResultsNote = p.Results.Illustrative, p.Results.Note
 	}
 	for _, f := range p.Funds {
 		doc.Funds = append(doc.Funds, projectFundJSON{Source: f.Kind, Amount: yuanJSON(f.Amount.Fen)})
 	}
 	for _, l := range p.Lines {
 		doc.BudgetLines = append(doc.BudgetLines, lineJSON{Name: l.Name, Budget: yuanJSON(l.Amount.Fen), Spent: yuanJSON(l.Spent),
-			ExecutionRate: numNull(rateText(l.ExecutionRate))})
+			ExecutionRate: rateNull(l.ExecutionRate)})
 	}
 	for _, c := range p.Checkpoints {
-		cp := checkpointJSON{Label: c.Label, Date: c.Date.String(), PlannedPercent: numNull(rateText(c.PlannedPercent)),
+		cp := checkpointJSON{Label: c.Label, Date: c.Date.String(), PlannedPercent: rateNull(c.PlannedPercent),
 			Planned: yuanJSON(c.Planned), Reached: c.Reached}
 		if c.Reached {
 			cp.Actual = yuanJSON(c.Actual)
-			ap, dv := numNull(rateText(c.ActualPercent)), numNull(rateText(c.Deviation))
+			ap, dv := rateNull(c.ActualPercent), rateNull(c.Deviation)
 			cp.ActualPercent, cp.Deviation = &ap, &dv
 		}
 		doc.Plan = append(doc.Plan, cp)
 	}
 	for _, t := range p.Targets {
 		doc.Targets = append(doc.Targets, targetJSON{Label: t.Label, Text: t.Text})
+	}
+	for i := range p.Monitoring {
+		doc.Monitoring = append(doc.Monitoring, monitoringDoc(&p.Monitoring[i]))
+	}
+	if p.Evaluation != nil {
+		doc.Evaluation = evaluationDoc(p.Evaluation)
+	}
+	return doc
+}
+
+func projectBudgetJSON(p *derive.Project) budgetJSON {
+	initial, adjusted := p.Budgets()
+	b := budgetJSON{Initial: yuanJSON(initial), Adjusted: yuanJSON(adjusted), Executed: yuanJSON(p.Executed),
+		ExecutedSource: executedSource(p), Rows: []budgetRowJSON{}}
+	if p.Results == nil {
+		return b
+	}
+	rb := p.Results.Budget
+	b.InitialPublished, b.AdjustedPublished, b.ExecutedPublished = published(rb.Initial), published(rb.Adjusted), published(rb.Executed)
+	for _, r := range rb.Rows {
+		b.Rows = append(b.Rows, budgetRowJSON{Name: r.Name,
+			Initial: amountNull(r.Initial), InitialPublished: published(r.Initial),
+			Adjusted: amountNull(r.Adjusted), AdjustedPublished: published(r.Adjusted),
+			Executed: amountNull(r.Executed), ExecutedPublished: published(r.Executed)})
+	}
+	return b
+}
+
+// executionJSON is the budget-execution line of the self-evaluation.
+type executionJSON struct {
+	Adjusted json.Number `json:"adjusted_yuan"`
+	Executed json.Number `json:"executed_yuan"`
+	Formula  string      `json:"formula"`
+	Initial  json.Number `json:"initial_yuan"`
+	Rate     numNull     `json:"rate_percent"`
+	Score    numNull     `json:"score"`
+	Weight   numNull     `json:"weight"`
+}
+
+// evalIndicatorJSON is one indicator's row of the self-evaluation: the
+// weight that counts, the computed score with its formula, and the score
+// the form printed.
+type evalIndicatorJSON struct {
+	Achievement         string        `json:"achievement"`
+	Actual              string        `json:"actual"`
+	Category            string        `json:"category"`
+	Completion          numNull       `json:"completion_percent"`
+	Deviation           string        `json:"deviation"`
+	Differs             bool          `json:"differs"`
+	Direction           string        `json:"direction"`
+	Formula             string        `json:"formula"`
+	Kind                string        `json:"kind"`
+	Level1              string        `json:"level1"`
+	Level2              string        `json:"level2"`
+	Met                 bool          `json:"met"`
+	Name                string        `json:"name"`
+	NotApplicable       bool          `json:"not_applicable"`
+	NotApplicableReason string        `json:"not_applicable_reason"`
+	Parts               []partResJSON `json:"parts"`
+	Problem             string        `json:"problem"`
+	PublishedScore      numNull       `json:"published_score"`
+	Score               numNull       `json:"score"`
+	Share               numNull       `json:"share_percent"`
+	Weight              numNull       `json:"weight"`
+}
+
+// partResJSON is the actual value of a 其中 row.
+type partResJSON struct {
+	Actual string `json:"actual"`
+	Name   string `json:"name"`
+}
+
+// groupJSON is a 一级 subtotal, computed and as printed.
+type groupJSON struct {
+	Differs         bool    `json:"differs"`
+	Name            string  `json:"name"`
+	PublishedName   string  `json:"published_name"`
+	PublishedScore  numNull `json:"published_score"`
+	PublishedWeight numNull `json:"published_weight"`
+	Score           numNull `json:"score"`
+	Weight          numNull `json:"weight"`
+}
+
+// publishedJSON are the figures the form printed, as printed.
+type publishedJSON struct {
+	ExecutionRate  numNull        `json:"execution_rate_percent"`
+	ExecutionScore numNull        `json:"execution_score"`
+	Grade          string         `json:"grade"`
+	Subtotals      []subtotalJSON `json:"subtotals"`
+	Total          numNull        `json:"total"`
+}
+
+type subtotalJSON struct {
+	Name   string  `json:"name"`
+	Score  numNull `json:"score"`
+	Weight numNull `json:"weight"`
+}
+
+// findingJSON is a printed figure the rules do not give (自评得分复核).
+type findingJSON struct {
+	Computed  string `json:"computed"`
+	Formula   string `json:"formula"`
+	Item      string `json:"item"`
+	Kind      string `json:"kind"`
+	Published string `json:"published"`
+}
+
+type evaluationJSON struct {
+	Complete      bool                `json:"complete"`
+	Conclusion    string              `json:"conclusion"`
+	Deviation     string              `json:"deviation"`
+	Execution     executionJSON       `json:"execution"`
+	Explanation   string              `json:"explanation"`
+	Findings      []findingJSON       `json:"findings"`
+	Grade         string              `json:"grade"`
+	Groups        []groupJSON         `json:"groups"`
+	Indicators    []evalIndicatorJSON `json:"indicators"`
+	Missing       []string            `json:"missing"`
+	Problems      string              `json:"problems"`
+	Published     *publishedJSON      `json:"published"`
+	Remedies      string              `json:"remedies"`
+	Rescaled      bool                `json:"rescaled"`
+	ScoreSum      numNull             `json:"score_sum"`
+	Summary       string              `json:"summary"`
+	Total         numNull             `json:"total"`
+	WeightCounted numNull             `json:"weight_counted"`
+	WeightFull    numNull             `json:"weight_full"`
+}
+
+func evaluationDoc(e *derive.Evaluation) *evaluationJSON {
+	ev := e.Evaluation
+	doc := &evaluationJSON{
+		Execution: executionJSON{Initial: yuanJSON(e.Initial), Adjusted: yuanJSON(e.Adjusted), Executed: yuanJSON(e.Executed),
+			Rate: rateNull(e.ExecutionRate), Weight: pointsNull(e.ExecutionWeight), Score: scoreNull(e.ExecutionScore), Formula: e.ExecutionFormula},
+		ScoreSum: scoreNull(e.Sum), WeightCounted: pointsNull(e.Weight), WeightFull: pointsNull(e.Full),
+		Total: scoreNull(e.Total), Rescaled: e.Rescaled, Complete: e.Complete, Missing: nonNil(e.Missing), Grade: e.Grade,
+		Explanation: ev.Explanation, Summary: ev.Summary, Deviation: ev.Deviation, Conclusion: ev.Conclusion,
+		Problems: ev.Problems, Remedies: ev.Remedies,
+		Indicators: []evalIndicatorJSON{}, Groups: []groupJSON{}, Findings: []findingJSON{},
+	}
+	for i := range e.Indicators {
+		is := &e.Indicators[i]
+		row := evalIndicatorJSON{Name: is.Name, Level1: is.Level1, Level2: is.Level2, Category: is.Category,
+			Direction: string(is.Direction()), Kind: kindWord(score.KindOf(is.Indicator)), Weight: pointsNull(is.Weight),
+			Score: scoreNull(is.Score), PublishedScore: decNull(is.Published), Differs: is.Differs, NotApplicable: is.NotApplicable,
+			Formula: is.Outcome.Formula, Problem: is.Outcome.Problem, Met: is.Outcome.Met, Completion: rateNull(is.Outcome.Completion),
+			Parts: []partResJSON{}}
+		if r := is.Result; r != nil {
+			row.Actual, row.Achievement, row.Share, row.Deviation = r.Actual, r.Achievement, decNull(r.Share), r.Deviation
+			row.NotApplicableReason = r.NotApplicable
+			for _, pr := range r.Parts {
+				row.Parts = append(row.Parts, partResJSON{Name: pr.Name, Actual: pr.Actual})
+			}
+		}
+		doc.Indicators = append(doc.Indicators, row)
+	}
+	for _, g := range e.Groups {
+		gj := groupJSON{Name: g.Name, Weight: pointsNull(g.Weight), Score: scoreNull(g.Score), Differs: g.Differs}
+		if st := g.Published; st != nil {
+			gj.PublishedName, gj.PublishedWeight, gj.PublishedScore = st.Name, decNull(st.Weight), decNull(st.Score)
+		}
+		doc.Groups = append(doc.Groups, gj)
+	}
+	if p := ev.Published; p != nil {
+		pj := &publishedJSON{ExecutionRate: decNull(p.ExecutionRate), ExecutionScore: decNull(p.ExecutionScore),
+			Total: decNull(p.Total), Grade: p.Grade, Subtotals: []subtotalJSON{}}
+		for _, st := range p.Subtotals {
+			pj.Subtotals = append(pj.Subtotals, subtotalJSON{Name: st.Name, Weight: decNull(st.Weight), Score: decNull(st.Score)})
+		}
+		doc.Published = pj
+	}
+	for _, f := range e.Findings {
+		doc.Findings = append(doc.Findings, findingJSON{Kind: findingCode(f.Kind), Item: f.Item, Published: f.Published,
+			Computed: f.Computed, Formula: f.Formula})
+	}
+	return doc
+}
+
+// monitoringJSON is one in-year monitoring (绩效运行监控) of a project.
+type monitoringJSON struct {
+	Behind             bool          `json:"behind"`
+	Cause              string        `json:"cause"`
+	Date               string        `json:"date"`
+	Deviation          numNull       `json:"deviation_points"`
+	ExecutedPublished  string        `json:"executed_published"`
+	ExecutedSource     string        `json:"executed_source"`
+	Executed           json.Number   `json:"executed_yuan"`
+	ExecutionRate      numNull       `json:"execution_rate_percent"`
+	Indicators         []outlookJSON `json:"indicators"`
+	Label              string        `json:"label"`
+	Planned            numNull       `json:"planned_percent"`
+	Progress           numNull       `json:"progress_percent"`
+	ProjectedPublished string        `json:"projected_published"`
+	Projected          numNull       `json:"projected_yuan"`
+	Remedy             string        `json:"remedy"`
+	Status             string        `json:"status"`
+}
+
+// outlookJSON is an indicator's monitoring answer: as written, and what it
+// means in the standard wording (确定能, 有可能, 不可能).
+type outlookJSON struct {
+	Actual          string `json:"actual"`
+	Cause           string `json:"cause"`
+	Direction       string `json:"direction"`
+	Name            string `json:"name"`
+	Outlook         string `json:"outlook"`
+	OutlookStandard string `json:"outlook_standard"`
+	Progress        string `json:"progress"`
+	Remedy          string `json:"remedy"`
+}
+
+func monitoringDoc(m *derive.Monitoring) monitoringJSON {
+	doc := monitoringJSON{Date: m.Date.String(), Label: m.Label, Executed: yuanJSON(m.Spent), ExecutedPublished: published(m.Snapshot.Executed),
+		ExecutedSource: snapshotSource(m), Projected: amountNull(m.Projected), ProjectedPublished: published(m.Projected),
+		ExecutionRate: rateNull(m.ExecutionRate), Progress: rateNull(m.Progress), Status: m.Status.Word(),
+		Planned: rateNull(m.Planned), Deviation: rateNull(m.Deviation), Behind: m.Behind, Cause: m.Cause, Remedy: m.Remedy,
+		Indicators: []outlookJSON{}}
+	for _, o := range m.Outlooks {
+		doc.Indicators = append(doc.Indicators, outlookJSON{Name: o.Name, Direction: outlookDirection(o), Outlook: o.Outlook.Outlook,
+			OutlookStandard: model.KindOfOutlook(o.Outlook.Outlook).Word(), Actual: o.Actual, Progress: o.Outlook.Progress, Cause: o.Outlook.Cause,
+			Remedy: o.Outlook.Remedy})
 	}
 	return doc
 }

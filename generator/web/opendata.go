@@ -155,6 +155,7 @@ func date(name, desc string) Column { return Column{Name: name, Type: "date", De
 var indicatorColumns = []Column{
 	str("一级指标", "level1"), str("二级指标", "level2"), str("三级指标", "name"), str("绩效指标描述", "description"),
 	str("符号", "operator"), str("值", "value"), str("单位（文字描述）", "unit"), str("指标值确定依据", "basis"), numc("分值", "weight"),
+	str("指标方向", "direction: 正向 or 反向 as given or as the operator implies; empty for 文字描述 rows（指标方向）"),
 }
 
 func indicatorRows(rows []model.Indicator) [][]string {
@@ -164,7 +165,7 @@ func indicatorRows(rows []model.Indicator) [][]string {
 		if in.Weight != nil {
 			weight = in.Weight.String()
 		}
-		out[i] = []string{in.Level1, in.Level2, in.Name, in.Description, in.Operator.Raw, in.Value, in.Unit, in.Basis, weight}
+		out[i] = []string{in.Level1, in.Level2, in.Name, in.Description, in.Operator.Raw, in.Value, in.Unit, in.Basis, weight, string(in.Direction())}
 	}
 	return out
 }
@@ -177,6 +178,12 @@ func deptLinks() []Link {
 		{"各项目预算明细与执行数", "data/budget-lines.csv", "CSV"},
 		{"各项目资金支出计划执行情况", "data/plan.csv", "CSV"},
 		{"各项目绩效指标", "data/project-indicators.csv", "CSV"},
+		{"绩效指标的“其中”分项", "data/indicator-parts.csv", "CSV"},
+		{"各项目绩效自评：各指标分值与得分", "data/evaluation.csv", "CSV"},
+		{"各项目绩效自评：一级指标小计", "data/evaluation-groups.csv", "CSV"},
+		{"自评得分复核：公布数与计算数的差异", "data/findings.csv", "CSV"},
+		{"各项目绩效运行监控", "data/monitoring.csv", "CSV"},
+		{"绩效运行监控：各指标完成预判", "data/monitoring-indicators.csv", "CSV"},
 		{"支出记录", "data/spending.csv", "CSV"},
 	}
 }
@@ -191,6 +198,8 @@ func projectLinks(p *derive.Project) []Link {
 		{"预算明细与执行数（本部门各项目，按项目编码筛选）", "../data/budget-lines.csv", "CSV"},
 		{"资金支出计划执行情况（本部门各项目）", "../data/plan.csv", "CSV"},
 		{"绩效指标（本部门各项目）", "../data/project-indicators.csv", "CSV"},
+		{"绩效自评各指标得分（本部门各项目）", "../data/evaluation.csv", "CSV"},
+		{"绩效运行监控（本部门各项目）", "../data/monitoring.csv", "CSV"},
 		{"支出记录（本部门各项目）", "../data/spending.csv", "CSV"},
 	}
 }
@@ -206,12 +215,11 @@ func writeDeptData(w *writer, v *DeptView) {
 	dir := deptDir(d) + "data/"
 	name := func(s string) string { return resourceName(fmt.Sprint(d.Year), d.Code, s) }
 	note := strings.Join(v.Notes, " ")
+	results := strings.Join(resultNotes(v), " ")
 	code := str("项目编码", "project")
 	w.csv(dir+"indicators.csv", name("indicators"), "",
 		Table{Title: fmt.Sprintf("%d年 %s 部门整体绩效指标", d.Year, d.Name), Columns: indicatorColumns, Rows: indicatorRows(d.Indicators)})
-	projects := Table{Title: fmt.Sprintf("%d年 %s 预算项目一览", d.Year, d.Name), Columns: []Column{
-		str("项目编码", "code"), str("项目名称", "name"), numc("资金总额（元）", "total_yuan"), numc("执行数（元）", "spent_yuan"), numc("执行率（%）", "execution_rate_percent"),
-	}}
+	projects := Table{Title: fmt.Sprintf("%d年 %s 预算项目一览", d.Year, d.Name), Columns: projectColumns}
 	lines := Table{Title: fmt.Sprintf("%d年 %s 各项目预算明细与执行数", d.Year, d.Name), Columns: []Column{
 		code, str("资金用途", "budget_line"), numc("预算数（元）", "budget_yuan"), numc("执行数（元）", "spent_yuan"), numc("执行率（%）", "execution_rate_percent"),
 	}}
@@ -225,7 +233,7 @@ func writeDeptData(w *writer, v *DeptView) {
 		str("凭证号", "voucher"), str("摘要", "memo"), str("示例数据", "illustrative"),
 	}}
 	for _, p := range d.Projects {
-		projects.Rows = append(projects.Rows, []string{p.Code, p.Name, yuanPlain(p.Total.Fen), yuanPlain(p.Spent), rateText(p.ExecutionRate)})
+		projects.Rows = append(projects.Rows, projectRow(p))
 		for _, l := range p.Lines {
 			lines.Rows = append(lines.Rows, []string{p.Code, l.Name, yuanPlain(l.Amount.Fen), yuanPlain(l.Spent), rateText(l.ExecutionRate)})
 		}
@@ -240,10 +248,13 @@ func writeDeptData(w *writer, v *DeptView) {
 			indicators.Rows = append(indicators.Rows, append([]string{p.Code}, r...))
 		}
 	}
-	w.csv(dir+"projects.csv", name("projects"), note, projects)
+	w.csv(dir+"projects.csv", name("projects"), strings.TrimSpace(note+" "+results), projects)
 	w.csv(dir+"budget-lines.csv", name("budget-lines"), note, lines)
 	w.csv(dir+"plan.csv", name("plan"), note, plan)
 	w.csv(dir+"project-indicators.csv", name("project-indicators"), "", indicators)
+	for _, t := range resultTables(d, results) {
+		w.csv(dir+t.file, name(strings.TrimSuffix(t.file, ".csv")), t.description, t.Table)
+	}
 	// Date, project, line, amount, voucher, memo, illustrative: the text
 	// columns neutralized as csvBytes does, the rest written by us.
 	spending.AppendRows = func(b []byte) []byte {
@@ -276,6 +287,16 @@ func writeDeptData(w *writer, v *DeptView) {
 	w.json(dir+"department.json", departmentJSON(v), false)
 }
 
+// resultNotes are the notices of the department's illustrative monitoring
+// and self-evaluation results, once each.
+func resultNotes(v *DeptView) []string {
+	var notes []string
+	for _, pv := range v.ProjectViews {
+		notes = appendUnique(notes, pv.ResultNotes()...)
+	}
+	return notes
+}
+
 func writeDatapackage(w *writer, site *model.Site, depts []*DeptSummary) {
 	var resources []Resource
 	for _, d := range depts {
@@ -286,7 +307,7 @@ func writeDatapackage(w *writer, site *model.Site, depts []*DeptSummary) {
 		"profile":     "tabular-data-package",
 		"name":        "disclose-budget-performance",
 		"title":       site.Title,
-		"description": "预算绩效信息公开的开放数据：绩效指标、预算项目、预算明细、资金支出计划执行情况和支出记录。金额单位为元。",
+		"description": "预算绩效信息公开的开放数据：绩效指标、预算项目、预算明细、资金支出计划执行情况、绩效运行监控、绩效自评（计算得分与公布得分）和支出记录。金额单位为元，比率为百分数，得分为两位小数，均为精确的十进制数。",
 		"publisher":   site.Publisher,
 		"resources":   resources,
 	}, true)

@@ -224,7 +224,8 @@ func writeLayouts(out string, withCharts bool) {
 		map[bool]string{true: chartFig}[withCharts] +
 		`<section class="data-links" aria-label="开放数据"><h2>开放数据下载</h2><ul>` +
 		`<li><a href="../data/department.json">项目绩效目标与执行情况</a>（JSON）</li><li><a href="../data/budget-lines.csv">预算明细与执行数</a>（CSV）</li>` +
-		`<li><a href="../data/plan.csv">资金支出计划执行情况</a>（CSV）</li><li><a href="../data/project-indicators.csv">绩效指标</a>（CSV）</li><li><a href="../data/spending.csv">支出记录</a>（CSV）</li></ul></section>{{ end }}`
+		`<li><a href="../data/plan.csv">资金支出计划执行情况</a>（CSV）</li><li><a href="../data/project-indicators.csv">绩效指标</a>（CSV）</li>` +
+		`<li><a href="../data/evaluation.csv">绩效自评各指标得分</a>（CSV）</li><li><a href="../data/monitoring.csv">绩效运行监控</a>（CSV）</li><li><a href="../data/spending.csv">支出记录</a>（CSV）</li></ul></section>{{ end }}`
 	home := `{{ define "main" }}<h1>{{ .Site.Title }}</h1><table><caption>各部门</caption><thead><tr><th scope="col">年度</th><th scope="col">部门</th></tr></thead><tbody>{{ range .Site.Sections }}{{ range .Sections }}<tr><th scope="row">{{ .Parent.Title }}</th><td><a href="{{ .RelPermalink }}">{{ .Title }}</a></td></tr>{{ end }}{{ end }}</tbody></table>{{ end }}`
 	dir := filepath.Join(out, "layouts", "_default")
 	must(os.MkdirAll(dir, 0o755))
