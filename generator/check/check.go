@@ -193,8 +193,16 @@ func (c *checker) department(site *model.Site, d *model.Department) {
 	}
 	c.controlYAML(d)
 	c.controlRecords(d)
-	c.narrative(d.OverallGoal, "总体绩效目标", true)
-	c.narrative(d.Measures, "工作保障措施", true)
+	for _, n := range []struct {
+		m          model.Markdown
+		file, what string
+	}{{d.OverallGoal, "overall-goal.md", "总体绩效目标"}, {d.Measures, "measures.md", "工作保障措施"}} {
+		if n.m.File == "" {
+			c.report("narrative-missing", diag.Pos{File: joinPath(d.Dir, n.file)}, "", "在 "+n.file+" 写出"+n.what+"；如原文没有公开，可保留（页面说明未公开）",
+				"没有%s文件 %s", n.what, n.file)
+		}
+		c.narrative(n.m, n.what, true)
+	}
 	for _, p := range d.Projects {
 		c.project(d, p)
 	}

@@ -136,8 +136,14 @@ func (c *checker) budgetFigures(t table, path string) {
 				}
 			}
 			if n > 0 && sum != k.a.Fen {
+				show := func(f money.Fen) string { return money.Amount{Fen: f, Places: k.a.Places, Yuan: k.a.Yuan}.Published() }
+				for _, r := range b.Rows {
+					if a := rowFigure(r, k.key); a != nil && a.Yuan == k.a.Yuan && a.Places > k.a.Places {
+						show = func(f money.Fen) string { return money.Amount{Fen: f, Places: a.Places, Yuan: a.Yuan}.Published() }
+					}
+				}
 				c.report("budget-rows-sum", b.At("rows"), path+".rows（其中）", fmt.Sprintf("其中各行的%s之和等于合计 %s", k.title, k.a.Published()),
-					"其中各行的%s合计 %s万元，与总额 %s 不符（相差 %s万元）", k.title, sum.Wan(6), k.a.Published(), (sum - k.a.Fen).Wan(6))
+					"其中各行的%s合计 %s，与总额 %s 不符（相差 %s）", k.title, show(sum), k.a.Published(), show(sum-k.a.Fen))
 			}
 		}
 	}

@@ -22,12 +22,12 @@ func TestRealFormScoring(t *testing.T) {
 		want  string // summary: execution, rows, total, grade
 		check func(t *testing.T, dir string)
 	}{
-		{"weights summed as they are, not rescaled (50 + 30 + 5 = 85 + 10)", []change{
+		{"weights summed as they are, not rescaled, not graded (50 + 30 + 5 = 85 + 10)", []change{
 			{results, "      share: 100\n", "      share: 100\n      weight: 50\n"},
 			{results, "      share: 95\n", "      share: 95\n      weight: 30\n"},
 			// 88.5 ÷ 90 × 5 = 4.9166… → 4.92; 9.12 + 50 + 28.50 + 4.92 = 92.54
 			{results, "      actual: 88.5\n", "      actual: 88.5\n      weight: 5\n"}},
-			"9.12 50.00 28.50 4.92 = 92.54 优", nil},
+			"9.12 50.00 28.50 4.92 = 92.54 ", nil}, // 95 points in all: summed, not graded
 		{"points split 60 + 30 by levels, no 满意度 (9.12 + 60 + 28.50)", []change{
 			{project, "  - level1: 满意度指标\n    level2: 服务对象满意度指标\n    name: 使用者满意度\n    description: 区直部门使用情况满意度\n    operator: \">=\"\n    value: 90.00\n    unit: \"%\"\n    basis: 督考平台使用情况及改进意见征集情况\n", ""},
 			{project, "\nindicators:\n", "\nlevels:\n  - level1: 产出指标\n    weight: 60\n  - level1: 效益指标\n    weight: 30\n\nindicators:\n"},

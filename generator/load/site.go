@@ -236,8 +236,10 @@ func DepartmentFrom(dd DeptDir, diags *diag.List, read ReadFunc) *model.Departme
 		return d
 	}
 	decodeYAML(d.File, data, d, diags)
-	d.OverallGoal = readMarkdown(read, filepath.Join(dir, OverallGoalFile), true, "总体绩效目标", diags)
-	d.Measures = readMarkdown(read, filepath.Join(dir, MeasuresFile), true, "工作保障措施", diags)
+	// Optional: a department that published only a project form has no
+	// narrative; check warns and the pages say it was not published.
+	d.OverallGoal = readMarkdown(read, filepath.Join(dir, OverallGoalFile), false, "总体绩效目标", diags)
+	d.Measures = readMarkdown(read, filepath.Join(dir, MeasuresFile), false, "工作保障措施", diags)
 	d.Projects = readProjects(read, dd.Files, filepath.Join(dir, ProjectsDir), diags)
 	readRecords(read, dd.Files, d, rs, refused, diags)
 	return d

@@ -144,6 +144,7 @@ var Adjustable = map[string]diag.Severity{
 	"parts-units":          diag.Warning,
 	"parts-sum":            diag.Warning,
 	"level-unused":         diag.Warning,
+	"narrative-missing":    diag.Warning,
 }
 
 // SeverityOf returns the severity of an adjustable check, and false when the

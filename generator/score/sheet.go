@@ -207,7 +207,12 @@ func Evaluate(src Sources, rs *rules.Settings) *Sheet {
 			s.Rescaled = true
 			s.Total = Round(new(big.Rat).Quo(new(big.Rat).Mul(s.Sum, s.Full), s.Weight))
 		}
-		s.Grade = ev.GradeOf(s.Total)
+		// Grades are bands of a 100-point scale: a sheet whose weights do
+		// not come to 100 (a form cut short, or split its own way) is
+		// summed as it is, but not graded.
+		if s.Full.Cmp(hundredRat) == 0 {
+			s.Grade = ev.GradeOf(s.Total)
+		}
 	}
 	s.compare(rs)
 	return s
@@ -334,7 +339,9 @@ func LevelWeight(level1, level2 string, rows []model.Indicator, levels []model.L
 		if l.Weight != nil && !l.Weight.IsRange() {
 			return l.Weight.Min.Rat()
 		}
-		return nil
+		// No weight, or a range a target form left to the evaluation: the
+		// label's or the rules' weight stands.
+		break
 	}
 	for _, in := range rows {
 		label := in.Level1

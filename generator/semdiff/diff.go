@@ -168,7 +168,7 @@ func (d *differ) department(o, n *derive.Department) {
 		}
 	}
 	d.records(base, o, n)
-	d.total(base, "部门项目预算合计（万元）", o.Budget, n.Budget)
+	d.total(base, "部门全年预算数合计（万元）", o.Budget, n.Budget)
 	d.total(base, "部门支出合计（元）", o.Spent, n.Spent)
 }
 
