@@ -297,7 +297,7 @@ var findingCases = []struct {
 	{
 		form: "f05", project: "F05-1",
 		findings: []finding{
-			// 37442 ÷ 38508 × 3 = 2.9169 → 2.92; printed 3 (pairing of rows 1–5 is the CSV's reading).
+			// 37442 ÷ 38508 × 3 = 2.9170 → 2.92; printed 3 (pairing of rows 1–5 is the CSV's reading).
 			{score.FindIndicator, "指标1:居民健康档案", "3", "2.92"},
 			// 97.30 ÷ 100.00 × 2 = 1.946 → 1.95; printed 1.9 (one decimal, cut).
 			{score.FindIndicator, "指标8:适龄儿童疫苗接种率", "1.9", "1.95"},
