@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"disclose/generator/diag"
@@ -46,9 +47,20 @@ var operatorSpellings = map[string]OpKind{
 	"文字描述": OpText, "定性": OpText,
 }
 
-// OperatorSpellings lists the accepted spellings, for messages and the schema.
+// OperatorSpellings lists the accepted spellings, for messages and the
+// schema: every spelling published forms use, in a fixed order.
 func OperatorSpellings() []string {
-	return []string{"=", ">=", "<=", ">", "<", "≥", "≤", "＝", "＞", "＜", "文字描述", "定性"}
+	out := make([]string, 0, len(operatorSpellings))
+	for s := range operatorSpellings {
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if ka, kb := operatorSpellings[a], operatorSpellings[b]; ka != kb {
+			return int(ka) - int(kb)
+		}
+		return strings.Compare(a, b)
+	})
+	return out
 }
 
 // Operator is an indicator's 符号 as written, with its meaning.

@@ -60,7 +60,12 @@ const decimalPattern = `^-?[0-9]+(\.[0-9]+)?$`
 func of(t reflect.Type) map[string]any {
 	switch t {
 	case reflect.TypeFor[money.Amount]():
-		return map[string]any{"type": []string{"number", "string"}, "pattern": `^-?[0-9]+(\.[0-9]{1,6})?$`}
+		// 万元 as a number or text ("21", "207.4538", "21万元"), or 元 with its
+		// suffix as a form in 元 prints it ("215,457.6元").
+		return map[string]any{"type": []string{"number", "string"},
+			"pattern": `^(-?[0-9]+(\.[0-9]{1,6})?(万元)?|-?[0-9]{1,3}(,[0-9]{3})*(\.[0-9]{1,2})?元|-?[0-9]+(\.[0-9]{1,2})?元)$`}
+	case reflect.TypeFor[model.Points]():
+		return map[string]any{"type": []string{"number", "string"}, "pattern": `^[(（]?[0-9]+(\.[0-9]+)?([-–—～~至][0-9]+(\.[0-9]+)?)?[)）]?分?$`}
 	case reflect.TypeFor[num.Decimal]():
 		return map[string]any{"type": []string{"number", "string"}, "pattern": decimalPattern}
 	case reflect.TypeFor[model.Date]():

@@ -169,3 +169,28 @@ func TestSchemaRejects(t *testing.T) {
 		t.Errorf("total has title %v, want the Chinese name", title)
 	}
 }
+
+// TestRealFormsValidateAgainstSchema: the real published forms written as
+// content (amounts in 元, weights in labels and ranges, every operator
+// spelling they use) validate too, so an editor does not flag what the
+// loader accepts.
+func TestRealFormsValidateAgainstSchema(t *testing.T) {
+	root := filepath.Join(testutil.Root(), "generator", "internal", "realforms", "testdata")
+	n := 0
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".yaml" {
+			return err
+		}
+		n++
+		rel, _ := filepath.Rel(root, p)
+		data, _ := os.ReadFile(p)
+		name := schemaFor(rel)
+		if err := compile(t, name).Validate(instance(t, data)); err != nil {
+			t.Errorf("%s does not validate against %s: %v", rel, name, err)
+		}
+		return nil
+	})
+	if err != nil || n < 20 {
+		t.Fatalf("walked %d files: %v", n, err)
+	}
+}
