@@ -114,7 +114,7 @@ type Indicator struct {
 	Level2      string       `yaml:"level2" title:"二级指标" req:"true" desc:"如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标。"`
 	Name        string       `yaml:"name" title:"三级指标" req:"true" key:"true" desc:"指标名称。"`
 	Description string       `yaml:"description" title:"绩效指标描述"`
-	Operator    Operator     `yaml:"operator" title:"符号" req:"true" desc:"=、>=、<=、>、<（也可写 ≥ ≤），或 文字描述 / 定性。"`
+	Operator    Operator     `yaml:"operator" title:"符号" desc:"=、>=、<=、>、<（也可写 ≥ ≤ ≧ ═ 不少于 等），或 文字描述 / 定性；原表没有符号时可不填：数值按正向（实际 ÷ 目标）计分，文字按定性。"`
 	Value       string       `yaml:"value" title:"值" desc:"指标值，按文件原样，如 100、90.00；文字描述的指标留空。"`
 	Unit        string       `yaml:"unit" title:"单位（文字描述）" desc:"计量单位，如 %、次；文字描述的指标在此写目标，如 达标、满意。"`
 	Basis       string       `yaml:"basis" title:"指标值确定依据" desc:"计划、标准、合同或历史数据等。"`
@@ -135,7 +135,8 @@ func (in *Indicator) Direction() Polarity {
 		return Positive
 	case OpLe, OpLt:
 		return Negative
-	case OpEq:
+	case OpEq, OpNone:
+		// A bare number with no sign printed is scored as = (正向).
 		if d, ok := in.NumericValue(); ok && d.Rat().Sign() > 0 {
 			return Positive
 		}

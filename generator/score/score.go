@@ -78,7 +78,9 @@ func fmtNum(r *big.Rat) string {
 
 // KindOf tells how an indicator is scored under the rules.
 func KindOf(in *model.Indicator) Kind {
-	if in.Operator.Kind == model.OpText || in.Operator.Kind == model.OpNone {
+	// With no sign printed, a number is a target to reach (scored as =) and
+	// a phrase is qualitative.
+	if in.Operator.Kind == model.OpText {
 		return Qualitative
 	}
 	target, err := num.Parse(in.Value)

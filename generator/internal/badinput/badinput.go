@@ -512,6 +512,7 @@ func Forms() []Case {
 			replace(resYAML, "      actual: 88.5\n", "      actual: 88.5\n      parts:\n        - name: 其中区直部门满意度\n          actual: 58\n")}},
 		{Name: "其中 rows in other units", Edits: []Edit{replace(projYAML, "    value: 90.00\n    unit: \"%\"\n", "    value: 90.00\n    unit: \"%\"\n    parts:\n      - name: 其中羊\n        value: 80\n        unit: 只\n      - name: 其中猪\n        value: 10\n        unit: 头\n")},
 			Severity: diag.Warning, Code: "parts-units", File: projYAML, Want: `单位不同`},
+		{Name: "a number with no sign printed", Edits: []Edit{replace(projYAML, "    operator: \">=\"\n    value: 90.00\n", "    value: 90.00\n")}},
 		{Name: "年初预算数 0 (a project added during the year)", Edits: []Edit{replace(resYAML, "  initial: 21\n", "  initial: 0\n")}},
 		{Name: "spend above 年初 but not above 全年预算数", Edits: []Edit{
 			appendTo(csvFile, extraRecord+"项目推进模块软件升级,60000.00,记-2021-1230,追加\n"), replace(resYAML, "  adjusted: 21\n", "  adjusted: 25.161070\n")},
