@@ -12,7 +12,7 @@ CONTENT_FUZZTIME ?= 60s
 STATICCHECK_VERSION := v0.8.2
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all assets build site check test lint fuzz bench bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
+.PHONY: all assets build site check test lint examples fuzz bench bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
 
 all: site
 
@@ -31,6 +31,14 @@ site: build assets
 
 check: build
 	./$(BIN) check --content $(CONTENT)
+
+# Real published forms, as published (examples/real-forms): checked and
+# built with their PDFs into public-examples/, to show published figures
+# beside the computed ones.
+EXAMPLES_OUT ?= public-examples
+examples: build assets
+	./$(BIN) check --content examples/real-forms
+	./$(BIN) build --content examples/real-forms --out $(EXAMPLES_OUT)
 
 test: assets
 	$(GO) vet ./...
@@ -94,4 +102,4 @@ schema: build
 	./$(BIN) schema --out schema
 
 clean:
-	rm -rf bin public
+	rm -rf bin public $(EXAMPLES_OUT)

@@ -312,7 +312,7 @@ func (c *checker) findings(t table, ev *model.Evaluation, sheet *score.Sheet) {
 			at, key = ev.Published.At("grade"), key+".grade"
 		}
 		c.report("published-score", at, key+"（公布的得分）", "按规则应为 "+f.Computed+"；公布的数字按原样保留，页面同时列出两者",
-			"%s：%s公布 %s，按规则应为 %s（%s）", f.Item, t.owner, f.Published, f.Computed, f.Formula)
+			"%s：%s 公布 %s，按规则应为 %s（%s）", f.Item, t.owner, f.Published, f.Computed, f.Formula)
 	}
 }
 

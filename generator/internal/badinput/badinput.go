@@ -523,7 +523,7 @@ func Forms() []Case {
 		{Name: "其中 rows of the money block that contradict the total", Edits: []Edit{replace(resYAML, "  adjusted: 21\n", "  adjusted: 21\n  rows:\n    - name: 当年财政拨款\n      adjusted: 0\n")},
 			Severity: diag.Warning, Code: "budget-rows-sum", File: resYAML, Want: `其中各行的全年预算数合计 0万元，与总额 21万元 不符（相差 -21万元）`},
 		{Name: "a printed score the rules do not give", Edits: []Edit{replace(resYAML, "      actual: 88.5\n", "      actual: 88.5\n      score: 10\n")},
-			Severity: diag.Warning, Code: "published-score", File: resYAML, Want: `使用者满意度：项目 110-0303-JBN-1VKY公布 10，按规则应为 9.83`},
+			Severity: diag.Warning, Code: "published-score", File: resYAML, Want: `使用者满意度：项目 110-0303-JBN-1VKY 公布 10，按规则应为 9.83`},
 		{Name: "printed total and grade", Edits: []Edit{appendTo(resYAML, "  published:\n    execution_rate: 91.24\n    total: 100\n    grade: 优\n")},
 			Severity: diag.Warning, Code: "published-score", File: resYAML, Want: `总分：`},
 		{Name: "a template placeholder left in", Edits: []Edit{replace(projYAML, "    name: 资金使用规范性\n", "    name: 指标2\n"), replace(resYAML, "    - name: 资金使用规范性\n", "    - name: 指标2\n"), replace(resYAML, "    - name: 资金使用规范性\n", "    - name: 指标2\n")},
