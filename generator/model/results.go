@@ -48,8 +48,8 @@ type BudgetRow struct {
 // Snapshot is one in-year monitoring (绩效运行监控) at a date.
 type Snapshot struct {
 	diag.Source `yaml:"-"`
-	Date        Date      `yaml:"date" title:"监控日期" req:"true" key:"true" desc:"如 2021-06-30。"`
-	Label       string    `yaml:"label" title:"名称" desc:"如 年中监控。"`
+	Date        Date   `yaml:"date" title:"监控日期" req:"true" key:"true" desc:"如 2021-06-30。"`
+	Label       string `yaml:"label" title:"名称" desc:"如 年中监控。"`
 	// Executed and Projected are the money block of a monitoring form as
 	// published; without Executed the spending records to the date count.
 	Executed   *money.Amount `yaml:"executed" title:"1–N月执行数（万元）" desc:"按监控表公开的截至监控日期的执行数；不填时按支出记录合计。"`

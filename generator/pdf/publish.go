@@ -111,11 +111,11 @@ type SectionData struct {
 type SectionProject struct {
 	Code, Name string
 	Total      money.Amount
-	// Adjusted is the 全年预算数 the results publish; Executed the 全年执行数
-	// that counts.
-	Adjusted        *money.Amount `json:",omitempty"`
-	Spent, Executed money.Fen
-	ExecutionRate   *big.Rat
+	// Adjusted and PublishedExecuted are the 全年预算数 and 全年执行数 the
+	// results publish; Executed the 全年执行数 that counts.
+	Adjusted, PublishedExecuted *money.Amount `json:",omitempty"`
+	Spent, Executed             money.Fen
+	ExecutionRate               *big.Rat
 }
 
 // Section takes d's SectionData.
@@ -152,7 +152,7 @@ func Section(d *derive.Department) *SectionData {
 	for _, p := range d.Projects {
 		sp := SectionProject{Code: p.Code, Name: p.Name, Total: p.Total, Spent: p.Spent, Executed: p.Executed, ExecutionRate: p.ExecutionRate}
 		if p.Results != nil {
-			sp.Adjusted = p.Results.Budget.Adjusted
+			sp.Adjusted, sp.PublishedExecuted = p.Results.Budget.Adjusted, p.Results.Budget.Executed
 		}
 		s.Projects = append(s.Projects, sp)
 	}
@@ -174,8 +174,8 @@ func (s *SectionData) Derived() *derive.Department {
 		Through: s.Through, Grades: s.Grades, Lights: s.Lights}
 	for _, p := range s.Projects {
 		mp := &model.Project{Code: p.Code, Name: p.Name, Total: p.Total}
-		if p.Adjusted != nil {
-			mp.Results = &model.Results{Budget: model.BudgetFigures{Adjusted: p.Adjusted}}
+		if p.Adjusted != nil || p.PublishedExecuted != nil {
+			mp.Results = &model.Results{Budget: model.BudgetFigures{Adjusted: p.Adjusted, Executed: p.PublishedExecuted}}
 		}
 		d.Projects = append(d.Projects, &derive.Project{Project: mp, Spent: p.Spent, Executed: p.Executed, ExecutionRate: p.ExecutionRate})
 	}

@@ -279,7 +279,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	overview := table{caption: "预算项目一览", widths: []float64{4, 5, 3, 3, 2.4}, size: tableSize,
 		header: [][]*cell{headerRow("项目编码", "项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率")}}
 	for _, p := range d.Projects {
-		overview.rows = append(overview.rows, []*cell{txt(p.Code), txt(p.Name), right(adjustedWan(p)), right(present.WanFen(p.Executed)), right(present.Pct(p.ExecutionRate))})
+		overview.rows = append(overview.rows, []*cell{txt(p.Code), txt(p.Name), right(adjustedWan(p)), right(executedWan(p)), right(present.Pct(p.ExecutionRate))})
 	}
 	overview.rows = append(overview.rows, []*cell{{text: "合计", face: Sans, colSpan: 2, fill: true}, nil, right(present.WanFen(d.Budget)), right(present.WanFen(d.Spent)), right(present.Pct(d.ExecutionRate))})
 	l.table(overview)
@@ -373,7 +373,7 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	if published {
 		source = "（按自评表公布的数字）"
 	}
-	l.paragraph(fmt.Sprintf("全年预算数 %s 万元，全年执行数 %s 万元%s，执行率 %s（全年执行数 ÷ 全年预算数）。", adjustedWan(p), present.WanFen(p.Executed), source, present.Pct(p.ExecutionRate)),
+	l.paragraph(fmt.Sprintf("全年预算数 %s 万元，全年执行数 %s 万元%s，执行率 %s（全年执行数 ÷ 全年预算数）。", adjustedWan(p), executedWan(p), source, present.Pct(p.ExecutionRate)),
 		Serif, 10.5, 18, false, false, black)
 	exec := table{caption: "资金支出计划执行情况（累计）", widths: []float64{2.2, 2.8, 2.2, 3, 3, 2.2, 2.4}, size: tableSize,
 		header: [][]*cell{headerRow("时间节点", "日期", "计划进度", "计划金额（元）", "实际金额（元）", "实际进度", "偏差（百分点）")}}
@@ -578,9 +578,17 @@ func unpublished(l *layout, text string) {
 // adjustedWan is a project's 全年预算数 in 万元 at the source's precision.
 func adjustedWan(p *derive.Project) string {
 	if p.Results != nil && p.Results.Budget.Adjusted != nil {
-		return present.Wan(*p.Results.Budget.Adjusted)
+		return present.WanOf(p.Results.Budget.Adjusted, 0)
 	}
 	return present.Wan(p.Total)
+}
+
+// executedWan is a project's 全年执行数 in 万元 at the source's precision.
+func executedWan(p *derive.Project) string {
+	if p.Results != nil && p.Results.Budget.Executed != nil {
+		return present.WanOf(p.Results.Budget.Executed, 0)
+	}
+	return present.WanFen(p.Executed)
 }
 
 // joinLines puts a second line under a cell's text when there is one.

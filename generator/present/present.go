@@ -132,3 +132,20 @@ func Target(in *model.Indicator) string {
 	}
 	return in.Operator.Kind.Symbol() + in.Value + in.Unit
 }
+
+// WanOf writes a published amount in 万元 at its precision (one written in
+// 元 with the fewest decimals, at least two, that keep it exact:
+// 193750.00元 → 19.375), else the derived fen with two decimals.
+func WanOf(a *money.Amount, derived money.Fen) string {
+	if a == nil {
+		return WanFen(derived)
+	}
+	if !a.Yuan {
+		return Wan(*a)
+	}
+	places := 2
+	for places < 6 && a.Fen.Wan(places) != a.Fen.Wan(6) {
+		places++
+	}
+	return a.Fen.Wan(places)
+}

@@ -233,7 +233,7 @@ func budgetsChart(d *derive.Department, illustrative bool) Chart {
 		names = append(names, p.Name)
 		budget = append(budget, opts.BarData{Value: numberWan(adjusted)})
 		spent = append(spent, opts.BarData{Value: numberWan(p.Executed)})
-		table.Rows = append(table.Rows, row(p.Name, wanFen(adjusted), wanFen(p.Executed)))
+		table.Rows = append(table.Rows, row(p.Name, adjustedWan(p), executedWan(p)))
 	}
 	b := charts.NewBar()
 	b.SetGlobalOptions(initOpts("chart_budgets"), legend(), charts.WithYAxisOpts(opts.YAxis{Name: "万元"}))

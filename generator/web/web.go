@@ -202,15 +202,25 @@ type ProjectView struct {
 	Form                     *present.EvalForm
 }
 
-// SpentWan formats the project's 全年执行数 (as published, else the records).
-func (p *ProjectView) SpentWan() string { return wanFen(p.Executed) }
+// SpentWan formats the project's 全年执行数 (as published, else the records)
+// in 万元, at the source's precision.
+func (p *ProjectView) SpentWan() string { return executedWan(p.Project) }
 
 // AdjustedBudget is the 全年预算数 in 万元, at the source's precision.
-func (p *ProjectView) AdjustedBudget() string {
+func (p *ProjectView) AdjustedBudget() string { return adjustedWan(p.Project) }
+
+func adjustedWan(p *derive.Project) string {
 	if p.Results != nil && p.Results.Budget.Adjusted != nil {
-		return wan(*p.Results.Budget.Adjusted)
+		return present.WanOf(p.Results.Budget.Adjusted, 0)
 	}
 	return wan(p.Total)
+}
+
+func executedWan(p *derive.Project) string {
+	if p.Results != nil && p.Results.Budget.Executed != nil {
+		return present.WanOf(p.Results.Budget.Executed, 0)
+	}
+	return wanFen(p.Executed)
 }
 
 // Header are the header fields of the form that the project gives.
@@ -563,7 +573,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 		pv.LineRows, pv.CheckpointRows = lineRows(p), checkpointRows(p)
 		_, adjusted := p.Budgets()
 		pv.TotalWan, pv.SpentYuan, pv.RatePct = wan(p.Total), p.Spent.Yuan(), pct(p.ExecutionRate)
-		pv.AdjustedWan, pv.ExecutedWan = pv.AdjustedBudget(), wanFen(p.Executed)
+		pv.AdjustedWan, pv.ExecutedWan = adjustedWan(p), executedWan(p)
 		pv.Published = adjusted != p.Total.Fen || p.Executed != p.Spent
 		if p.Evaluation != nil {
 			pv.Form = present.Evaluation(p.Evaluation, p.Results.Budget, p.Indicators, p.Levels, d.Rules)
