@@ -143,9 +143,10 @@ func WanOf(a *money.Amount, derived money.Fen) string {
 	if !a.Yuan {
 		return Wan(*a)
 	}
-	places := 2
-	for places < 6 && a.Fen.Wan(places) != a.Fen.Wan(6) {
-		places++
+	// 1 fen is 0.000001 万元: each trailing zero of the fen saves a place.
+	places := 6
+	for f := int64(a.Fen); places > 2 && f%10 == 0; f /= 10 {
+		places--
 	}
 	return a.Fen.Wan(places)
 }
