@@ -488,7 +488,7 @@ func writeEvaluation(l *layout, d *derive.Department, p *derive.Project) {
 	if ex := p.Evaluation.Evaluation.Explanation; ex != "" {
 		l.paragraph("预算执行说明："+ex, Serif, bodySize, bodyLeading, true, true, black)
 	}
-	t := table{caption: "项目支出绩效自评表：绩效指标", widths: []float64{2, 2.1, 2.6, 1.2, 2.3, 2.8, 1.4, 2.2, 4}, size: tableSize,
+	t := table{caption: "项目支出绩效自评表：绩效指标", widths: []float64{1.9, 2, 2.5, 1.2, 2.2, 2.5, 1.9, 2.8, 3.4}, size: tableSize,
 		header: [][]*cell{headerRow("一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")}}
 	for _, r := range f.Rows {
 		row := make([]*cell, len(t.widths))
