@@ -181,7 +181,7 @@ func TestSampleReportIsDeterministicAndComplete(t *testing.T) {
 		t.Fatal(err)
 	}
 	want2 := "第一部分　部门整体绩效目标[总体绩效目标 分项绩效目标 部门整体绩效指标 四、工作保障措施] 第二部分　专项资金绩效目标 " +
-		"第三部分　预算项目绩效目标[督查考核专项经费[项目说明 预算执行情况 绩效运行监控 绩效自评[得分是怎样算出的]]]"
+		"第三部分　预算项目绩效目标[自评得分复核 督查考核专项经费[项目说明 预算执行情况 绩效运行监控 绩效自评[得分是怎样算出的]]]"
 	if got := tree(outline.Outlines); got != want2 {
 		t.Errorf("bookmarks\n got %s\nwant %s", got, want2)
 	}

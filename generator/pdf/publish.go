@@ -109,10 +109,13 @@ type SectionData struct {
 
 // SectionProject is a project's line in the combined report.
 type SectionProject struct {
-	Code, Name    string
-	Total         money.Amount
-	Spent         money.Fen
-	ExecutionRate *big.Rat
+	Code, Name string
+	Total      money.Amount
+	// Adjusted and PublishedExecuted are the 全年预算数 and 全年执行数 the
+	// results publish; Executed the 全年执行数 that counts.
+	Adjusted, PublishedExecuted *money.Amount `json:",omitempty"`
+	Spent, Executed             money.Fen
+	ExecutionRate               *big.Rat
 }
 
 // Section takes d's SectionData.
@@ -121,9 +124,14 @@ func Section(d *derive.Department) *SectionData {
 	md.Projects, md.Records = nil, nil
 	md.Source, md.Dir = diag.Source{}, ""
 	if md.Rules != nil {
-		md.Rules = &rules.Settings{} // only its presence is printed
+		// Only its presence and framework (which groups levels) are printed.
+		md.Rules = &rules.Settings{Framework: md.Rules.Framework}
 	}
 	md.Indicators = bare(md.Indicators)
+	md.Levels = slices.Clone(md.Levels)
+	for i := range md.Levels {
+		md.Levels[i].Source = diag.Source{}
+	}
 	md.SpecialFunds.Source = diag.Source{}
 	md.SpecialFunds.Funds = slices.Clone(md.SpecialFunds.Funds)
 	for i := range md.SpecialFunds.Funds {
@@ -142,7 +150,11 @@ func Section(d *derive.Department) *SectionData {
 	s := &SectionData{Department: &md, Budget: d.Budget, Spent: d.Spent, ExecutionRate: d.ExecutionRate,
 		Through: d.Through, Grades: d.Grades, Lights: d.Lights}
 	for _, p := range d.Projects {
-		s.Projects = append(s.Projects, SectionProject{Code: p.Code, Name: p.Name, Total: p.Total, Spent: p.Spent, ExecutionRate: p.ExecutionRate})
+		sp := SectionProject{Code: p.Code, Name: p.Name, Total: p.Total, Spent: p.Spent, Executed: p.Executed, ExecutionRate: p.ExecutionRate}
+		if p.Results != nil {
+			sp.Adjusted, sp.PublishedExecuted = p.Results.Budget.Adjusted, p.Results.Budget.Executed
+		}
+		s.Projects = append(s.Projects, sp)
 	}
 	return s
 }
@@ -161,10 +173,11 @@ func (s *SectionData) Derived() *derive.Department {
 	d := &derive.Department{Department: s.Department, Budget: s.Budget, Spent: s.Spent, ExecutionRate: s.ExecutionRate,
 		Through: s.Through, Grades: s.Grades, Lights: s.Lights}
 	for _, p := range s.Projects {
-		d.Projects = append(d.Projects, &derive.Project{
-			Project: &model.Project{Code: p.Code, Name: p.Name, Total: p.Total},
-			Spent:   p.Spent, ExecutionRate: p.ExecutionRate,
-		})
+		mp := &model.Project{Code: p.Code, Name: p.Name, Total: p.Total}
+		if p.Adjusted != nil || p.PublishedExecuted != nil {
+			mp.Results = &model.Results{Budget: model.BudgetFigures{Adjusted: p.Adjusted, Executed: p.PublishedExecuted}}
+		}
+		d.Projects = append(d.Projects, &derive.Project{Project: mp, Spent: p.Spent, Executed: p.Executed, ExecutionRate: p.ExecutionRate})
 	}
 	return d
 }

@@ -16,6 +16,7 @@ import (
 	"disclose/generator/derive"
 	"disclose/generator/model"
 	"disclose/generator/present"
+	"disclose/generator/rules"
 	"disclose/generator/score"
 )
 
@@ -218,6 +219,9 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 		l.add(op{kind: opText, x: marginLeft, y: l.y, face: Serif, size: 11, text: fmt.Sprintf("%s　%d年度　发布日期：%s", d.Name, d.Year, present.ChineseDate(d.Published)), color: gray})
 		l.y += 24
 	}
+	if d.Origin != "" {
+		l.paragraph("公开来源："+d.Origin, Serif, 10.5, 18, false, false, gray)
+	}
 	notes := illustrativeNotes(d.Department)
 	for _, n := range notes {
 		l.note("示例数据", n)
@@ -225,18 +229,30 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 
 	l.heading(base+1, "第一部分　部门整体绩效目标", 60)
 	l.heading(base+2, "总体绩效目标", 40)
+	if strings.TrimSpace(d.OverallGoal.Text) == "" {
+		unpublished(l, "本部门未公开总体绩效目标。")
+	}
 	narrative(l, d.OverallGoal.Text, base+3)
 	l.heading(base+2, "分项绩效目标", 40)
 	for i, s := range d.SubTargets {
 		l.paragraph(fmt.Sprintf("%d、%s", i+1, s), Serif, bodySize, bodyLeading, true, true, black)
 	}
+	if len(d.SubTargets) == 0 {
+		unpublished(l, "本部门未公开分项绩效目标。")
+	}
 	l.heading(base+2, "部门整体绩效指标", 80)
-	l.table(indicatorTable("部门整体绩效指标", d.Indicators))
+	l.table(indicatorTable("部门整体绩效指标", d.Indicators, d.Levels, d.Rules))
+	if len(d.Indicators) == 0 {
+		unpublished(l, "本部门未公开部门整体绩效指标（公开文件只有项目表），上表为空表。")
+	}
 	heading := d.MeasuresTitle
 	if heading == "" {
 		heading = "工作保障措施"
 	}
 	l.heading(base+2, heading, 40)
+	if strings.TrimSpace(d.Measures.Text) == "" {
+		unpublished(l, "本部门未公开"+heading+"。")
+	}
 	narrative(l, d.Measures.Text, base+3)
 
 	l.heading(base+1, "第二部分　专项资金绩效目标", 60)
@@ -244,7 +260,11 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 		l.table(table{caption: "专项资金绩效目标表", widths: []float64{3, 2, 3, 3}, size: tableSize,
 			header: [][]*cell{headerRow("专项资金名称", "金额（万元）", "绩效目标", "绩效指标")},
 			rows:   [][]*cell{{{text: "（无）", face: Serif, align: alignCenter, colSpan: 4}, nil, nil, nil}}})
-		l.paragraph(d.SpecialFunds.Explanation, Serif, bodySize, bodyLeading, true, true, black)
+		if d.SpecialFunds.Explanation != "" {
+			l.paragraph(d.SpecialFunds.Explanation, Serif, bodySize, bodyLeading, true, true, black)
+		} else {
+			unpublished(l, "本部门未公开专项资金绩效目标，上表为空表。")
+		}
 	}
 	for _, sf := range d.SpecialFunds.Funds {
 		l.heading(base+2, sf.Name, 40)
@@ -252,14 +272,14 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 		if len(sf.Targets) > 0 {
 			l.table(targetsTable(sf.Targets))
 		}
-		l.table(indicatorTable(sf.Name+" 绩效指标", sf.Indicators))
+		l.table(indicatorTable(sf.Name+" 绩效指标", sf.Indicators, nil, d.Rules))
 	}
 
 	l.heading(base+1, "第三部分　预算项目绩效目标", 60)
 	overview := table{caption: "预算项目一览", widths: []float64{4, 5, 3, 3, 2.4}, size: tableSize,
-		header: [][]*cell{headerRow("项目编码", "项目名称", "资金总额（万元）", "执行数（万元）", "执行率")}}
+		header: [][]*cell{headerRow("项目编码", "项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率")}}
 	for _, p := range d.Projects {
-		overview.rows = append(overview.rows, []*cell{txt(p.Code), txt(p.Name), right(present.Wan(p.Total)), right(present.WanFen(p.Spent)), right(present.Pct(p.ExecutionRate))})
+		overview.rows = append(overview.rows, []*cell{txt(p.Code), txt(p.Name), right(adjustedWan(p)), right(executedWan(p)), right(present.Pct(p.ExecutionRate))})
 	}
 	overview.rows = append(overview.rows, []*cell{{text: "合计", face: Sans, colSpan: 2, fill: true}, nil, right(present.WanFen(d.Budget)), right(present.WanFen(d.Spent)), right(present.Pct(d.ExecutionRate))})
 	l.table(overview)
@@ -283,6 +303,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 			Serif, 10.5, 18, false, false, gray)
 		return
 	}
+	writeFindings(l, d, base+2)
 	for _, p := range d.Projects {
 		writeProject(l, d, p, base+2, notes, o)
 	}
@@ -294,12 +315,24 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	for i, f := range p.Funds {
 		funds[i] = f.Kind + " " + present.Wan(f.Amount)
 	}
-	l.table(table{caption: "项目支出绩效目标表", widths: []float64{3, 5, 3, 5}, size: tableSize, rows: [][]*cell{
-		{label("项目编码"), txt(p.Code), label("项目名称"), txt(p.Name)},
-		{label("项目绩效模板"), {text: p.Template, face: Serif, colSpan: 3}, nil, nil},
-		{label("资金用途"), {text: p.Purpose, face: Serif, colSpan: 3}, nil, nil},
-		{label("资金总额（万元）"), {text: present.Wan(p.Total) + "（" + strings.Join(funds, "，") + "）", face: Serif, colSpan: 3}, nil, nil},
-	}})
+	total := present.Wan(p.Total)
+	if len(funds) > 0 {
+		total += "（" + strings.Join(funds, "，") + "）"
+	}
+	head := [][]*cell{{label("项目编码"), txt(p.Code), label("项目名称"), txt(p.Name)}}
+	wide := func(name, value string) []*cell {
+		return []*cell{label(name), {text: value, face: Serif, colSpan: 3}, nil, nil}
+	}
+	for _, f := range []struct{ name, value string }{{"项目类别", p.Category}, {"主管部门", p.Supervisor}, {"实施单位", p.Implementer}, {"归口科室", p.Office}, {"项目负责人", p.Manager}} {
+		if strings.TrimSpace(f.value) != "" {
+			head = append(head, wide(f.name, f.value))
+		}
+	}
+	head = append(head, wide("项目绩效模板", p.Template), wide("资金用途", p.Purpose), wide("资金总额（万元）", total))
+	if p.Origin != "" {
+		head = append(head, wide("公开来源", p.Origin))
+	}
+	l.table(table{caption: "项目支出绩效目标表", widths: []float64{3, 5, 3, 5}, size: tableSize, rows: head})
 	plan := table{caption: "资金支出计划（累计进度%）", size: tableSize}
 	var heads, vals []*cell
 	for _, c := range p.Plan {
@@ -313,7 +346,7 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 		l.table(plan)
 	}
 	l.table(targetsTable(p.Targets))
-	l.table(indicatorTable(p.Name+" 绩效指标", p.Indicators))
+	l.table(indicatorTable(p.Name+" 绩效指标", p.Indicators, p.Levels, d.Rules))
 	if strings.TrimSpace(p.Description.Text) != "" {
 		l.heading(level+1, "项目说明", 40)
 		narrative(l, p.Description.Text, level+2)
@@ -328,8 +361,20 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	for _, ln := range p.Lines {
 		lines.rows = append(lines.rows, []*cell{txt(ln.Name), right(present.Wan(ln.Amount)), right(ln.Spent.Yuan()), right(present.Pct(ln.ExecutionRate))})
 	}
-	lines.rows = append(lines.rows, []*cell{label("合计"), right(present.Wan(p.Total)), right(p.Spent.Yuan()), right(present.Pct(p.ExecutionRate))})
+	_, adjusted := p.Budgets()
+	published := adjusted != p.Total.Fen || p.Executed != p.Spent
+	if published {
+		lines.rows = append(lines.rows, []*cell{label("合计（支出记录）"), right(present.Wan(p.Total)), right(p.Spent.Yuan()), right("")})
+	} else {
+		lines.rows = append(lines.rows, []*cell{label("合计"), right(present.Wan(p.Total)), right(p.Spent.Yuan()), right(present.Pct(p.ExecutionRate))})
+	}
 	l.table(lines)
+	source := ""
+	if published {
+		source = "（按自评表公布的数字）"
+	}
+	l.paragraph(fmt.Sprintf("全年预算数 %s 万元，全年执行数 %s 万元%s，执行率 %s（全年执行数 ÷ 全年预算数）。", adjustedWan(p), executedWan(p), source, present.Pct(p.ExecutionRate)),
+		Serif, 10.5, 18, false, false, black)
 	exec := table{caption: "资金支出计划执行情况（累计）", widths: []float64{2.2, 2.8, 2.2, 3, 3, 2.2, 2.4}, size: tableSize,
 		header: [][]*cell{headerRow("时间节点", "日期", "计划进度", "计划金额（元）", "实际金额（元）", "实际进度", "偏差（百分点）")}}
 	for _, c := range p.Checkpoints {
@@ -352,7 +397,7 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	if p.Evaluation != nil {
 		l.heading(level+1, "绩效自评", 100)
 		resultNotes(l, p)
-		writeEvaluation(l, d, p.Evaluation)
+		writeEvaluation(l, d, p)
 	}
 }
 
@@ -376,16 +421,26 @@ func writeMonitoring(l *layout, d *derive.Department, p *derive.Project) {
 		if m.Behind {
 			behind = "（落后于计划）"
 		}
-		l.table(table{caption: fmt.Sprintf("%s（截至 %s）：预算执行", label, m.Date), widths: []float64{2.6, 3.2, 2.2, 2.2, 2.4, 2.2, 2.6}, size: tableSize,
-			header: [][]*cell{headerRow("截至日期", "累计执行数（元）", "执行率", "进度比", "执行进度", "计划进度", "偏差（百分点）")},
-			rows: [][]*cell{{txt(m.Date.String()), right(m.Spent.Yuan()), right(present.Pct(m.ExecutionRate)), right(present.Pct(m.Progress)),
-				{text: present.Light(m.Status), face: Sans, align: alignCenter}, right(present.Pct(m.Planned)), right(present.Deviation(m.Deviation) + behind)}}})
-		t := table{caption: fmt.Sprintf("%s（截至 %s）：绩效目标完成预判", label, m.Date), widths: []float64{2.6, 2.2, 3.4, 1.8, 3.4, 3.8}, size: tableSize,
+		executed := fmt.Sprintf("1–%d月执行数", m.Date.Month())
+		if m.Executed == nil {
+			executed += "（支出记录）"
+		}
+		money := table{caption: fmt.Sprintf("%s（截至 %s）：预算执行", label, m.Date), widths: []float64{2.6, 3.2, 2.2, 2.2, 2.4, 2.2, 2.6}, size: tableSize,
+			header: [][]*cell{headerRow("截至日期", executed, "执行率", "进度比", "执行进度", "计划进度", "偏差（百分点）")},
+			rows: [][]*cell{{txt(m.Date.String()), right(present.Figure(m.Executed, m.Spent)), right(present.Pct(m.ExecutionRate)), right(present.Pct(m.Progress)),
+				{text: present.Light(m.Status), face: Sans, align: alignCenter}, right(present.Pct(m.Planned)), right(present.Deviation(m.Deviation) + behind)}}}
+		if m.Projected != nil {
+			money.widths = append(money.widths[:2:2], append([]float64{3.2}, money.widths[2:]...)...)
+			money.header[0] = append(money.header[0][:2:2], append([]*cell{{text: "全年预计执行数", face: Sans, align: alignCenter}}, money.header[0][2:]...)...)
+			money.rows[0] = append(money.rows[0][:2:2], append([]*cell{right(m.Projected.Published())}, money.rows[0][2:]...)...)
+		}
+		l.table(money)
+		t := table{caption: fmt.Sprintf("%s（截至 %s）：绩效目标完成预判", label, m.Date), widths: []float64{2.6, 2.6, 3.4, 1.8, 3.4, 3.8}, size: tableSize,
 			header: [][]*cell{headerRow("三级指标", "年度指标值", "当前完成情况", "能否完成", "原因分析", "改进措施")}}
 		for _, o := range m.Outlooks {
 			target := ""
 			if o.Indicator != nil {
-				target = present.Target(o.Indicator)
+				target = present.Target(o.Indicator) + "（" + present.Direction(o.Indicator) + "）"
 			}
 			progress := o.Progress
 			if o.Actual != "" {
@@ -398,75 +453,153 @@ func writeMonitoring(l *layout, d *derive.Department, p *derive.Project) {
 			t.rows = append(t.rows, []*cell{{text: o.Name, face: Sans}, txt(target), txt(progress), {text: o.Outlook.Outlook, face: Serif, align: alignCenter}, txt(o.Cause), txt(o.Remedy)})
 		}
 		l.table(t)
+		if m.Cause != "" {
+			l.paragraph("偏差原因分析："+m.Cause, Serif, bodySize, bodyLeading, true, true, black)
+		}
+		if m.Remedy != "" {
+			l.paragraph("完成目标可能性及改进措施："+m.Remedy, Serif, bodySize, bodyLeading, true, true, black)
+		}
 	}
 	mr := d.Rules.Monitoring
 	l.paragraph(fmt.Sprintf("进度比 =（累计执行数 ÷ 全年预算数）÷（月份 ÷ 12）。低于 %s%% 为“■ 滞后”，%s%%–%s%% 为“▲ 关注”，不低于 %s%% 为“● 正常”。",
 		mr.RedBelow, mr.RedBelow, mr.YellowBelow, mr.YellowBelow), Serif, 9.5, 15, false, false, gray)
 }
 
-// writeEvaluation sets the 项目支出绩效自评表 and how each score came about.
-func writeEvaluation(l *layout, d *derive.Department, e *derive.Evaluation) {
-	l.table(table{caption: "项目支出绩效自评表：预算执行情况", widths: []float64{3, 3, 3, 2, 2.2, 2}, size: tableSize,
-		header: [][]*cell{headerRow("年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "分值", "执行率", "得分")},
-		rows: [][]*cell{{right(present.WanFen(e.Initial)), right(present.WanFen(e.Adjusted)), right(present.WanFen(e.Executed)),
-			right(present.Score(e.ExecutionWeight)), right(present.Pct(e.ExecutionRate)), right(present.Score(e.ExecutionScore))}}})
-	if ex := e.Evaluation.Explanation; ex != "" {
+// writeEvaluation sets the 项目支出绩效自评表, laid out by present.Evaluation
+// as the page does, and how each score came about.
+func writeEvaluation(l *layout, d *derive.Department, p *derive.Project) {
+	f := present.Evaluation(p.Evaluation, p.Results.Budget, p.Indicators, p.Levels, d.Rules)
+	money := table{caption: "项目支出绩效自评表：预算执行情况", widths: []float64{3, 2.8, 2.8, 2.8, 1.4, 2.2, 2}, size: tableSize,
+		header: [][]*cell{headerRow("资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")}}
+	for i, m := range f.Money {
+		name := m.Name
+		if m.Sub {
+			name = "其中：" + name
+		}
+		row := []*cell{{text: name, face: Sans, fill: !m.Sub}, right(m.Initial), right(m.Adjusted), right(m.Executed)}
+		if i == 0 {
+			row = append(row, right(f.ExecWeight), right(joinLines(f.ExecRate, f.ExecRatePublished)), right(joinLines(f.ExecScore, f.ExecScorePublished)))
+		} else {
+			row = append(row, &cell{face: Serif, colSpan: 3}, nil, nil)
+		}
+		money.rows = append(money.rows, row)
+	}
+	l.table(money)
+	if ex := p.Evaluation.Evaluation.Explanation; ex != "" {
 		l.paragraph("预算执行说明："+ex, Serif, bodySize, bodyLeading, true, true, black)
 	}
-	t := table{caption: "项目支出绩效自评表：绩效指标", widths: []float64{2, 2.2, 2.6, 2.4, 3, 1.6, 1.6, 4.6}, size: tableSize,
-		header: [][]*cell{headerRow("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")}}
-	for _, is := range e.Indicators {
-		actual, dev := "（未填写）", ""
-		if is.Result != nil {
-			actual, dev = is.Result.Actual, is.Result.Deviation
-			if is.Result.Achievement != "" {
-				actual += "（" + is.Result.Achievement + "）"
-			}
+	t := table{caption: "项目支出绩效自评表：绩效指标", widths: []float64{1.9, 2, 2.5, 1.2, 2.2, 2.5, 1.9, 2.8, 3.4}, size: tableSize,
+		header: [][]*cell{headerRow("一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")}}
+	for _, r := range f.Rows {
+		row := make([]*cell, len(t.widths))
+		if r.Span.Level1 > 0 {
+			row[0] = &cell{text: r.Level1, face: Sans, rowSpan: r.Span.Level1}
 		}
-		w, sc := present.Score(is.Weight), present.Score(is.Score)
-		if is.NotApplicable {
-			w, sc = "—", "不适用"
+		if r.Span.Level2 > 0 {
+			row[1] = &cell{text: r.Level2, face: Serif, rowSpan: r.Span.Level2}
 		}
-		t.rows = append(t.rows, []*cell{txt(is.Level1), txt(is.Level2), {text: is.Name, face: Sans}, txt(present.Target(is.Indicator)), txt(actual), right(w), right(sc), txt(dev)})
-	}
-	for _, g := range e.Groups {
-		t.rows = append(t.rows, []*cell{{text: g.Name + "小计", face: Sans, colSpan: 5, fill: true}, nil, nil, nil, nil, right(present.Score(g.Weight)), right(present.Score(g.Score)), txt("")})
-	}
-	t.rows = append(t.rows, []*cell{{text: "预算执行率", face: Sans, colSpan: 5, fill: true}, nil, nil, nil, nil, right(present.Score(e.ExecutionWeight)), right(present.Score(e.ExecutionScore)), txt("")})
-	total := "总分"
-	full := present.Score(e.Weight)
-	if e.Rescaled {
-		total = fmt.Sprintf("总分（有不适用指标：得分合计 %s ÷ 有效分值 %s × 100）", present.Score(e.Sum), present.Score(e.Weight))
-		full = "100"
-	}
-	t.rows = append(t.rows, []*cell{{text: total, face: Sans, colSpan: 5, fill: true}, nil, nil, nil, nil, right(full), right(present.Score(e.Total)), {text: "评价等级：" + e.Grade, face: Sans}})
-	l.table(t)
-	l.heading(min(l.lastLevel()+1, 4), "得分是怎样算出的", 40)
-	l.paragraph("1、预算执行率："+e.ExecutionFormula, Serif, 10, 17, false, false, black)
-	for i, is := range e.Indicators {
-		text := ""
-		switch {
-		case is.NotApplicable:
-			text = "不适用，不计分：" + is.Result.NotApplicable
-		case is.Outcome.Problem != "":
-			text = is.Outcome.Problem + "，不计分"
-		case is.Result == nil:
-			text = "没有实际完成值，不计分"
+		switch r.Kind {
+		case present.RowEmpty:
+			row[2] = &cell{text: r.Name, face: Serif, colSpan: 4}
+			row[6], row[7], row[8] = right(r.Weight), right("—"), txt("")
+		case present.RowPart:
+			row[2], row[3], row[4], row[5], row[6], row[7], row[8] = txt(r.Name), txt(""), txt(r.Target), txt(r.Actual), txt(""), txt(""), txt("")
 		default:
-			text = is.Outcome.Formula
+			dev := r.Deviation
+			sc := r.Score
+			if r.Differs {
+				sc = joinLines(r.Score, r.Compare)
+				dev = joinLines(dev, "按规则："+r.Formula)
+			}
+			if r.NotApplicable != "" {
+				sc = "不适用：" + r.NotApplicable
+			}
+			row[2], row[3], row[4], row[5], row[6], row[7], row[8] = &cell{text: r.Name, face: Sans}, &cell{text: r.Direction, face: Serif, align: alignCenter},
+				txt(r.Target), txt(r.Actual), right(r.Weight), right(sc), txt(dev)
 		}
-		l.paragraph(fmt.Sprintf("%d、%s（分值 %s）：%s", i+2, is.Name, present.Score(is.Weight), text), Serif, 10, 17, false, false, black)
+		t.rows = append(t.rows, row)
 	}
-	var grades []string
-	for _, g := range d.Rules.Evaluation.Grades {
-		grades = append(grades, fmt.Sprintf("%s ≥ %s", g.Name, g.Min))
+	foot := func(name, weight, score, last string) {
+		t.rows = append(t.rows, []*cell{{text: name, face: Sans, colSpan: 6, fill: true}, nil, nil, nil, nil, nil, right(weight), right(score), {text: last, face: Sans}})
 	}
-	rescale := ""
-	if e.Rescaled {
-		rescale = "，再按有效分值折算为百分制"
+	for _, g := range f.Groups {
+		foot(g.Name+"小计", g.Weight, joinLines(g.Score, g.Compare), "")
 	}
-	l.paragraph(fmt.Sprintf("%d、总分：各项得分四舍五入到 0.01 后相加%s，为 %s 分；等级“%s”（%s）。", len(e.Indicators)+2, rescale, present.Score(e.Total), e.Grade, strings.Join(grades, "，")),
-		Serif, 10, 17, false, false, black)
+	foot("预算执行率", f.ExecWeight, f.ExecScore, "")
+	if f.Complete {
+		foot(f.TotalLabel, f.Full, joinLines(f.Total, f.TotalPublished), joinLines("评价等级："+f.Grade, f.GradePublished))
+	} else {
+		t.rows = append(t.rows, []*cell{{text: "总分", face: Sans, colSpan: 6, fill: true}, nil, nil, nil, nil, nil, right(f.Full), {text: "未完成自评：不计总分、不评等级", face: Sans, colSpan: 2}, nil})
+	}
+	l.table(t)
+	if !f.Complete {
+		l.note("未完成自评", f.Incomplete)
+	}
+	if f.Differs {
+		l.paragraph(present.Mark+" 表上公布的数字与按规则计算的不同：“公布”是自评表印出的，“按规则”是按评分规则计算的；公式见本行和下文。", Serif, 9.5, 15, false, false, gray)
+	}
+	for _, tx := range f.Texts {
+		l.paragraph(tx.Title+"："+tx.Text, Serif, bodySize, bodyLeading, true, true, black)
+	}
+	l.heading(min(l.lastLevel()+1, 4), "得分是怎样算出的", 40)
+	for i, s := range append(f.Formulas, f.TotalFormula) {
+		l.paragraph(fmt.Sprintf("%d、%s", i+1, s), Serif, 10, 17, false, false, black)
+	}
+}
+
+// writeFindings sets the department's 自评得分复核: every printed figure of
+// its projects' self-evaluation forms that the rules do not give.
+func writeFindings(l *layout, d *derive.Department, level int) {
+	l.heading(level, "自评得分复核", 60)
+	var rows [][]*cell
+	evaluated := 0
+	for _, p := range d.Projects {
+		if p.Evaluation != nil {
+			evaluated++
+		}
+		for _, f := range present.Findings(p.Code, p.Name, p.Evaluation) {
+			rows = append(rows, []*cell{txt(f.Project), {text: f.Item, face: Sans}, right(present.Mark + " " + f.Published), right(f.Computed), txt(f.Formula)})
+		}
+	}
+	if len(rows) == 0 {
+		l.paragraph(present.NoFindings(evaluated), Serif, bodySize, bodyLeading, true, true, black)
+		return
+	}
+	l.table(table{caption: "自评得分复核：自评表公布的与按规则计算的不同之处", widths: []float64{3.2, 2.6, 1.8, 1.8, 7}, size: tableSize,
+		header: [][]*cell{headerRow("项目", "复核项", "公布", "按规则", "计算方法")}, rows: rows})
+}
+
+// unpublished says that a part of the form was not published (没有数据的
+// 表格列出空表并说明).
+func unpublished(l *layout, text string) {
+	l.paragraph(text, Serif, bodySize, bodyLeading, true, true, gray)
+}
+
+// adjustedWan is a project's 全年预算数 in 万元 at the source's precision.
+func adjustedWan(p *derive.Project) string {
+	if p.Results != nil && p.Results.Budget.Adjusted != nil {
+		return present.WanOf(p.Results.Budget.Adjusted, 0)
+	}
+	return present.Wan(p.Total)
+}
+
+// executedWan is a project's 全年执行数 in 万元 at the source's precision.
+func executedWan(p *derive.Project) string {
+	if p.Results != nil && p.Results.Budget.Executed != nil {
+		return present.WanOf(p.Results.Budget.Executed, 0)
+	}
+	return present.WanFen(p.Executed)
+}
+
+// joinLines puts a second line under a cell's text when there is one.
+func joinLines(a, b string) string {
+	if b == "" {
+		return a
+	}
+	if a == "" {
+		return b
+	}
+	return a + "\n" + b
 }
 
 // records lists a project's spending records, when there are few enough to
@@ -537,20 +670,24 @@ func targetsTable(ts []model.Target) table {
 }
 
 // indicatorTable is the official indicator form: 一级 and 二级 cells merged
-// down the rows that share them, 指标值 spread over 符号, 值 and 单位.
-func indicatorTable(caption string, rows []model.Indicator) table {
+// down the rows that share them, 指标值 spread over 符号, 值 and 单位, the
+// polarity of each row, "其中" rows under their indicator and the empty
+// 二级 groups of levels (present.IndicatorLayout, as the page has them).
+func indicatorTable(caption string, rows []model.Indicator, levels []model.Level, rs *rules.Settings) table {
+	layout := present.IndicatorLayout(rows, levels, rs)
 	weights := false
-	for _, r := range rows {
-		weights = weights || r.Weight != nil
+	for _, r := range layout {
+		weights = weights || (r.Kind == present.RowIndicator && rows[r.Index].Weight != nil) || (r.Kind == present.RowEmpty && r.Level.Weight != nil)
 	}
-	t := table{caption: caption, widths: []float64{2.5, 2.2, 2.6, 3.35, 2.2, 1.8, 2.4, 4.6}, size: tableSize}
+	t := table{caption: caption, widths: []float64{2.3, 2.1, 2.5, 3.1, 1.3, 1.6, 1.7, 2.3, 4.1}, size: tableSize}
 	top := []*cell{
 		{text: "一级指标", face: Sans, align: alignCenter, rowSpan: 2}, {text: "二级指标", face: Sans, align: alignCenter, rowSpan: 2},
 		{text: "三级指标", face: Sans, align: alignCenter, rowSpan: 2}, {text: "绩效指标描述", face: Sans, align: alignCenter, rowSpan: 2},
+		{text: "指标方向", face: Sans, align: alignCenter, rowSpan: 2},
 		{text: "指标值", face: Sans, align: alignCenter, colSpan: 3}, nil, nil,
 		{text: "指标值确定依据", face: Sans, align: alignCenter, rowSpan: 2},
 	}
-	second := []*cell{nil, nil, nil, nil, {text: "符号", face: Sans, align: alignCenter}, {text: "值", face: Sans, align: alignCenter},
+	second := []*cell{nil, nil, nil, nil, nil, {text: "符号", face: Sans, align: alignCenter}, {text: "值", face: Sans, align: alignCenter},
 		{text: "单位（文字描述）", face: Sans, align: alignCenter}, nil}
 	if weights {
 		t.widths = append(t.widths, 1.4)
@@ -558,31 +695,44 @@ func indicatorTable(caption string, rows []model.Indicator) table {
 		second = append(second, nil)
 	}
 	t.header = [][]*cell{top, second}
-	spans := present.IndicatorSpans(rows)
-	for i, r := range rows {
+	for _, lr := range layout {
 		row := make([]*cell, len(t.widths))
-		if spans[i].Level1 > 0 {
-			row[0] = &cell{text: r.Level1, face: Sans, rowSpan: spans[i].Level1}
+		if lr.Span.Level1 > 0 {
+			row[0] = &cell{text: lr.Level1, face: Sans, rowSpan: lr.Span.Level1}
 		}
-		if spans[i].Level2 > 0 {
-			row[1] = &cell{text: r.Level2, face: Serif, rowSpan: spans[i].Level2}
+		if lr.Span.Level2 > 0 {
+			row[1] = &cell{text: lr.Level2, face: Serif, rowSpan: lr.Span.Level2}
 		}
-		row[2] = &cell{text: r.Name, face: Sans}
-		row[3] = txt(r.Description)
-		row[4] = &cell{text: r.Operator.Raw, face: Serif, align: alignCenter}
-		row[5] = &cell{text: r.Value, face: Serif, align: alignCenter}
-		row[6] = txt(r.Unit)
-		row[7] = txt(r.Basis)
-		if weights {
-			w := ""
+		w := ""
+		switch lr.Kind {
+		case present.RowEmpty:
+			row[2] = &cell{text: "（本组未列三级指标）", face: Serif, colSpan: 7}
+			if lr.Level.Weight != nil {
+				w = lr.Level.Weight.String()
+			}
+		case present.RowPart:
+			row[2], row[3], row[4], row[5] = txt(lr.Part.Name), txt(""), txt(""), txt("")
+			row[6] = &cell{text: lr.Part.Value, face: Serif, align: alignCenter}
+			row[7], row[8] = txt(lr.Part.Unit), txt("")
+		default:
+			r := &rows[lr.Index]
+			row[2] = &cell{text: r.Name, face: Sans}
+			row[3] = txt(r.Description)
+			row[4] = &cell{text: present.Direction(r), face: Serif, align: alignCenter}
+			row[5] = &cell{text: r.Operator.Raw, face: Serif, align: alignCenter}
+			row[6] = &cell{text: r.Value, face: Serif, align: alignCenter}
+			row[7] = txt(r.Unit)
+			row[8] = txt(r.Basis)
 			if r.Weight != nil {
 				w = r.Weight.String()
 			}
-			row[8] = &cell{text: w, face: Serif, align: alignCenter}
+		}
+		if weights {
+			row[9] = &cell{text: w, face: Serif, align: alignCenter}
 		}
 		t.rows = append(t.rows, row)
 	}
-	if len(rows) == 0 {
+	if len(layout) == 0 {
 		row := make([]*cell, len(t.widths))
 		row[0] = &cell{text: "（无）", face: Serif, align: alignCenter, colSpan: len(t.widths)}
 		t.rows = append(t.rows, row)

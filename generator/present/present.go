@@ -132,3 +132,21 @@ func Target(in *model.Indicator) string {
 	}
 	return in.Operator.Kind.Symbol() + in.Value + in.Unit
 }
+
+// WanOf writes a published amount in 万元 at its precision (one written in
+// 元 with the fewest decimals, at least two, that keep it exact:
+// 193750.00元 → 19.375), else the derived fen with two decimals.
+func WanOf(a *money.Amount, derived money.Fen) string {
+	if a == nil {
+		return WanFen(derived)
+	}
+	if !a.Yuan {
+		return Wan(*a)
+	}
+	// 1 fen is 0.000001 万元: each trailing zero of the fen saves a place.
+	places := 6
+	for f := int64(a.Fen); places > 2 && f%10 == 0; f /= 10 {
+		places--
+	}
+	return a.Fen.Wan(places)
+}

@@ -227,18 +227,19 @@ func zoom(n int) map[string]any {
 func budgetsChart(d *derive.Department, illustrative bool) Chart {
 	var names []string
 	var budget, spent []opts.BarData
-	table := DataTable{Caption: "各项目预算数与执行数", Head: []string{"项目", "预算数（万元）", "执行数（万元）"}}
+	table := DataTable{Caption: "各项目全年预算数与全年执行数", Head: []string{"项目", "全年预算数（万元）", "全年执行数（万元）"}}
 	for _, p := range d.Projects {
+		_, adjusted := p.Budgets()
 		names = append(names, p.Name)
-		budget = append(budget, opts.BarData{Value: numberWan(p.Total.Fen)})
-		spent = append(spent, opts.BarData{Value: numberWan(p.Spent)})
-		table.Rows = append(table.Rows, row(p.Name, wan(p.Total), wanFen(p.Spent)))
+		budget = append(budget, opts.BarData{Value: numberWan(adjusted)})
+		spent = append(spent, opts.BarData{Value: numberWan(p.Executed)})
+		table.Rows = append(table.Rows, row(p.Name, adjustedWan(p), executedWan(p)))
 	}
 	b := charts.NewBar()
 	b.SetGlobalOptions(initOpts("chart_budgets"), legend(), charts.WithYAxisOpts(opts.YAxis{Name: "万元"}))
-	b.SetXAxis(names).AddSeries("预算数", budget, narrow()).AddSeries("执行数", spent, narrow())
-	return Chart{ID: "chart_budgets", Caption: "各项目预算数与执行数", Options: finish(b, zoom(len(names))), Table: table, Illustrative: illustrative,
-		Summary: fmt.Sprintf("柱状图：%d 个项目的预算数与执行数，预算合计%s万元，执行合计%s万元。", len(d.Projects), wanFen(d.Budget), wanFen(d.Spent))}
+	b.SetXAxis(names).AddSeries("全年预算数", budget, narrow()).AddSeries("全年执行数", spent, narrow())
+	return Chart{ID: "chart_budgets", Caption: "各项目全年预算数与全年执行数", Options: finish(b, zoom(len(names))), Table: table, Illustrative: illustrative,
+		Summary: fmt.Sprintf("柱状图：%d 个项目的全年预算数与全年执行数，预算合计%s万元，执行合计%s万元。", len(d.Projects), wanFen(d.Budget), wanFen(d.Spent))}
 }
 
 // ratesChart shows each project's execution rate.

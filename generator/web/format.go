@@ -10,17 +10,20 @@ import (
 // funcs are the formatting helpers templates may call. Amounts and rates
 // are formatted here, from exact values, never in the loader.
 var funcs = template.FuncMap{
-	"wan":    wan,
-	"yuan":   func(f money.Fen) string { return f.Yuan() },
-	"pct":    pct,
-	"dev":    deviation,
-	"add":    func(a, b int) int { return a + b },
-	"cnum":   chineseOrdinal,
-	"form":   func(p *ProjectView, level int) projectForm { return projectForm{p, level} },
-	"score":  present.Score,
-	"wanf":   present.WanFen,
-	"light":  present.Light,
-	"target": present.Target,
+	"wan":       wan,
+	"yuan":      func(f money.Fen) string { return f.Yuan() },
+	"pct":       pct,
+	"dev":       deviation,
+	"add":       func(a, b int) int { return a + b },
+	"cnum":      chineseOrdinal,
+	"form":      func(p *ProjectView, level int) projectForm { return projectForm{p, level} },
+	"score":     present.Score,
+	"wanf":      present.WanFen,
+	"light":     present.Light,
+	"target":    present.Target,
+	"figure":    present.Figure,
+	"direction": present.Direction,
+	"mark":      func() string { return present.Mark },
 }
 
 // projectForm is a project with the heading level its 项目说明 takes where

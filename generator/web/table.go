@@ -5,6 +5,7 @@ import (
 
 	"disclose/generator/model"
 	"disclose/generator/present"
+	"disclose/generator/rules"
 )
 
 // IndicatorRow is one row of an indicator table as the official form lays
@@ -15,9 +16,12 @@ import (
 // reached through embedded structs.
 type IndicatorRow struct {
 	Level1, Level2, Name, Description string
-	Operator, Value, Unit, Basis      string
-	Weight                            string // "" when the row has none
-	Level1Span, Level2Span            int
+	Direction                         string // 正向, 反向 or —
+	// Part is a "其中" row; Empty a 二级 group printed with no 三级 row.
+	Part, Empty                  bool
+	Operator, Value, Unit, Basis string
+	Weight                       string // "" when the row has none
+	Level1Span, Level2Span       int
 	// Level1Rows and Level2Rows are the spans as rowspan values, "" for
 	// a cell of one row.
 	Level1Rows, Level2Rows string
@@ -30,28 +34,40 @@ type IndicatorTable struct {
 	HasWeights bool
 }
 
-func indicatorTable(caption string, rows []model.Indicator) IndicatorTable {
-	t := IndicatorTable{Caption: caption, Rows: make([]IndicatorRow, len(rows))}
-	for i := range rows {
-		in := &rows[i]
-		r := IndicatorRow{Level1: in.Level1, Level2: in.Level2, Name: in.Name, Description: in.Description,
-			Operator: in.Operator.Raw, Value: in.Value, Unit: in.Unit, Basis: in.Basis}
-		if in.Weight != nil {
-			r.Weight = in.Weight.String()
-			t.HasWeights = true
-		}
-		t.Rows[i] = r
-	}
+// indicatorTable lays out an indicator table as present.IndicatorLayout
+// does: "其中" rows under their indicator, empty 二级 groups of levels.
+func indicatorTable(caption string, rows []model.Indicator, levels []model.Level, rs *rules.Settings) IndicatorTable {
+	layout := present.IndicatorLayout(rows, levels, rs)
+	t := IndicatorTable{Caption: caption, Rows: make([]IndicatorRow, len(layout))}
 	span := func(n int) string {
 		if n > 1 {
 			return strconv.Itoa(n)
 		}
 		return ""
 	}
-	for i, s := range present.IndicatorSpans(rows) {
-		r := &t.Rows[i]
-		r.Level1Span, r.Level2Span = s.Level1, s.Level2
-		r.Level1Rows, r.Level2Rows = span(s.Level1), span(s.Level2)
+	for i, lr := range layout {
+		r := IndicatorRow{Level1: lr.Level1, Level2: lr.Level2}
+		switch lr.Kind {
+		case present.RowEmpty:
+			r.Empty, r.Name = true, "（本组未列三级指标）"
+			if lr.Level.Weight != nil {
+				r.Weight = lr.Level.Weight.String()
+				t.HasWeights = true
+			}
+		case present.RowPart:
+			r.Part, r.Name, r.Value, r.Unit = true, lr.Part.Name, lr.Part.Value, lr.Part.Unit
+		default:
+			in := &rows[lr.Index]
+			r.Name, r.Description, r.Direction = in.Name, in.Description, present.Direction(in)
+			r.Operator, r.Value, r.Unit, r.Basis = in.Operator.Raw, in.Value, in.Unit, in.Basis
+			if in.Weight != nil {
+				r.Weight = in.Weight.String()
+				t.HasWeights = true
+			}
+		}
+		r.Level1Span, r.Level2Span = lr.Span.Level1, lr.Span.Level2
+		r.Level1Rows, r.Level2Rows = span(lr.Span.Level1), span(lr.Span.Level2)
+		t.Rows[i] = r
 	}
 	return t
 }

@@ -125,6 +125,11 @@ type DeptView struct {
 	// ReportFromDept links the department's PDF from its own pages.
 	ReportFromDept *Download
 	History        []Revision
+	// Findings are the 自评得分复核: every printed figure of the projects'
+	// self-evaluation forms that the rules do not give; NoFindings says so
+	// when there is none.
+	Findings   []present.FindingRow
+	NoFindings string
 }
 
 // FormsInline says whether the department page repeats each project's forms.
@@ -133,7 +138,7 @@ func (d *DeptView) FormsInline() bool { return len(d.ProjectViews) <= InlineProj
 // BudgetWan formats the department's project budgets.
 func (d *DeptView) BudgetWan() string { return wanFen(d.Budget) }
 
-// SpentWan formats the department's spending.
+// SpentWan formats the department's 全年执行数.
 func (d *DeptView) SpentWan() string { return wanFen(d.Spent) }
 
 // DeptBudget is the department's own initial and adjusted budget, when its
@@ -186,12 +191,42 @@ type ProjectView struct {
 	Data            []Link
 	LineRows        []LineRow
 	CheckpointRows  []CheckpointRow
-	// TotalWan, SpentYuan and RatePct are the totals row of the budget lines.
-	TotalWan, SpentYuan, RatePct string
+	// TotalWan and SpentYuan are the totals row of the budget lines (the
+	// records); AdjustedWan, ExecutedWan and RatePct the project's one
+	// execution rate with what it is computed from. Published says the
+	// 全年预算数 or 全年执行数 is the results' rather than total and records.
+	TotalWan, SpentYuan      string
+	AdjustedWan, ExecutedWan string
+	RatePct                  string
+	Published                bool
+	Form                     *present.EvalForm
 }
 
-// SpentWan formats the project's spending.
-func (p *ProjectView) SpentWan() string { return wanFen(p.Spent) }
+// SpentWan formats the project's 全年执行数 (as published, else the records)
+// in 万元, at the source's precision.
+func (p *ProjectView) SpentWan() string { return executedWan(p.Project) }
+
+// AdjustedBudget is the 全年预算数 in 万元, at the source's precision.
+func (p *ProjectView) AdjustedBudget() string { return adjustedWan(p.Project) }
+
+func adjustedWan(p *derive.Project) string {
+	if p.Results != nil && p.Results.Budget.Adjusted != nil {
+		return present.WanOf(p.Results.Budget.Adjusted, 0)
+	}
+	return wan(p.Total)
+}
+
+func executedWan(p *derive.Project) string {
+	if p.Results != nil && p.Results.Budget.Executed != nil {
+		return present.WanOf(p.Results.Budget.Executed, 0)
+	}
+	return wanFen(p.Executed)
+}
+
+// Header are the header fields of the form that the project gives.
+func (p *ProjectView) Header() []Field {
+	return headerFields(p.Project.Project)
+}
 
 // LineRow is a budget line as the project page's table shows it: the
 // figures formatted once here, not by a function call per cell in the
@@ -239,6 +274,7 @@ type MonitoringView struct {
 // EvaluationView is what the evaluation template needs.
 type EvaluationView struct {
 	Evaluation *derive.Evaluation
+	Form       *present.EvalForm
 	Rules      *rules.Settings
 }
 
@@ -249,7 +285,22 @@ func (p *ProjectView) MonitoringView() MonitoringView {
 
 // EvaluationView gives the evaluation with the rules that scored it.
 func (p *ProjectView) EvaluationView() EvaluationView {
-	return EvaluationView{Evaluation: p.Evaluation, Rules: p.Dept.Rules}
+	return EvaluationView{Evaluation: p.Evaluation, Form: p.Form, Rules: p.Dept.Rules}
+}
+
+// Field is a labelled header field.
+type Field struct{ Name, Value string }
+
+// headerFields are the form's header fields that are given, in the order
+// the forms print them.
+func headerFields(p *model.Project) []Field {
+	var out []Field
+	for _, f := range []Field{{"项目类别", p.Category}, {"主管部门", p.Supervisor}, {"实施单位", p.Implementer}, {"归口科室", p.Office}, {"项目负责人", p.Manager}} {
+		if strings.TrimSpace(f.Value) != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // ResultNotes are the notices of illustrative monitoring and evaluation.
@@ -493,7 +544,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 		OverallGoalHTML: render(d.OverallGoal),
 		MeasuresHTML:    render(d.Measures),
 		MeasuresHeading: cmp.Or(d.MeasuresTitle, "工作保障措施"),
-		IndicatorTable:  indicatorTable("部门整体绩效指标", d.Indicators),
+		IndicatorTable:  indicatorTable("部门整体绩效指标", d.Indicators, d.Levels, d.Rules),
 	}
 	illustrative := false
 	for _, f := range d.Spending {
@@ -504,7 +555,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 	}
 	for i := range d.SpecialFunds.Funds {
 		f := &d.SpecialFunds.Funds[i]
-		v.SpecialFundViews = append(v.SpecialFundViews, SpecialFundView{SpecialFund: f, IndicatorTable: indicatorTable(f.Name+" 绩效指标", f.Indicators)})
+		v.SpecialFundViews = append(v.SpecialFundViews, SpecialFundView{SpecialFund: f, IndicatorTable: indicatorTable(f.Name+" 绩效指标", f.Indicators, nil, d.Rules)})
 	}
 	through := 12
 	if !d.Through.IsZero() {
@@ -516,27 +567,38 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 			Dept:            v,
 			Href:            "projects/" + p.Code + ".html",
 			DescriptionHTML: render(p.Description),
-			IndicatorTable:  indicatorTable(p.Name+" 绩效指标", p.Indicators),
+			IndicatorTable:  indicatorTable(p.Name+" 绩效指标", p.Indicators, p.Levels, d.Rules),
 		}
 		pv.Charts = []Chart{planChart(p, illustrative), monthlyChart(p, through, illustrative), linesChart(p, illustrative)}
 		pv.LineRows, pv.CheckpointRows = lineRows(p), checkpointRows(p)
+		_, adjusted := p.Budgets()
 		pv.TotalWan, pv.SpentYuan, pv.RatePct = wan(p.Total), p.Spent.Yuan(), pct(p.ExecutionRate)
+		pv.AdjustedWan, pv.ExecutedWan = adjustedWan(p), executedWan(p)
+		pv.Published = adjusted != p.Total.Fen || p.Executed != p.Spent
+		if p.Evaluation != nil {
+			pv.Form = present.Evaluation(p.Evaluation, p.Results.Budget, p.Indicators, p.Levels, d.Rules)
+			v.Findings = append(v.Findings, present.Findings(p.Code, p.Name, p.Evaluation)...)
+		}
 		pv.Data = projectLinks(p)
 		v.ProjectViews = append(v.ProjectViews, pv)
 	}
 	if len(d.Projects) > 0 {
 		v.Charts = []Chart{budgetsChart(d, illustrative), ratesChart(d, illustrative)}
 	}
-	evaluated, resultsIllustrative := false, false
+	evaluated, resultsIllustrative, count := false, false, 0
 	for _, p := range d.Projects {
+		if p.Evaluation != nil {
+			count++
+		}
 		evaluated = evaluated || p.Evaluation != nil
 		resultsIllustrative = resultsIllustrative || (p.Results != nil && p.Results.Illustrative)
 	}
+	v.NoFindings = present.NoFindings(count)
 	if evaluated {
 		v.Overview = append(v.Overview, countChart("chart_grades", "各项目绩效自评等级", "等级", d.Grades, resultsIllustrative))
 	}
 	if len(d.Projects) > 0 {
-		v.Overview = append(v.Overview, countChart("chart_lights", "各项目预算执行进度（最近一个已到期的时间节点）", "执行进度", d.Lights, illustrative))
+		v.Overview = append(v.Overview, countChart("chart_lights", "各项目执行进度（最近一次监控或已到期的时间节点）", "执行进度", d.Lights, illustrative))
 	}
 	v.Data = deptLinks()
 	return v

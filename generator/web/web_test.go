@@ -209,7 +209,7 @@ func TestEvaluationFiguresOnPage(t *testing.T) {
 	page, _ := os.ReadFile(filepath.Join(out, "2021/dkb/projects/110-0303-JBN-1VKY.html"))
 	text := string(page)
 	want := []string{
-		`<td class="num">` + present.Score(e.ExecutionScore) + `</td></tr></tbody>`,
+		`<td class="num">` + present.Score(e.ExecutionScore) + `</td></tr>`,
 		`<td class="num">` + present.Score(e.Total) + `</td><td>评价等级：` + e.Grade + `</td>`,
 		e.ExecutionFormula,
 	}

@@ -1,0 +1,269 @@
+package present
+
+import (
+	"fmt"
+	"strings"
+
+	"disclose/generator/model"
+	"disclose/generator/money"
+	"disclose/generator/rules"
+	"disclose/generator/score"
+)
+
+// Mark flags a figure the form printed that the rules do not give; it is
+// a character, not a colour, so that print and screen readers keep it.
+const Mark = "※"
+
+// EvalForm is the 项目支出绩效自评表 as the website and the PDF print it:
+// the same strings in both, so that they cannot disagree.
+type EvalForm struct {
+	Sheet *score.Sheet
+	// Money is the money block: the total row, then its "其中" rows.
+	Money []MoneyRow
+	// ExecWeight, ExecRate and ExecScore are budget execution's line; the
+	// Published ones are the form's figures where they differ ("" else).
+	ExecWeight, ExecRate, ExecScore string
+	ExecRatePublished               string
+	ExecScorePublished              string
+	Rows                            []EvalRow
+	Groups                          []EvalGroup
+	// Full is the total weight (100 when rescaled); Total and Grade are ""
+	// when the evaluation is incomplete (未完成自评). TotalLabel says how the
+	// total was made (有不适用指标 only when some are not applicable).
+	Full, Total, Grade string
+	TotalLabel         string
+	TotalPublished     string
+	GradePublished     string
+	Complete           bool
+	Missing            []string
+	// Incomplete is the sentence that stands for the total when there is none.
+	Incomplete string
+	// Formulas explain each score, in order; TotalFormula the total.
+	Formulas     []string
+	TotalFormula string
+	Texts        []Text
+	// Differs is true when any printed figure differs from the computed one.
+	Differs bool
+}
+
+// MoneyRow is a row of the money block.
+type MoneyRow struct {
+	Name                        string
+	Initial, Adjusted, Executed string
+	Sub                         bool // a "其中" row
+}
+
+// EvalRow is a row of the indicator part of the form.
+type EvalRow struct {
+	Kind                            RowKind
+	Level1, Level2, Name, Direction string
+	Target, Actual                  string
+	Weight, Score                   string
+	Span                            Span
+	// Published is the score the form printed, set where it differs;
+	// Compare is the marked cell text "※ 公布 9 · 按规则 8.62".
+	Published, Compare, Formula string
+	Differs                     bool
+	NotApplicable               string
+	Deviation                   string
+	Missing                     bool // no 完成值
+}
+
+// EvalGroup is a 一级 subtotal.
+type EvalGroup struct {
+	Name, Weight, Score string
+	Published, Compare  string // set where the printed subtotal differs
+	Differs             bool
+}
+
+// Text is a table-level text of the form (评价结论 and the like).
+type Text struct{ Title, Text string }
+
+// Figure writes a figure of a money block as the source printed it (in 元
+// or 万元, at its precision, with its unit), else the derived fen in 万元.
+func Figure(a *money.Amount, derived money.Fen) string {
+	if a != nil {
+		return a.Published()
+	}
+	return WanFen(derived) + "万元"
+}
+
+// Compare writes a printed figure beside the computed one, marked.
+func Compare(published, computed string) string {
+	return Mark + " 公布 " + published + " · 按规则 " + computed
+}
+
+// Evaluation lays out a self-evaluation sheet with the money block as the
+// results give it, the indicator table (with its empty groups and "其中"
+// rows) and the rules that graded it.
+func Evaluation(s *score.Sheet, b model.BudgetFigures, indicators []model.Indicator, levels []model.Level, rs *rules.Settings) *EvalForm {
+	f := &EvalForm{Sheet: s, Complete: s.Complete, Missing: s.Missing}
+	f.Money = append(f.Money, MoneyRow{Name: "年度资金总额", Initial: Figure(b.Initial, s.Initial), Adjusted: Figure(b.Adjusted, s.Adjusted), Executed: Figure(b.Executed, s.Executed)})
+	for _, r := range b.Rows {
+		f.Money = append(f.Money, MoneyRow{Name: r.Name, Initial: optFigure(r.Initial), Adjusted: optFigure(r.Adjusted), Executed: optFigure(r.Executed), Sub: true})
+	}
+	f.ExecWeight, f.ExecRate, f.ExecScore = Score(s.ExecutionWeight), Pct(s.ExecutionRate), Score(s.ExecutionScore)
+	for _, fd := range s.Findings {
+		f.Differs = true
+		switch fd.Kind {
+		case score.FindExecutionRate:
+			f.ExecRatePublished = Compare(fd.Published, fd.Computed)
+		case score.FindExecutionScore:
+			f.ExecScorePublished = Compare(fd.Published, fd.Computed)
+		case score.FindTotal:
+			f.TotalPublished = Compare(fd.Published, fd.Computed)
+		case score.FindGrade:
+			f.GradePublished = Compare(fd.Published, fd.Computed)
+		}
+	}
+	f.Formulas = append(f.Formulas, "预算执行率："+s.ExecutionFormula)
+	for _, lr := range IndicatorLayout(indicators, levels, rs) {
+		r := EvalRow{Kind: lr.Kind, Level1: lr.Level1, Level2: lr.Level2, Span: lr.Span}
+		switch lr.Kind {
+		case RowEmpty:
+			r.Name = "（本组未列三级指标）"
+			if lr.Level.Weight != nil {
+				r.Weight = lr.Level.Weight.String()
+			}
+		case RowPart:
+			is := &s.Indicators[lr.Index]
+			r.Name, r.Target = lr.Part.Name, strings.TrimSpace(lr.Part.Value+lr.Part.Unit)
+			if is.Result != nil {
+				for _, pr := range is.Result.Parts {
+					if rules.Normalize(pr.Name) == rules.Normalize(lr.Part.Name) {
+						r.Actual = pr.Actual
+					}
+				}
+			}
+		default:
+			is := &s.Indicators[lr.Index]
+			r.Name, r.Direction, r.Target, r.Weight = is.Name, Direction(is.Indicator), Target(is.Indicator), Score(is.Weight)
+			r.Score = Score(is.Score)
+			res := is.Result
+			switch {
+			case res == nil:
+				r.Actual, r.Missing = "（未填写）", true
+			default:
+				r.Actual, r.Deviation = res.Actual, res.Deviation
+				if res.Achievement != "" {
+					r.Actual += "（" + res.Achievement + "）"
+				}
+			}
+			if is.NotApplicable {
+				r.NotApplicable, r.Weight, r.Score = res.NotApplicable, "—", "不适用"
+			} else if is.Score == nil && !r.Missing {
+				r.Missing = is.Outcome.Problem == ""
+			}
+			var text string
+			switch {
+			case is.NotApplicable:
+				text = "不适用，不计分：" + res.NotApplicable
+			case is.Outcome.Problem != "":
+				text = is.Outcome.Problem + "，不计分"
+			case is.Score == nil:
+				text = "没有实际完成值，不计分"
+			default:
+				text = is.Outcome.Formula
+			}
+			r.Formula = text
+			if is.Differs {
+				r.Differs, r.Published = true, is.Published.String()
+				r.Compare = Compare(r.Published, r.Score)
+			}
+			f.Formulas = append(f.Formulas, fmt.Sprintf("%s（分值 %s）：%s", is.Name, Score(is.Weight), text))
+		}
+		f.Rows = append(f.Rows, r)
+	}
+	for _, g := range s.Groups {
+		eg := EvalGroup{Name: g.Name, Weight: Score(g.Weight), Score: "—"}
+		if groupComplete(s, g.Name) {
+			eg.Score = Score(g.Score)
+		}
+		if g.Differs && g.Published != nil && g.Published.Score != nil {
+			eg.Differs, eg.Published = true, g.Published.Score.String()
+			eg.Compare = Compare(eg.Published, eg.Score)
+		}
+		f.Groups = append(f.Groups, eg)
+	}
+	f.Full, f.TotalLabel = Score(s.Weight), "总分"
+	if s.Rescaled {
+		f.Full = "100"
+		f.TotalLabel = fmt.Sprintf("总分（有不适用指标：得分合计 %s ÷ 有效分值 %s × 100）", Score(s.Sum), Score(s.Weight))
+	}
+	var grades []string
+	if rs != nil {
+		for _, g := range rs.Evaluation.Grades {
+			grades = append(grades, fmt.Sprintf("%s ≥ %s", g.Name, g.Min))
+		}
+	}
+	if s.Complete {
+		f.Total, f.Grade = Score(s.Total), s.Grade
+		rescale := ""
+		if s.Rescaled {
+			rescale = "，再按有效分值折算为百分制"
+		}
+		f.TotalFormula = fmt.Sprintf("总分：各项得分四舍五入到 0.01 后相加%s，为 %s 分；等级“%s”（%s）。", rescale, f.Total, f.Grade, strings.Join(grades, "，"))
+	} else {
+		f.Incomplete = "未完成自评：以下指标没有实际完成值，不计总分、不评等级：" + strings.Join(s.Missing, "、") + "。"
+		f.TotalFormula = f.Incomplete
+	}
+	if e := s.Evaluation; e != nil {
+		for _, t := range []Text{{"年度总体目标完成情况", e.Summary}, {"偏差原因分析", e.Deviation}, {"评价结论", e.Conclusion}, {"存在问题", e.Problems}, {"改进措施", e.Remedies}} {
+			if strings.TrimSpace(t.Text) != "" {
+				f.Texts = append(f.Texts, t)
+			}
+		}
+	}
+	return f
+}
+
+func optFigure(a *money.Amount) string {
+	if a == nil {
+		return "—"
+	}
+	return a.Published()
+}
+
+// groupComplete reports whether every applicable row of a category has a
+// score; a partial sum is no subtotal.
+func groupComplete(s *score.Sheet, name string) bool {
+	for _, is := range s.Indicators {
+		if is.Category == name && !is.NotApplicable && is.Score == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// FindingRow is a line of the 自评得分复核: a printed figure of a project's
+// form that the rules do not give.
+type FindingRow struct {
+	Project, Code, Item, Published, Computed, Formula string
+}
+
+// Findings lists a project's findings for the 自评得分复核.
+func Findings(code, name string, s *score.Sheet) []FindingRow {
+	if s == nil {
+		return nil
+	}
+	out := make([]FindingRow, len(s.Findings))
+	for i, f := range s.Findings {
+		out[i] = FindingRow{Project: name, Code: code, Item: f.Item, Published: f.Published, Computed: f.Computed, Formula: f.Formula}
+	}
+	return out
+}
+
+// NoFindings is the sentence of a 自评得分复核 with nothing to report;
+// evaluated is the number of projects with a self-evaluation.
+func NoFindings(evaluated int) string {
+	if evaluated == 0 {
+		return "本部门没有项目公开绩效自评表，没有需要复核的得分。"
+	}
+	return fmt.Sprintf("%d 个项目的自评表公布的得分、小计、总分和等级与按规则计算的一致（或未公布），没有需要复核的差异。", evaluated)
+}
+
+// Empty reports whether the row is a 二级 group printed with no 三级 row.
+func (r EvalRow) Empty() bool { return r.Kind == RowEmpty }
+
+// Part reports whether the row is a "其中" row.
+func (r EvalRow) Part() bool { return r.Kind == RowPart }
