@@ -148,6 +148,7 @@ rows:
 						break
 					}
 					f.targets = append(f.targets, model.Target{Label: lab, Text: text})
+					inTable[k] = true // a 绩效目标 merged down repeats on this row: read once
 					if k+1 < len(g.Rows) && norm(g.Cell(k+1, c)) != "" && labelOf(g.Cell(k+1, c)) != "targets" {
 						break
 					}

@@ -112,19 +112,25 @@ func readFile(path string, lim Limits) ([]Grid, error) {
 	if int64(len(data)) > lim.FileBytes {
 		return nil, tooBig(path, int64(len(data)), lim.FileBytes)
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
+	switch ext := strings.ToLower(filepath.Ext(path)); {
+	case ext == ".docx" || ext == ".docm":
+		return readDOCX(path, data, lim)
+	case ext != ".csv" && bytes.HasPrefix(data, oleHeader):
+		return readOLE(path, data, lim) // .xls, or an encrypted .xlsx
+	case ext == ".xls" && bytes.HasPrefix(data, []byte("PK")):
+		return readWorkbook(path, data, lim) // an .xlsx named .xls
+	case ext == ".csv":
 		g, err := readCSV(path, data)
 		if err != nil {
 			return nil, err
 		}
 		return []Grid{g}, nil
-	case ".xlsx", ".xlsm":
+	case ext == ".xlsx" || ext == ".xlsm":
 		return readWorkbook(path, data, lim)
-	case ".xls":
-		return nil, fmt.Errorf("%w：%s 是旧版 .xls 文件；请在 Excel 中另存为 .xlsx", ErrNotForm, path)
+	case ext == ".xls":
+		return nil, fmt.Errorf("%w：%s 不是 Excel 工作簿（.xls 是 OLE 复合文件，这个文件不是）", ErrNotForm, path)
 	}
-	return nil, fmt.Errorf("%w：%s 既不是 .xlsx 也不是 .csv", ErrNotForm, path)
+	return nil, fmt.Errorf("%w：%s 不是 .xlsx、.xls、.csv 或 .docx 文件", ErrNotForm, path)
 }
 
 func tooBig(path string, size, limit int64) error {
