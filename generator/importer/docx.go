@@ -459,7 +459,7 @@ func layoutDocument(file string, blocks []docBlock) []Grid {
 			case bare == "项目说明" && part == partProjects:
 				under("项目说明")
 				continue
-			case part == partProjects && nextIsTable(blocks[i+1 : end]):
+			case part == partProjects && nextIsTable(blocks[i+1:end]):
 				// A project's name, above its table.
 				flush(target())
 				projects = append(projects, &Grid{File: file, Sheet: s})

@@ -1,8 +1,12 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -10,27 +14,119 @@ import (
 	"disclose/generator/present"
 )
 
-// sheet writes rows of text into one worksheet.
+// sheet writes rows into one worksheet: plain decimals as number cells
+// (so SUM works), other text as text, and remembers each column's widest
+// cell for the widths.
 type sheet struct {
-	f    *excelize.File
-	name string
-	row  int
+	f      *excelize.File
+	name   string
+	row    int
+	widths map[int]int
+	styles *styles
 }
+
+// styles are the workbook's number formats by decimal places, and its
+// wrapping style for long text.
+type styles struct {
+	places map[int]int
+	wrap   int
+}
+
+// plainDecimal is what a number cell may hold: a decimal as content
+// writes it, no separators, no unit.
+var plainDecimal = regexp.MustCompile(`^-?\d{1,15}(\.\d{1,10})?$`)
+
+// maxWidth is the widest a column is made, in character widths; longer
+// text wraps within it.
+const maxWidth = 60
 
 func (s *sheet) cell(r, c int) string {
 	n, _ := excelize.CoordinatesToCellName(c+1, r+1)
 	return n
 }
 
-// line writes one row of text cells and returns its index.
-func (s *sheet) line(cells ...string) int {
-	for c, v := range cells {
-		if v != "" {
-			_ = s.f.SetCellStr(s.name, s.cell(s.row, c), v)
+// numeric marks a cell for line to write as a number: an amount, a
+// percentage, a weight. Other cells stay text even when they look like
+// numbers (a voucher 0012, a numeric code).
+type numeric string
+
+// line writes one row of cells (string or number) and returns its index.
+func (s *sheet) line(cells ...any) int {
+	for c, x := range cells {
+		v, isNum := "", false
+		switch x := x.(type) {
+		case string:
+			v = x
+		case numeric:
+			v, isNum = string(x), true
 		}
+		if v == "" {
+			continue
+		}
+		ref := s.cell(s.row, c)
+		w := displayWidth(v)
+		if isNum && plainDecimal.MatchString(v) {
+			// The text itself is the cell's value: exact, its places kept,
+			// no float in between.
+			_ = s.f.SetCellDefault(s.name, ref, v)
+			_ = s.f.SetCellStyle(s.name, ref, ref, s.numberStyle(v))
+		} else {
+			_ = s.f.SetCellStr(s.name, ref, v)
+			if w > maxWidth {
+				_ = s.f.SetCellStyle(s.name, ref, ref, s.styles.wrap)
+			}
+		}
+		if s.widths == nil {
+			s.widths = map[int]int{}
+		}
+		s.widths[c] = max(s.widths[c], min(w, maxWidth))
 	}
 	s.row++
 	return s.row - 1
+}
+
+// numberStyle is the format that shows v's decimal places.
+func (s *sheet) numberStyle(v string) int {
+	places := 0
+	if _, frac, ok := strings.Cut(v, "."); ok {
+		places = len(frac)
+	}
+	if id, ok := s.styles.places[places]; ok {
+		return id
+	}
+	code := "0"
+	if places > 0 {
+		code += "." + strings.Repeat("0", places)
+	}
+	id, _ := s.f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+	s.styles.places[places] = id
+	return id
+}
+
+// fit sets each column's width to its widest cell (within maxWidth).
+func (s *sheet) fit() {
+	for c, w := range s.widths {
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		_ = s.f.SetColWidth(s.name, col, col, float64(max(w, 6)+2))
+	}
+}
+
+// displayWidth counts a wide (CJK, full-width) character as two, as a
+// spreadsheet shows it; a cell of several lines is as wide as its longest.
+func displayWidth(v string) int {
+	widest := 0
+	for _, line := range strings.Split(v, "\n") {
+		w := 0
+		for _, r := range line {
+			if r >= 0x1100 && (r <= 0x115F || r >= 0x2E80 && r <= 0xA4CF || r >= 0xAC00 && r <= 0xD7A3 || r >= 0xF900 && r <= 0xFAFF || r >= 0xFE30 && r <= 0xFE4F || r >= 0xFF00 && r <= 0xFF60 || r >= 0xFFE0 && r <= 0xFFE6 || r >= 0x20000) {
+				w += 2
+			} else {
+				w++
+			}
+		}
+		widest = max(widest, w)
+	}
+	return widest
 }
 
 func (s *sheet) merge(r1, c1, r2, c2 int) {
@@ -47,8 +143,8 @@ func (s *sheet) indicators(rows []model.Indicator) {
 		weights = weights || in.Weight != nil
 		polarity = polarity || in.Polarity != ""
 	}
-	head := []string{"一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "", "", "指标值确定依据"}
-	sub := []string{"", "", "", "", "符号", "值", "单位（文字描述）", ""}
+	head := []any{"一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "", "", "指标值确定依据"}
+	sub := []any{"", "", "", "", "符号", "值", "单位（文字描述）", ""}
 	if weights {
 		head, sub = append(head, "分值"), append(sub, "")
 	}
@@ -65,13 +161,13 @@ func (s *sheet) indicators(rows []model.Indicator) {
 	s.merge(h, 4, h, 6)
 	spans := present.IndicatorSpans(rows)
 	for i, in := range rows {
-		cells := []string{in.Level1, in.Level2, in.Name, in.Description, in.Operator.Raw, in.Value, in.Unit, in.Basis}
+		cells := []any{in.Level1, in.Level2, in.Name, in.Description, in.Operator.Raw, in.Value, in.Unit, in.Basis}
 		if weights {
 			w := ""
 			if in.Weight != nil {
 				w = in.Weight.String()
 			}
-			cells = append(cells, w)
+			cells = append(cells, numeric(w))
 		}
 		if polarity {
 			cells = append(cells, string(in.Polarity))
@@ -94,7 +190,15 @@ func Export(d *model.Department, path string) error {
 	defer f.Close()
 	first := "部门整体绩效目标"
 	_ = f.SetSheetName("Sheet1", first)
-	s := &sheet{f: f, name: first}
+	st := &styles{places: map[int]int{}}
+	st.wrap, _ = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	var sheets []*sheet
+	newSheet := func(name string) *sheet {
+		s := &sheet{f: f, name: name, styles: st}
+		sheets = append(sheets, s)
+		return s
+	}
+	s := newSheet(first)
 	s.line("标题", d.Title)
 	s.line("部门名称", d.Name)
 	s.line("发布机构", d.Publisher)
@@ -129,26 +233,26 @@ func Export(d *model.Department, path string) error {
 	}
 	var monitoring [][]string
 	for _, p := range d.Projects {
-		ps := &sheet{f: f, name: "项目 " + p.Code}
+		ps := newSheet("项目 " + p.Code)
 		_, _ = f.NewSheet(ps.name)
 		ps.line("项目支出绩效目标表")
 		ps.line("项目编码", p.Code, "项目名称", p.Name)
 		ps.line("项目绩效模板", p.Template)
-		ps.line("资金总额（万元）", p.Total.String())
+		ps.line("资金总额（万元）", numeric(p.Total.String()))
 		ps.line("资金来源", "金额（万元）")
 		for _, fd := range p.Funds {
-			ps.line(fd.Kind, fd.Amount.String())
+			ps.line(fd.Kind, numeric(fd.Amount.String()))
 		}
 		ps.line()
 		ps.line("资金用途", p.Purpose)
 		ps.line("预算明细", "金额（万元）")
 		for _, l := range p.BudgetLines {
-			ps.line(l.Name, l.Amount.String())
+			ps.line(l.Name, numeric(l.Amount.String()))
 		}
 		ps.line()
-		labels, pcts := []string{"资金支出计划（累计进度%）"}, []string{""}
+		labels, pcts := []any{"资金支出计划（累计进度%）"}, []any{""}
 		for _, c := range p.Plan {
-			labels, pcts = append(labels, c.Label), append(pcts, c.Percent.String())
+			labels, pcts = append(labels, c.Label), append(pcts, numeric(c.Percent.String()))
 		}
 		ps.line(labels...)
 		ps.line(pcts...)
@@ -175,7 +279,7 @@ func Export(d *model.Department, path string) error {
 		if r.Evaluation == nil {
 			continue
 		}
-		es := &sheet{f: f, name: "自评 " + p.Code}
+		es := newSheet("自评 " + p.Code)
 		_, _ = f.NewSheet(es.name)
 		es.line("项目支出绩效自评表")
 		es.line("项目编码", p.Code, "项目名称", p.Name)
@@ -186,7 +290,7 @@ func Export(d *model.Department, path string) error {
 		if r.Budget.Adjusted != nil {
 			adjusted = r.Budget.Adjusted.String()
 		}
-		es.line("年初预算数（万元）", initial, "全年预算数（万元）", adjusted)
+		es.line("年初预算数（万元）", numeric(initial), "全年预算数（万元）", numeric(adjusted))
 		ill := "否"
 		if r.Illustrative {
 			ill = "是"
@@ -213,15 +317,15 @@ func Export(d *model.Department, path string) error {
 			if res.Weight != nil {
 				weight = res.Weight.String()
 			}
-			es.line(l1, l2, res.Name, tgt, res.Actual, res.Achievement, share, weight, res.Deviation, res.NotApplicable)
+			es.line(l1, l2, res.Name, tgt, res.Actual, res.Achievement, numeric(share), numeric(weight), res.Deviation, res.NotApplicable)
 		}
 	}
 	if len(monitoring) > 0 {
-		ms := &sheet{f: f, name: "绩效运行监控"}
+		ms := newSheet("绩效运行监控")
 		_, _ = f.NewSheet(ms.name)
 		ms.line("项目编码", "监控日期", "名称", "三级指标", "完成预判", "当前实际值", "当前完成情况", "原因分析", "改进措施")
 		for _, m := range monitoring {
-			ms.line(m...)
+			ms.line(toAny(m)...)
 		}
 	}
 	files := map[int32][]model.Record{}
@@ -238,14 +342,31 @@ func Export(d *model.Department, path string) error {
 		if k < len(d.Spending) {
 			name = trimExt(d.Spending[k].File)
 		}
-		rs := &sheet{f: f, name: "支出记录 " + name}
+		rs := newSheet("支出记录 " + name)
 		_, _ = f.NewSheet(rs.name)
 		rs.line("日期", "项目编码", "资金用途", "金额（元）", "凭证号", "摘要")
 		for _, r := range files[int32(k)] {
-			rs.line(r.Date.String(), r.Project, r.BudgetLine, r.Amount.String(), r.Voucher, r.Memo)
+			rs.line(r.Date.String(), r.Project, r.BudgetLine, numeric(r.Amount.String()), r.Voucher, r.Memo)
 		}
 	}
-	return f.SaveAs(path)
+	for _, s := range sheets {
+		s.fit()
+	}
+	// Written as any other file of the user's (0644 less the umask), not
+	// with excelize's SaveAs, which asks for an executable file.
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+func toAny(cells []string) []any {
+	out := make([]any, len(cells))
+	for i, c := range cells {
+		out[i] = c
+	}
+	return out
 }
 
 func trimNL(s string) string {
