@@ -83,4 +83,3 @@ func TestExportWritesNumbers(t *testing.T) {
 		t.Errorf("the narrative column is %v wide, want it capped", w)
 	}
 }
-

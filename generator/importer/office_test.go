@@ -69,3 +69,12 @@ func TestSeedFromWord(t *testing.T) {
 		t.Errorf("the Word seed imports with differences:\n%s", d)
 	}
 }
+
+// TestSampleFromXLS: the sample department as an Excel 97–2003 workbook
+// (made by LibreOffice from the sample's export, see testdata/office)
+// imports with no difference from content/, records and results included.
+func TestSampleFromXLS(t *testing.T) {
+	if d := importAndDiff(t, testutil.ContentDir(), filepath.Join("testdata", "office", "sample.xls")); d != "" {
+		t.Errorf("the .xls imports with differences:\n%s", d)
+	}
+}

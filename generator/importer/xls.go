@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -39,6 +40,8 @@ const (
 	recFormula    = 0x0006
 	recString     = 0x0207
 	recMerged     = 0x00E5
+	recXF         = 0x00E0
+	recFormat     = 0x041E
 )
 
 // readOLE reads a file in an OLE container: an .xls workbook, or an
@@ -134,6 +137,8 @@ func readBIFF(path string, book []byte) ([]Grid, error) {
 	}
 	var sheets []boundSheet
 	var sst []string
+	var xfFormats []uint16      // format of each XF, by index
+	formats := map[uint16]int{} // custom formats with fixed places
 	var sstParts [][]byte
 	inSST := false
 	err := records(book, 0, func(r record) (bool, error) {
@@ -159,6 +164,18 @@ func readBIFF(path string, book []byte) ([]Grid, error) {
 			sheets = append(sheets, boundSheet{name, int(binary.LittleEndian.Uint32(r.data))})
 		case recSST:
 			inSST, sstParts = true, [][]byte{r.data}
+		case recXF:
+			if len(r.data) >= 4 {
+				xfFormats = append(xfFormats, binary.LittleEndian.Uint16(r.data[2:]))
+			}
+		case recFormat:
+			if len(r.data) >= 2 {
+				if code, _, err := longString(r.data[2:]); err == nil {
+					if n, ok := fixedPlaces(code); ok {
+						formats[binary.LittleEndian.Uint16(r.data)] = n
+					}
+				}
+			}
 		case recEOF:
 			return false, nil
 		}
@@ -175,10 +192,20 @@ func readBIFF(path string, book []byte) ([]Grid, error) {
 			return nil, broken(err)
 		}
 	}
+	// The places each XF shows a number with (-1: as it is).
+	places := make([]int, len(xfFormats))
+	for i, f := range xfFormats {
+		places[i] = -1
+		if n, ok := builtinPlaces[f]; ok {
+			places[i] = n
+		} else if n, ok := formats[f]; ok {
+			places[i] = n
+		}
+	}
 	left := budget{cells: maxCells, fill: maxMergeFill}
 	var grids []Grid
 	for _, s := range sheets {
-		g, err := readBIFFSheet(path, book, s, sst, &left)
+		g, err := readBIFFSheet(path, book, s, sst, places, &left)
 		if err != nil {
 			return nil, err
 		}
@@ -194,7 +221,7 @@ type cellAt struct {
 
 // readBIFFSheet reads one worksheet's substream: its cells, then its
 // merged ranges filled as the .xlsx reader fills them.
-func readBIFFSheet(path string, book []byte, s boundSheet, sst []string, left *budget) (Grid, error) {
+func readBIFFSheet(path string, book []byte, s boundSheet, sst []string, places []int, left *budget) (Grid, error) {
 	where := fmt.Sprintf("%s「%s」", path, s.name)
 	if s.pos < 0 || s.pos+8 > len(book) || binary.LittleEndian.Uint16(book[s.pos:]) != recBOF {
 		return Grid{}, fmt.Errorf("%w：%s 无法读取（文件已损坏：工作表的位置不对）", ErrNotForm, where)
@@ -223,6 +250,17 @@ func readBIFFSheet(path string, book []byte, s boundSheet, sst []string, left *b
 		d := rec.data
 		if rec.typ != recString && rec.typ != recContinue {
 			pendingString = -1
+		}
+		// show writes a number with the places its cell's format shows.
+		show := func(f float64, xf int) string {
+			if xf < len(places) && places[xf] >= 0 && !math.IsNaN(f) && !math.IsInf(f, 0) {
+				return strconv.FormatFloat(f, 'f', places[xf], 64)
+			}
+			return formatFloat(f)
+		}
+		xf := 0
+		if len(d) >= 6 {
+			xf = int(binary.LittleEndian.Uint16(d[4:]))
 		}
 		rc := func() (int, int, error) {
 			if len(d) < 6 {
@@ -260,20 +298,20 @@ func readBIFFSheet(path string, book []byte, s boundSheet, sst []string, left *b
 			if err != nil || len(d) < 14 {
 				return false, fmt.Errorf("第 %d 字节处的数值记录太短", rec.at)
 			}
-			return true, put(r, c, formatFloat(math.Float64frombits(binary.LittleEndian.Uint64(d[6:]))))
+			return true, put(r, c, show(math.Float64frombits(binary.LittleEndian.Uint64(d[6:])), xf))
 		case recRK:
 			r, c, err := rc()
 			if err != nil || len(d) < 10 {
 				return false, fmt.Errorf("第 %d 字节处的数值记录太短", rec.at)
 			}
-			return true, put(r, c, rkValue(binary.LittleEndian.Uint32(d[6:])))
+			return true, put(r, c, show(rkFloat(binary.LittleEndian.Uint32(d[6:])), xf))
 		case recMulRK:
 			r, c, err := rc()
 			if err != nil {
 				return false, err
 			}
 			for i := 4; i+6 <= len(d)-2; i += 6 {
-				if err := put(r, c, rkValue(binary.LittleEndian.Uint32(d[i+2:]))); err != nil {
+				if err := put(r, c, show(rkFloat(binary.LittleEndian.Uint32(d[i+2:])), int(binary.LittleEndian.Uint16(d[i:])))); err != nil {
 					return false, err
 				}
 				c++
@@ -293,7 +331,7 @@ func readBIFFSheet(path string, book []byte, s boundSheet, sst []string, left *b
 			}
 			v := d[6:14]
 			if v[6] != 0xFF || v[7] != 0xFF {
-				return true, put(r, c, formatFloat(math.Float64frombits(binary.LittleEndian.Uint64(v))))
+				return true, put(r, c, show(math.Float64frombits(binary.LittleEndian.Uint64(v)), xf))
 			}
 			switch v[0] {
 			case 0: // text: in the STRING record that follows
@@ -415,34 +453,40 @@ func formatFloat(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
-// rkValue decodes an RK number: a 30-bit integer or the high bits of a
-// double, either one perhaps ×100.
-func rkValue(rk uint32) string {
-	x100 := rk&1 != 0
+// rkFloat decodes an RK number: a 30-bit integer or the high bits of a
+// double, either one perhaps ×100. (An integer ÷100 is a double like any
+// other number of the sheet: formatFloat gives its shortest decimal.)
+func rkFloat(rk uint32) float64 {
+	var f float64
 	if rk&2 != 0 {
-		n := int64(int32(rk) >> 2)
-		if !x100 {
-			return strconv.FormatInt(n, 10)
-		}
-		s := strconv.FormatInt(n, 10)
-		neg := strings.HasPrefix(s, "-")
-		s = strings.TrimPrefix(s, "-")
-		for len(s) < 3 {
-			s = "0" + s
-		}
-		s = strings.TrimRight(s[:len(s)-2]+"."+s[len(s)-2:], "0")
-		s = strings.TrimSuffix(s, ".")
-		if neg && s != "0" {
-			s = "-" + s
-		}
-		return s
+		f = float64(int32(rk) >> 2)
+	} else {
+		f = math.Float64frombits(uint64(rk&^3) << 32)
 	}
-	f := math.Float64frombits(uint64(rk&^3) << 32)
-	if x100 {
+	if rk&1 != 0 {
 		f /= 100
 	}
-	return formatFloat(f)
+	return f
 }
+
+// builtinPlaces are the built-in number formats that show fixed places:
+// 0, 0.00, #,##0, #,##0.00 and the accounting forms of the last two.
+var builtinPlaces = map[uint16]int{1: 0, 2: 2, 3: 0, 4: 2, 37: 0, 38: 0, 39: 2, 40: 2}
+
+// fixedPlaces tells a custom format that shows a number with fixed
+// decimal places (0.00, #,##0.000_ and the like) and how many; a date, a
+// percentage or a fraction is not one.
+func fixedPlaces(code string) (int, bool) {
+	first, _, _ := strings.Cut(code, ";")
+	first = strings.TrimRight(first, "_)- ")
+	m := fixedFormat.FindStringSubmatch(first)
+	if m == nil {
+		return 0, false
+	}
+	return len(m[1]), true
+}
+
+var fixedFormat = regexp.MustCompile(`^[#,]*0(?:\.(0+))?$`)
 
 // shortString reads a ShortXLUnicodeString (a sheet's name): a one-byte
 // length, a flags byte, the characters.
