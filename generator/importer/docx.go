@@ -436,7 +436,8 @@ func layoutDocument(file string, blocks []docBlock) []Grid {
 				continue
 			case strings.Contains(bare, "部门整体绩效目标") || partHeading.MatchString(s) && part == partNone:
 				part = partDepartment
-				if !title {
+				// The document's title, not the heading of its first part.
+				if !title && !partHeading.MatchString(s) {
 					add(dept, "标题", s)
 					title = true
 				}
