@@ -56,6 +56,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadSpending$$' -fuzztime $(FUZZTIME) ./generator/load
 	$(GO) test -run '^$$' -fuzz '^FuzzBreak$$' -fuzztime $(FUZZTIME) ./generator/pdf
 	$(GO) test -run '^$$' -fuzz '^FuzzReadCSVForm$$' -fuzztime $(FUZZTIME) ./generator/importer
+	$(GO) test -run '^$$' -fuzz '^FuzzReadXLS$$' -fuzztime $(FUZZTIME) ./generator/importer
+	$(GO) test -run '^$$' -fuzz '^FuzzReadDOCX$$' -fuzztime $(FUZZTIME) ./generator/importer
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDateFastPath$$' -fuzztime $(FUZZTIME) ./generator/model
 	$(GO) test -run '^$$' -fuzz '^FuzzFormatSmall$$' -fuzztime $(FUZZTIME) ./generator/num
 	$(GO) test -run '^$$' -fuzz '^FuzzCSVField$$' -fuzztime $(FUZZTIME) ./generator/web

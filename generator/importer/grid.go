@@ -83,7 +83,7 @@ var ErrNotForm = errors.New("not a form")
 
 var oleHeader = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-// readFile reads a workbook or a CSV file into grids. Only a regular file
+// readFile reads a workbook, a CSV file or a Word document into grids. Only a regular file
 // is opened: a FIFO would block the open, a device never ends.
 func readFile(path string, lim Limits) ([]Grid, error) {
 	st, err := os.Stat(path)
@@ -91,7 +91,7 @@ func readFile(path string, lim Limits) ([]Grid, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%w：%s 不是普通文件（%s）；请给出 .xlsx 或 .csv 文件", ErrNotForm, path, fileKind(st.Mode()))
+		return nil, fmt.Errorf("%w：%s 不是普通文件（%s）；请给出 .xlsx、.xls、.csv 或 .docx 文件", ErrNotForm, path, fileKind(st.Mode()))
 	}
 	if st.Size() > lim.FileBytes {
 		return nil, tooBig(path, st.Size(), lim.FileBytes)

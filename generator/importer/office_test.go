@@ -172,6 +172,7 @@ func TestBadOfficeFiles(t *testing.T) {
 		{"a truncated .xls", put("cut.xls", xls[:len(xls)/2]), "文件已损坏"},
 		{"an .xls with a broken record", put("broken.xls", broken), "记录太短"},
 		{"a .docx whose XML is cut", put("cutxml.docx", docxOf(t, `<w:tbl><w:tr><w:tc><w:p>`)), "文件已损坏"},
+		{"a .docx that inflates to 65 MB", put("bomb.docx", docxOf(t, strings.Repeat(" ", 65<<20))), "解压后超过 64 MB"},
 		{"a cell spanning 10,000 columns", put("span.docx", docxOf(t, `<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="10000"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>`)), "横跨 10000 列"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
