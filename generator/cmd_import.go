@@ -30,7 +30,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	}
 	o.Limits = importer.Limits{FileBytes: *fileMB << 20, InflatedBytes: *unzipMB << 20}
 	if fs.NArg() == 0 || o.Year == 0 || o.Code == "" {
-		fmt.Fprintln(stderr, "用法：disclose import --year 2021 --department 部门编码 [--name 部门名称] [--out content] 文件.xlsx|文件.csv ...")
+		fmt.Fprintln(stderr, "用法：disclose import --year 2021 --department 部门编码 [--name 部门名称] [--out content] 文件.xlsx|文件.xls|文件.csv|文件.docx ...")
 		return 2
 	}
 	rep, err := importer.Import(fs.Args(), o)
