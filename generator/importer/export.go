@@ -45,10 +45,10 @@ func (s *sheet) cell(r, c int) string {
 	return n
 }
 
-// numeric marks a cell for line to write as a number: an amount, a
+// numberCell marks a cell for line to write as a number: an amount, a
 // percentage, a weight. Other cells stay text even when they look like
 // numbers (a voucher 0012, a numeric code).
-type numeric string
+type numberCell string
 
 // line writes one row of cells (string or number) and returns its index.
 func (s *sheet) line(cells ...any) int {
@@ -57,7 +57,7 @@ func (s *sheet) line(cells ...any) int {
 		switch x := x.(type) {
 		case string:
 			v = x
-		case numeric:
+		case numberCell:
 			v, isNum = string(x), true
 		}
 		if v == "" {
@@ -167,7 +167,7 @@ func (s *sheet) indicators(rows []model.Indicator) {
 			if in.Weight != nil {
 				w = in.Weight.String()
 			}
-			cells = append(cells, numeric(w))
+			cells = append(cells, numberCell(w))
 		}
 		if polarity {
 			cells = append(cells, string(in.Polarity))
@@ -238,21 +238,21 @@ func Export(d *model.Department, path string) error {
 		ps.line("项目支出绩效目标表")
 		ps.line("项目编码", p.Code, "项目名称", p.Name)
 		ps.line("项目绩效模板", p.Template)
-		ps.line("资金总额（万元）", numeric(p.Total.String()))
+		ps.line("资金总额（万元）", numberCell(p.Total.String()))
 		ps.line("资金来源", "金额（万元）")
 		for _, fd := range p.Funds {
-			ps.line(fd.Kind, numeric(fd.Amount.String()))
+			ps.line(fd.Kind, numberCell(fd.Amount.String()))
 		}
 		ps.line()
 		ps.line("资金用途", p.Purpose)
 		ps.line("预算明细", "金额（万元）")
 		for _, l := range p.BudgetLines {
-			ps.line(l.Name, numeric(l.Amount.String()))
+			ps.line(l.Name, numberCell(l.Amount.String()))
 		}
 		ps.line()
 		labels, pcts := []any{"资金支出计划（累计进度%）"}, []any{""}
 		for _, c := range p.Plan {
-			labels, pcts = append(labels, c.Label), append(pcts, numeric(c.Percent.String()))
+			labels, pcts = append(labels, c.Label), append(pcts, numberCell(c.Percent.String()))
 		}
 		ps.line(labels...)
 		ps.line(pcts...)
@@ -290,7 +290,7 @@ func Export(d *model.Department, path string) error {
 		if r.Budget.Adjusted != nil {
 			adjusted = r.Budget.Adjusted.String()
 		}
-		es.line("年初预算数（万元）", numeric(initial), "全年预算数（万元）", numeric(adjusted))
+		es.line("年初预算数（万元）", numberCell(initial), "全年预算数（万元）", numberCell(adjusted))
 		ill := "否"
 		if r.Illustrative {
 			ill = "是"
@@ -317,7 +317,7 @@ func Export(d *model.Department, path string) error {
 			if res.Weight != nil {
 				weight = res.Weight.String()
 			}
-			es.line(l1, l2, res.Name, tgt, res.Actual, res.Achievement, numeric(share), numeric(weight), res.Deviation, res.NotApplicable)
+			es.line(l1, l2, res.Name, tgt, res.Actual, res.Achievement, numberCell(share), numberCell(weight), res.Deviation, res.NotApplicable)
 		}
 	}
 	if len(monitoring) > 0 {
@@ -346,7 +346,7 @@ func Export(d *model.Department, path string) error {
 		_, _ = f.NewSheet(rs.name)
 		rs.line("日期", "项目编码", "资金用途", "金额（元）", "凭证号", "摘要")
 		for _, r := range files[int32(k)] {
-			rs.line(r.Date.String(), r.Project, r.BudgetLine, numeric(r.Amount.String()), r.Voucher, r.Memo)
+			rs.line(r.Date.String(), r.Project, r.BudgetLine, numberCell(r.Amount.String()), r.Voucher, r.Memo)
 		}
 	}
 	for _, s := range sheets {
