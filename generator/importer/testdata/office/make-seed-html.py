@@ -86,7 +86,8 @@ while i < len(src):
                     continue
                 out.append(cells(r))
                 if r[0] == "资金用途":
-                    out.append(cells(["资金总额（万元）", "21", "其中：财政拨款", "21", "其他资金", "0"]))
+                    out.append(cells(["资金总额（万元）", "21"]))
+                    out.append(cells(["其中：一般公共预算", "21"]))
                     out.append(cells(["预算明细", "金额（万元）"]))
                     for name, amt in (("项目推进模块软件升级", "16"), ("软件维护", "4"), ("全区考核工作经费", "1")):
                         out.append(cells([name, amt]))
