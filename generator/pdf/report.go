@@ -245,6 +245,10 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	if len(d.Indicators) == 0 {
 		unpublished(l, "本部门未公开部门整体绩效指标（公开文件只有项目表），上表为空表。")
 	}
+	if d.Evaluation != nil {
+		l.heading(base+2, "部门整体支出绩效自评", 80)
+		writeForm(l, present.DeptEvaluation(d.Evaluation, d.Department.Budget, d.Indicators, d.Levels, d.Rules))
+	}
 	heading := d.MeasuresTitle
 	if heading == "" {
 		heading = "工作保障措施"
@@ -468,8 +472,13 @@ func writeMonitoring(l *layout, d *derive.Department, p *derive.Project) {
 // writeEvaluation sets the 项目支出绩效自评表, laid out by present.Evaluation
 // as the page does, and how each score came about.
 func writeEvaluation(l *layout, d *derive.Department, p *derive.Project) {
-	f := present.Evaluation(p.Evaluation, p.Results.Budget, p.Indicators, p.Levels, d.Rules)
-	money := table{caption: "项目支出绩效自评表：预算执行情况", widths: []float64{3, 2.8, 2.8, 2.8, 1.4, 2.2, 2}, size: tableSize,
+	writeForm(l, present.Evaluation(p.Evaluation, p.Results.Budget, p.Indicators, p.Levels, d.Rules))
+}
+
+// writeForm sets a self-evaluation form, a project's or the department's
+// own, as present laid it out.
+func writeForm(l *layout, f *present.EvalForm) {
+	money := table{caption: f.Title + "：预算执行情况", widths: []float64{3, 2.8, 2.8, 2.8, 1.4, 2.2, 2}, size: tableSize,
 		header: [][]*cell{headerRow("资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")}}
 	for i, m := range f.Money {
 		name := m.Name
@@ -484,11 +493,13 @@ func writeEvaluation(l *layout, d *derive.Department, p *derive.Project) {
 		}
 		money.rows = append(money.rows, row)
 	}
-	l.table(money)
-	if ex := p.Evaluation.Evaluation.Explanation; ex != "" {
+	if len(money.rows) > 0 {
+		l.table(money)
+	}
+	if ex := f.Sheet.Evaluation.Explanation; ex != "" {
 		l.paragraph("预算执行说明："+ex, Serif, bodySize, bodyLeading, true, true, black)
 	}
-	t := table{caption: "项目支出绩效自评表：绩效指标", widths: []float64{1.9, 2, 2.5, 1.2, 2.2, 2.5, 1.9, 2.8, 3.4}, size: tableSize,
+	t := table{caption: f.Title + "：绩效指标", widths: []float64{1.9, 2, 2.5, 1.2, 2.2, 2.5, 1.9, 2.8, 3.4}, size: tableSize,
 		header: [][]*cell{headerRow("一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")}}
 	for _, r := range f.Rows {
 		row := make([]*cell, len(t.widths))
@@ -525,7 +536,9 @@ func writeEvaluation(l *layout, d *derive.Department, p *derive.Project) {
 	for _, g := range f.Groups {
 		foot(g.Name+"小计", g.Weight, joinLines(g.Score, g.Compare), "")
 	}
-	foot("预算执行率", f.ExecWeight, f.ExecScore, "")
+	if len(f.Money) > 0 {
+		foot("预算执行率", f.ExecWeight, f.ExecScore, "")
+	}
 	if f.Complete {
 		foot(f.TotalLabel, f.Full, joinLines(f.Total, f.TotalPublished), joinLines("评价等级："+f.Grade, f.GradePublished))
 	} else {
@@ -553,6 +566,12 @@ func writeFindings(l *layout, d *derive.Department, level int) {
 	l.heading(level, "自评得分复核", 60)
 	var rows [][]*cell
 	evaluated := 0
+	if d.Evaluation != nil {
+		evaluated++
+		for _, f := range present.Findings("", present.DeptName, d.Evaluation) {
+			rows = append(rows, []*cell{txt(f.Project), {text: f.Item, face: Sans}, right(present.Mark + " " + f.Published), right(f.Computed), txt(f.Formula)})
+		}
+	}
 	for _, p := range d.Projects {
 		if p.Evaluation != nil {
 			evaluated++

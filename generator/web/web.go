@@ -130,6 +130,17 @@ type DeptView struct {
 	// when there is none.
 	Findings   []present.FindingRow
 	NoFindings string
+	// DeptForm is the department's own self-evaluation, nil without one.
+	DeptForm *present.EvalForm
+}
+
+// DeptEvaluationView gives the department's own self-evaluation, nil when
+// it has none.
+func (d *DeptView) DeptEvaluationView() *EvaluationView {
+	if d.DeptForm == nil {
+		return nil
+	}
+	return &EvaluationView{Evaluation: d.Evaluation, Form: d.DeptForm, Rules: d.Rules}
 }
 
 // FormsInline says whether the department page repeats each project's forms.
@@ -585,6 +596,10 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 	if len(d.Projects) > 0 {
 		v.Charts = []Chart{budgetsChart(d, illustrative), ratesChart(d, illustrative)}
 	}
+	if d.Evaluation != nil {
+		v.DeptForm = present.DeptEvaluation(d.Evaluation, d.Department.Budget, d.Indicators, d.Levels, d.Rules)
+		v.Findings = append(present.Findings("", present.DeptName, d.Evaluation), v.Findings...)
+	}
 	evaluated, resultsIllustrative, count := false, false, 0
 	for _, p := range d.Projects {
 		if p.Evaluation != nil {
@@ -592,6 +607,9 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 		}
 		evaluated = evaluated || p.Evaluation != nil
 		resultsIllustrative = resultsIllustrative || (p.Results != nil && p.Results.Illustrative)
+	}
+	if d.Evaluation != nil {
+		count++
 	}
 	v.NoFindings = present.NoFindings(count)
 	if evaluated {
