@@ -28,6 +28,10 @@ func TestRealFormsBuild(t *testing.T) {
 		}, map[string][]string{"2022/f01/f01-2022.pdf": {"自评得分复核", "资金到位及时率"}}},
 		{filepath.Join(root, "generator/internal/realforms/testdata/targets"), map[string][]string{
 			"2017/f18/index.html": {"部门整体支出绩效自评表：绩效指标", "不评等级（分值合计 33.00", "资金结余"},
+			// The department's own evaluation in the open data too.
+			"2017/f18/data/department.json":       {`"evaluation":{`, `"total":32.00`},
+			"2017/f18/data/evaluation.csv":        {",过 程 (40分),过程,预算执行 (15分),资金结余,,定性,,,,,3.00,2.00,2,否,否,"},
+			"2017/f18/data/evaluation-groups.csv": {",过程,18.00,17.00"},
 		}, map[string][]string{"2017/f18/f18-2017.pdf": {"部门整体支出绩效自评表：绩效指标", "不评等级"}}},
 		{filepath.Join(root, "examples/real-forms"), map[string][]string{"2021/f05/index.html": {"自评得分复核"}}, nil},
 	}
