@@ -348,8 +348,14 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 		plan.header = [][]*cell{heads}
 		plan.rows = [][]*cell{vals}
 		l.table(plan)
+	} else {
+		unpublished(l, "本项目未公开资金支出计划。")
 	}
-	l.table(targetsTable(p.Targets))
+	if len(p.Targets) > 0 {
+		l.table(targetsTable(p.Targets))
+	} else {
+		unpublished(l, "本项目未公开绩效目标。")
+	}
 	l.table(indicatorTable(p.Name+" 绩效指标", p.Indicators, p.Levels, d.Rules))
 	if strings.TrimSpace(p.Description.Text) != "" {
 		l.heading(level+1, "项目说明", 40)
