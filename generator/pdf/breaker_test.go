@@ -109,8 +109,16 @@ func FuzzBreak(f *testing.F) {
 		if width < 1 || width > 100 || !utf8.ValidString(text) || strings.ContainsAny(text, "\t") {
 			return
 		}
+		lines := Break(text, width, mono)
+		// The very lines the breaker gave before it was made compact.
+		if d := sameLines(lines, refBreak(text, width, mono)); d != "" {
+			t.Fatalf("Break(%q, %v): %s", text, width, d)
+		}
+		if d := sameLines(BreakIndent(text, width/2, width, uneven), refBreakIndent(text, width/2, width, uneven)); d != "" {
+			t.Fatalf("BreakIndent(%q, %v, %v) with uneven widths: %s", text, width/2, width, d)
+		}
 		var joined strings.Builder
-		for _, l := range Break(text, width, mono) {
+		for _, l := range lines {
 			joined.WriteString(l.Text())
 		}
 		// Only spaces may be dropped, at line ends; hard breaks and control
