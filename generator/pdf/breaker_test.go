@@ -152,3 +152,31 @@ func TestHardBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestLongRunsBreak: a million characters of one kind (closing marks that
+// all hang, opening marks, one long word or number, spaces, breaks) lay
+// out with every character measured a bounded number of times: the
+// breaker keeps no rescans of its line. (The breaker before it rescanned
+// the line for every hanging mark: a run of 20,000 ，took 1.6 s, a
+// million over an hour.)
+func TestLongRunsBreak(t *testing.T) {
+	for _, unit := range []string{"，", "（", "a", "1", "a ", "中", "（中）", "1,234.50万元，", "\n", " ", "。”）"} {
+		text := strings.Repeat(unit, 1_000_000/utf8.RuneCountInString(unit))
+		calls := 0
+		measure := func(r rune) float64 { calls++; return mono(r) }
+		lines := Break(text, 10, measure)
+		var joined strings.Builder
+		for _, l := range lines {
+			joined.WriteString(l.Text())
+		}
+		want := strings.Join(paragraphs(text), "")
+		if strings.ReplaceAll(joined.String(), " ", "") != strings.ReplaceAll(want, " ", "") {
+			t.Errorf("%q: text changed", unit)
+		}
+		n := utf8.RuneCountInString(text)
+		t.Logf("%q: %d lines, %.2f measures a character", unit, len(lines), float64(calls)/float64(n))
+		if calls > 3*n {
+			t.Errorf("%q: %d characters measured %d times", unit, n, calls)
+		}
+	}
+}
