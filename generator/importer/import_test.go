@@ -22,7 +22,7 @@ import (
 )
 
 // book writes a workbook with one sheet of rows; merges are "A5:A7" ranges.
-func book(t *testing.T, rows [][]string, merges ...string) string {
+func book(t testing.TB, rows [][]string, merges ...string) string {
 	t.Helper()
 	f := excelize.NewFile()
 	for r, row := range rows {

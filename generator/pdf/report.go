@@ -640,9 +640,34 @@ func records(l *layout, p *derive.Project, o Options) {
 	t := table{caption: "支出记录", widths: []float64{2.6, 4, 2.8, 3, 5}, size: 8.5,
 		header: [][]*cell{headerRow("日期", "资金用途", "金额（元）", "凭证号", "摘要")}}
 	for _, r := range p.Recs {
-		t.rows = append(t.rows, []*cell{txt(r.Date.String()), txt(r.BudgetLine), right(r.Amount.Yuan()), txt(r.Voucher), txt(r.Memo)})
+		t.rows = append(t.rows, []*cell{txt(r.Date.String()), txt(r.BudgetLine), right(r.Amount.Yuan()), txt(r.Voucher), txt(memoText(r.Memo))})
 	}
 	l.table(t)
+}
+
+// MaxMemoChars is the most characters of a spending record's memo (摘要)
+// the records table prints; a longer memo is cut there and ends with
+// memoCut, and the open data (spending.csv) keeps it whole. A memo is a
+// line or two in real ledgers; 2,000 characters is about three pages of
+// the memo column. Without a cap a 10-million-character memo alone would
+// print 15,000 pages (and hold them in memory while the PDF is written),
+// which no reader of a report could use.
+const MaxMemoChars = 2000
+
+// memoCut ends a memo cut at MaxMemoChars.
+const memoCut = "…（全文见网站上本部门的开放数据 spending.csv）"
+
+// memoText is a memo as the records table prints it: whole up to
+// MaxMemoChars characters, else its first MaxMemoChars and memoCut.
+func memoText(s string) string {
+	n := 0
+	for i := range s {
+		if n == MaxMemoChars {
+			return s[:i] + memoCut
+		}
+		n++
+	}
+	return s
 }
 
 // narrative lays out a Markdown narrative: paragraphs indented two
