@@ -378,7 +378,13 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	} else {
 		lines.rows = append(lines.rows, []*cell{label("合计"), right(present.Wan(p.Total)), right(p.Spent.Yuan()), right(present.Pct(p.ExecutionRate))})
 	}
-	l.table(lines)
+	// A self-evaluation form has no budget lines and no plan: what is not
+	// published is said, not drawn as empty tables and charts.
+	if len(p.Lines) > 0 {
+		l.table(lines)
+	} else {
+		unpublished(l, "本项目未公开预算明细。")
+	}
 	source := ""
 	if published {
 		source = "（按自评表公布的数字）"
@@ -396,8 +402,10 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 		}
 		exec.rows = append(exec.rows, row)
 	}
-	l.table(exec)
-	l.planChart(p, "资金支出计划与实际执行（累计进度）")
+	if len(p.Checkpoints) > 0 {
+		l.table(exec)
+		l.planChart(p, "资金支出计划与实际执行（累计进度）")
+	}
 	records(l, p, o)
 	if len(p.Monitoring) > 0 {
 		l.heading(level+1, "绩效运行监控", 100)

@@ -87,7 +87,7 @@ func Figure(a *money.Amount, derived money.Fen) string {
 	if a != nil {
 		return a.Published()
 	}
-	return WanFen(derived) + "万元"
+	return exactWan(derived) + "万元"
 }
 
 // Compare writes a printed figure beside the computed one, marked.

@@ -580,7 +580,17 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 			DescriptionHTML: render(p.Description),
 			IndicatorTable:  indicatorTable(p.Name+" 绩效指标", p.Indicators, p.Levels, d.Rules),
 		}
-		pv.Charts = []Chart{planChart(p, illustrative), monthlyChart(p, through, illustrative), linesChart(p, illustrative)}
+		// Charts of what was published: a self-evaluation form has no plan,
+		// no budget lines and no spending records.
+		if len(p.Plan) > 0 {
+			pv.Charts = append(pv.Charts, planChart(p, illustrative))
+		}
+		if p.Records > 0 {
+			pv.Charts = append(pv.Charts, monthlyChart(p, through, illustrative))
+		}
+		if len(p.BudgetLines) > 0 {
+			pv.Charts = append(pv.Charts, linesChart(p, illustrative))
+		}
 		pv.LineRows, pv.CheckpointRows = lineRows(p), checkpointRows(p)
 		_, adjusted := p.Budgets()
 		pv.TotalWan, pv.SpentYuan, pv.RatePct = wan(p.Total), p.Spent.Yuan(), pct(p.ExecutionRate)
