@@ -145,7 +145,15 @@ func readMoneyBlocks(g *Grid, f *form, skip map[int]bool, rep *Report) {
 		}
 		cols := map[int]moneyCol{}
 		first := -1
+		numbers := false
 		for c := range g.Rows[r] {
+			if _, ok := number(g.Cell(r, c)); ok {
+				numbers = true // labels with their values: 年初预算数 | 10 | 全年预算数 | 9
+			}
+			switch labelOf(g.Cell(r, c)) {
+			case "funds", "lines", "plan", "spendingfiles":
+				numbers = true // our own workbook's lists: 资金来源 | 金额（万元）
+			}
 			if mc := moneyHead(g.Cell(r, c)); mc != mcNone {
 				cols[c] = mc
 				if first < 0 {
@@ -153,7 +161,7 @@ func readMoneyBlocks(g *Grid, f *form, skip map[int]bool, rep *Report) {
 				}
 			}
 		}
-		if len(cols) >= 2 || (len(cols) == 1 && cols[first] == mcAmount) {
+		if !numbers && (len(cols) >= 2 || (len(cols) == 1 && cols[first] == mcAmount)) {
 			r = readHeadedBlock(g, r, first, cols, f, skip, yuan, rep)
 			continue
 		}
@@ -280,10 +288,13 @@ func readPlainBlock(g *Grid, r, c int, f *form, skip map[int]bool, yuan bool, re
 	k := r + 1
 	for ; k < len(g.Rows); k++ {
 		label := g.Cell(k, c)
-		if !moneyRow(label) || labelOf(label) == "targets" || totalRow(label) {
+		if l := labelOf(label); !moneyRow(label) || l != "" && l != "fiscal" && l != "other" || strings.Contains(canon(label), "执行率") {
 			break
 		}
 		skip[k] = true
+		if !strings.HasPrefix(canon(label), "其中") && strings.HasPrefix(canon(g.Cell(k+1, c)), "其中") {
+			continue // 当年年度预算 above its 其中 rows
+		}
 		if _, j := value(g, k, c); j > 0 {
 			if a := moneyFigure(g, k, j, yuan, rep); a != nil {
 				f.funds = append(f.funds, model.Fund{Kind: fundName(label), Amount: *a})

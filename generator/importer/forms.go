@@ -15,7 +15,7 @@ import (
 // (compared after canon: brackets and colons of either width).
 var labelWords = map[string]string{
 	"项目名称": "name", "项目支出名称": "name", "专项名称": "name", "项目编码": "code", "项目代码": "code", "项目编号": "code",
-	"主管部门": "supervisor", "项目主管部门": "supervisor", "业务主管部门": "supervisor",
+	"主管部门": "supervisor", "省级主管部门": "province", "项目主管部门": "supervisor", "业务主管部门": "supervisor",
 	"预算部门": "dept", "部门名称": "dept", "单位名称": "dept", "预算单位": "dept", "部门": "dept", "部门(单位)名称": "dept", "单位": "dept",
 	"实施单位": "unit", "部门编码": "deptcode", "部门预算编码": "deptcode",
 	"项目类别": "category", "项目分类": "category", "归口科室": "office", "项目负责人": "manager", "项目负责人及电话": "manager",
@@ -431,6 +431,10 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 		}
 		if newL2 != "" {
 			l2 = newL2
+			if n1, _ := splitLabelWeight(l1); category(l2) != "" && category(n1) != "" && category(l2) != category(n1) {
+				addLevel(model.Level{Level1: n1, Level2: l2})
+				rep.add(at(r, roleLevel2), "二级指标 %q 印在一级指标 %q 之下，照原样导入，并在 levels 中列出这一组", l2, l1)
+			}
 			if n, w := splitLabelWeight(l2); w != nil {
 				n1, _ := splitLabelWeight(l1)
 				addLevel(model.Level{Level1: n1, Level2: n, Weight: w})
@@ -484,7 +488,14 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 				rep.add(at(r, roleTarget), "%s：指标值为空（表格截断或未填），按缺失导入；请补充", name)
 			}
 		} else {
-			in, notes = target(op, serial(val, timely, &notes), unit, col(r, roleDirection), l2)
+			v := serial(val, timely, &notes)
+			if v != val && op == "" {
+				op = "<="
+				notes = append(notes, "完成时限没有符号，按 <=（不晚于）导入")
+			}
+			var more []string
+			in, more = target(op, v, unit, col(r, roleDirection), l2)
+			notes = append(notes, more...)
 		}
 		for _, n := range notes {
 			rep.add(at(r, roleName), "%s：%s", name, n)
@@ -535,6 +546,20 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 		f.results = append(f.results, res)
 	}
 	return r
+}
+
+// category is the 一级 a level label belongs to by its words.
+func category(label string) string {
+	c := canon(label)
+	switch {
+	case strings.Contains(c, "满意"):
+		return "满意度"
+	case strings.Contains(c, "效益") || strings.Contains(c, "影响") || strings.Contains(c, "效果"):
+		return "效益"
+	case strings.Contains(c, "产出") || strings.Contains(c, "数量") || strings.Contains(c, "质量") || strings.Contains(c, "时效"):
+		return "产出"
+	}
+	return ""
 }
 
 // serial decodes an Excel date serial (44561 → 2021-12-31) in a 时效 row's

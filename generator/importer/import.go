@@ -188,14 +188,14 @@ func assemble(forms []*form, grids []*Grid, o Options, rep *Report) (*imported, 
 			f.where["code"] = f.where["name"]
 			rep.add(f.where["name"], "项目名称中的编码 %s 作为项目编码", c)
 		}
-		for _, k := range []string{"dept", "supervisor", "unit", "formtitle", "published"} {
+		for _, k := range []string{"dept", "supervisor", "unit", "formtitle", "published", "province"} {
 			if heads[k] == "" {
 				heads[k] = f.fields[k]
 			}
 		}
 		code, name := f.fields["code"], f.fields["name"]
 		if code == "" && name == "" {
-			if deptForm == nil && (len(f.indicators) > 0 || f.fields["overall"] != "" || f.total != nil || f.hasEval) {
+			if deptForm == nil && (len(f.indicators) > 0 || f.fields["overall"] != "" || f.total != nil || f.hasEval || f.fields["dept"] != "" || len(f.funds) > 0) {
 				deptForm = f
 				continue
 			}
@@ -244,7 +244,7 @@ func fillDepartment(d *model.Department, f *form, heads map[string]string, o Opt
 	}
 	// The forms' own header names the department (主管部门, 实施单位, 部门:),
 	// codes in brackets taken off; --name and --publisher say otherwise.
-	dept, sup, unit := stripCode(cmpOr(f.fields["dept"], heads["dept"])), stripCode(heads["supervisor"]), stripCode(heads["unit"])
+	dept, sup, unit := stripCode(cmpOr(f.fields["dept"], heads["dept"])), stripCode(cmpOr(heads["supervisor"], heads["province"])), stripCode(heads["unit"])
 	if d.Name == "" {
 		d.Name = cmpOr(dept, cmpOr(sup, unit))
 		if d.Name != "" {
@@ -328,7 +328,7 @@ func fillProject(p *model.Project, f *form, o Options, g *Grid, rep *Report) {
 	if len(p.Targets) == 0 {
 		p.Targets = f.targets
 	}
-	if f.hasEval || f.monitor != nil {
+	if f.hasEval || f.monitor != nil || f.budget != nil {
 		r := p.Results
 		if r == nil {
 			r = &model.Results{}
@@ -407,6 +407,15 @@ func fillProject(p *model.Project, f *form, o Options, g *Grid, rep *Report) {
 	var lines money.Fen
 	for _, l := range p.BudgetLines {
 		lines += l.Amount.Fen
+	}
+	if p.Total.Fen == 0 && f.total == nil && len(p.Funds) > 0 {
+		var sum money.Fen
+		for _, fu := range p.Funds {
+			sum += fu.Amount.Fen
+		}
+		p.Total = wan(sum)
+		p.Total.Yuan = f.yuan
+		rep.add(cmpOr(f.where["total"], g.Where(0, 0)), "资金总额一行没有金额，按各资金来源合计 %s 导入", p.Total.Published())
 	}
 	if p.Total.Fen == 0 && lines > 0 {
 		p.Total = wan(lines)

@@ -88,6 +88,8 @@ func target(op, value, unit, direction, level2 string) (model.Indicator, []strin
 			unit = m[3]
 		}
 		notes = append(notes, "符号与数值写在一起，已拆开")
+	} else if _, isNum := number(strings.TrimRight(value, "%％")); isNum {
+		// a plain number, split below
 	} else if m := numberUnit.FindStringSubmatch(value); m != nil && unit == "" && !strings.HasPrefix(m[2], "%") && !strings.HasPrefix(m[2], "％") {
 		value, unit = m[1], m[2]
 	}
@@ -129,6 +131,10 @@ func target(op, value, unit, direction, level2 string) (model.Indicator, []strin
 		}
 	} else if value == "" && op == "" {
 		op = "文字描述"
+	}
+	if op == "" && in.Polarity != "" {
+		op = map[model.Polarity]string{model.Positive: ">=", model.Negative: "<="}[in.Polarity]
+		notes = append(notes, "没有符号，按指标方向取 "+op)
 	}
 	if op == "" {
 		// Not printed: left out, as the form has it (scored as 正向).
