@@ -59,7 +59,7 @@ func moneyRow(s string) bool {
 	if c == "" || len([]rune(c)) > 20 {
 		return false
 	}
-	for _, w := range []string{"资金总额", "其中", "财政", "结转", "其他", "其它", "收入", "资金", "小计", "拨款", "预算", "基本支出", "项目支出", "合计"} {
+	for _, w := range []string{"资金总额", "其中", "财政", "结转", "其他", "其它", "收入", "资金", "小计", "拨款", "预算", "基本支出", "项目支出", "合计", "基金", "事业", "经营"} {
 		if strings.Contains(c, w) {
 			return true
 		}

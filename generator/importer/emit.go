@@ -114,12 +114,13 @@ func emit(d *imported, o Options, dir string) ([]string, error) {
 		}
 		return f.Close()
 	}
-	site := fmt.Sprintf("# yaml-language-server: $schema=../schema/site.schema.json\ntitle: 预算绩效信息公开\npublisher: %s\nlocale: zh-CN\n", yamlString(d.dept.Publisher))
+	ref := schemaRef(o.Out)
+	site := fmt.Sprintf("# yaml-language-server: $schema="+ref("", "site")+"\ntitle: 预算绩效信息公开\npublisher: %s\nlocale: zh-CN\n", yamlString(d.dept.Publisher))
 	if err := put("site.yaml", []byte(site)); err != nil {
 		return nil, err
 	}
 	base := fmt.Sprintf("%d/%s/", o.Year, o.Code)
-	data, err := yamlBytes("../../../schema/department.schema.json", "由 disclose import 从表格导入；导入报告列出了需要核对的地方。", d.dept)
+	data, err := yamlBytes(ref(base, "department"), "由 disclose import 从表格导入；导入报告列出了需要核对的地方。", d.dept)
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +134,7 @@ func emit(d *imported, o Options, dir string) ([]string, error) {
 		return nil, err
 	}
 	for _, p := range d.projects {
-		data, err := yamlBytes("../../../../schema/project.schema.json", "由 disclose import 从表格导入。", p)
+		data, err := yamlBytes(ref(base+"projects/", "project"), "由 disclose import 从表格导入。", p)
 		if err != nil {
 			return nil, err
 		}
@@ -146,7 +147,7 @@ func emit(d *imported, o Options, dir string) ([]string, error) {
 			}
 		}
 		if p.Results != nil {
-			data, err := yamlBytes("../../../../schema/results.schema.json", "由 disclose import 从表格导入。", p.Results)
+			data, err := yamlBytes(ref(base+"projects/", "results"), "由 disclose import 从表格导入。", p.Results)
 			if err != nil {
 				return nil, err
 			}
@@ -175,4 +176,33 @@ func emit(d *imported, o Options, dir string) ([]string, error) {
 func yamlString(s string) string {
 	b, _ := yaml.Marshal(s)
 	return strings.TrimSpace(string(b))
+}
+
+// schemaRef returns how a file written in dir (relative to out) names the
+// schema: the schema/ folder of the nearest folder above out that has one
+// (the project's own, as content/ beside schema/), else ../schema beside out.
+func schemaRef(out string) func(dir, name string) string {
+	root := filepath.Dir(out)
+	if abs, err := filepath.Abs(out); err == nil {
+		for d := abs; ; d = filepath.Dir(d) {
+			if st, err := os.Stat(filepath.Join(d, "schema", "department.schema.json")); err == nil && st.Mode().IsRegular() {
+				root = d
+				if rel, err := filepath.Rel(abs, d); err == nil {
+					root = filepath.Join(out, rel)
+				}
+				break
+			}
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	return func(dir, name string) string {
+		from := filepath.Join(out, filepath.FromSlash(dir))
+		rel, err := filepath.Rel(from, filepath.Join(root, "schema", name+".schema.json"))
+		if err != nil {
+			return "../schema/" + name + ".schema.json"
+		}
+		return filepath.ToSlash(rel)
+	}
 }

@@ -147,6 +147,15 @@ func readForm(g *Grid, year int, rep *Report) *form {
 		}
 	}
 	readMoneyBlocks(g, f, inTable, rep)
+	// The 总分 row may follow other rows (其他需要说明事项) below the table.
+	if len(tables) > 0 && f.totalScore == nil {
+		for r := tables[len(tables)-1].first; r < len(g.Rows); r++ {
+			if strings.HasPrefix(canon(g.Cell(r, 0)), "总分") {
+				readTotals(g, r, tables[len(tables)-1], f)
+				inTable[r] = true
+			}
+		}
+	}
 	set := func(l, v, where string) {
 		if _, seen := f.fields[l]; !seen {
 			f.fields[l] = v
@@ -623,28 +632,4 @@ func rowEmpty(g *Grid, r int) bool {
 		}
 	}
 	return true
-}
-
-// achievement reads a qualitative actual: the band from its words, the
-// evaluator's share from the form's score and weight.
-func achievement(actual, weight, score string) (string, *num.Decimal) {
-	band := "达成"
-	switch a := norm(actual); {
-	case strings.Contains(a, "未达成") || strings.Contains(a, "未完成") || strings.Contains(a, "不满意"):
-		band = "未达成"
-	case strings.Contains(a, "部分"):
-		band = "部分达成"
-	}
-	w, err1 := num.Parse(weight)
-	s, err2 := num.Parse(score)
-	if err1 != nil || err2 != nil || w.IsZero() {
-		defaults := map[string]string{"达成": "100", "部分达成": "70", "未达成": "0"}
-		d := num.MustParse(defaults[band])
-		return band, &d
-	}
-	r := s.Rat()
-	r.Quo(r, w.Rat())
-	r.Mul(r, hundredRat())
-	sh, _ := num.Parse(num.Format(r, 2))
-	return band, &sh
 }

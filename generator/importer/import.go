@@ -410,11 +410,12 @@ func fillProject(p *model.Project, f *form, o Options, g *Grid, rep *Report) {
 	}
 	if p.Total.Fen == 0 && f.total == nil && len(p.Funds) > 0 {
 		var sum money.Fen
+		places := 0
 		for _, fu := range p.Funds {
 			sum += fu.Amount.Fen
+			places = max(places, fu.Amount.Places)
 		}
-		p.Total = wan(sum)
-		p.Total.Yuan = f.yuan
+		p.Total = money.Amount{Fen: sum, Places: places, Yuan: f.yuan}
 		rep.add(cmpOr(f.where["total"], g.Where(0, 0)), "资金总额一行没有金额，按各资金来源合计 %s 导入", p.Total.Published())
 	}
 	if p.Total.Fen == 0 && lines > 0 {
@@ -476,9 +477,7 @@ func levelSums(p *model.Project, f *form) {
 		out = append(out, model.Level{Level1: l1, Weight: &pt})
 	}
 	// Empty groups stay after the level they belong to.
-	for _, l := range p.Levels {
-		out = append(out, l)
-	}
+	out = append(out, p.Levels...)
 	slices.SortStableFunc(out, func(a, b model.Level) int { return slices.Index(order, a.Level1) - slices.Index(order, b.Level1) })
 	p.Levels = out
 }

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -197,4 +196,3 @@ func pow10(n int) int64 {
 	return p
 }
 
-func hundredRat() *big.Rat { return big.NewRat(100, 1) }
