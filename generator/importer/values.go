@@ -195,4 +195,3 @@ func pow10(n int) int64 {
 	}
 	return p
 }
-
