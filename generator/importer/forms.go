@@ -370,7 +370,7 @@ func readTargetHeadings(g *Grid, r, c int, f *form, used map[int]bool) bool {
 	return true
 }
 
-var leadingNumber = regexp.MustCompile(`^\s*(\d+|[一二三四五六七八九十]+)[、.．)）]\s*`)
+var leadingNumber = regexp.MustCompile(`^\s*[(（]?(\d+|[一二三四五六七八九十]+)[、.．)）]\s*`)
 
 func stripNumber(s string) string { return leadingNumber.ReplaceAllString(s, "") }
 

@@ -337,10 +337,6 @@ var knownDifferences = map[string][]string{
 		"import only: 项目 指标 产 出 指 标 (50分) | 质量指标 | 养殖家畜家禽成活率 | =95% | 分值 5",
 		"import only: 项目 指标 效 益 指 标 (30分) | 社会效益 指标 | 受益人口数量 | =90人 | 分值 10",
 	},
-	"08_sichuan_zhaohua_2021_project_targets": {
-		"reference only: 项目 特困家庭再扶助(独生子女死亡再扶助) 资金来源 其他收入 0.00万元",
-		"import only: 项目 特困家庭再扶助(独生子女死亡再扶助) 资金来源 (三)其他收入 0.00万元",
-	},
 	"09_hunan_xiangtan_2023_project_targets": {
 		"reference only: 项目 雾炮车降尘抑尘服务 资金来源 年度本级预算金额 250万元",
 		"reference only: 项目 雾炮车降尘抑尘服务 资金来源 该项目支出上级资金 0万元",
