@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -37,11 +39,7 @@ func TestOneExecutionRate(t *testing.T) {
 	}
 	pdfText := strings.Join(strings.Fields(report.Text), "")
 	rate := `(\d+\.\d\d%)`
-	places := []struct {
-		where string
-		text  string
-		re    string
-	}{
+	places := []struct{ where, text, re string }{
 		{"department page, project list", dept, `href="projects/` + code + `\.html">[^<]*</a></th><td class="num">[^<]*</td><td class="num">[^<]*</td><td class="num">` + rate},
 		{"department page, rates chart table", dept, `<th scope="row">督查考核专项经费</th><td class="num">` + rate + `</td></tr>`},
 		{"project page, budget sentence", project, `执行率 <strong>` + rate + `</strong>`},
@@ -49,8 +47,37 @@ func TestOneExecutionRate(t *testing.T) {
 		{"PDF, project list", pdfText, code + `督查考核专项经费25\.50019\.375` + rate},
 		{"PDF, budget sentence", pdfText, `执行率` + rate + `（全年执行数÷全年预算数）`},
 		{"PDF, self-evaluation form", pdfText, `年度资金总额[^%]*元10\.00` + rate},
-		// TODO(open data): department.json and the CSVs of the project, once
-		// they carry the published 全年执行数 (another change).
+	}
+	// Open data: department.json and projects.csv carry the same figure.
+	var doc struct {
+		Projects []struct {
+			Code string      `json:"code"`
+			Rate json.Number `json:"execution_rate_percent"`
+		} `json:"projects"`
+	}
+	if err := json.Unmarshal([]byte(read("2021/dkb/data/department.json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range doc.Projects {
+		if p.Code == code {
+			places = append(places, struct{ where, text, re string }{"department.json", string(p.Rate) + "%", `^` + rate + `$`})
+		}
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(read("2021/dkb/data/projects.csv"), "\ufeff"))).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("projects.csv: %v", err)
+	}
+	for i, h := range rows[0] {
+		if h == "执行率（%）" {
+			for _, r := range rows[1:] {
+				if r[0] == code {
+					places = append(places, struct{ where, text, re string }{"projects.csv", r[i] + "%", `^` + rate + `$`})
+				}
+			}
+		}
+	}
+	if len(places) != 9 {
+		t.Fatalf("found the rate in %d places, want 9 (7 in the pages and PDF, 2 in the open data)", len(places))
 	}
 	want := testutil.PublishedRate
 	for _, p := range places {

@@ -261,11 +261,17 @@ func (d *Department) count() {
 	}
 	grades := map[string]int{}
 	lights := [3]int{}
+	const incomplete, ungraded = "\x00incomplete", "\x00ungraded"
 	for _, p := range d.Projects {
-		if p.Evaluation != nil {
-			grades[p.Evaluation.Grade]++
-		} else {
+		switch e := p.Evaluation; {
+		case e == nil:
 			grades[""]++
+		case !e.Complete:
+			grades[incomplete]++
+		case e.Grade == "":
+			grades[ungraded]++
+		default:
+			grades[e.Grade]++
 		}
 		if st, ok := p.Light(); ok {
 			lights[st]++
@@ -275,6 +281,14 @@ func (d *Department) count() {
 		d.Grades = append(d.Grades, Count{g.Name, grades[g.Name]})
 	}
 	d.Grades = append(d.Grades, Count{"未自评", grades[""]})
+	// Shown only when there are such projects, so a site without them keeps
+	// its tables.
+	if n := grades[incomplete]; n > 0 {
+		d.Grades = append(d.Grades, Count{"未完成自评", n})
+	}
+	if n := grades[ungraded]; n > 0 {
+		d.Grades = append(d.Grades, Count{"分值不是百分制，不评等级", n})
+	}
 	for s := score.Green; s <= score.Red; s++ {
 		d.Lights = append(d.Lights, Count{s.Word(), lights[s]})
 	}

@@ -45,6 +45,11 @@ func TestRealFormScoring(t *testing.T) {
 				if e.Complete || e.Total != nil || e.Grade != "" || strings.Join(e.Missing, ",") != "使用者满意度" {
 					t.Errorf("complete %v total %v grade %q missing %v", e.Complete, e.Total, e.Grade, e.Missing)
 				}
+				// Counted apart from projects with no evaluation at all.
+				g := loadSite(t, dir)[0].Grades
+				if last := g[len(g)-1]; last.Name != "未完成自评" || last.Count != 1 || g[len(g)-2].Count != 0 {
+					t.Errorf("grade counts %v", g)
+				}
 			}},
 		{"published 全年执行数 counts: 20.5 ÷ 21 = 97.62% → 9.76", []change{{results, "  adjusted: 21\n", "  adjusted: 21\n  executed: 20.5\n"}},
 			"9.76 50.00 28.50 9.83 = 98.09 优", func(t *testing.T, dir string) {

@@ -31,7 +31,7 @@ const (
 
 // rawBook writes an .xlsx with archive/zip, as a hostile tool could: the
 // parts say what they like, excelize never saw them.
-func rawBook(t *testing.T, workbookXML string, sheets ...sheetPart) string {
+func rawBook(t testing.TB, workbookXML string, sheets ...sheetPart) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "hostile.xlsx")
 	f, err := os.Create(p)
@@ -82,7 +82,7 @@ func rawBook(t *testing.T, workbookXML string, sheets ...sheetPart) string {
 
 // withMerges adds merged ranges to the first sheet of a saved workbook,
 // past what excelize's MergeCell would allocate for them.
-func withMerges(t *testing.T, path string, refs ...string) string {
+func withMerges(t testing.TB, path string, refs ...string) string {
 	t.Helper()
 	zr, err := zip.OpenReader(path)
 	if err != nil {

@@ -10,13 +10,17 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/big"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"disclose/generator/model"
 	"disclose/generator/money"
+	"disclose/generator/num"
 )
 
 // Options says where imported content goes.
@@ -61,13 +65,15 @@ func Import(paths []string, o Options) (*Report, error) {
 			return nil, err
 		}
 		for i := range gs {
-			f := readForm(&gs[i], o.Year, rep)
-			if len(f.indicators) == 0 && len(f.fields) == 0 && len(f.records) == 0 && !isRecords(&gs[i]) && !isMonitoring(&gs[i]) {
-				rep.add(gs[i].Where(0, 0), "没有找到可识别的绩效表格（表头应有 一级指标、三级指标、指标值 等），整张表未导入")
-				continue
+			for _, g := range segments(&gs[i]) {
+				f := readForm(g, o.Year, rep)
+				if len(f.indicators) == 0 && len(f.fields) == 0 && len(f.records) == 0 && !isRecords(g) && !isMonitoring(g) {
+					rep.add(g.Where(0, 0), "没有找到可识别的绩效表格（表头应有 一级指标、三级指标、指标值 等），整张表未导入")
+					continue
+				}
+				forms = append(forms, f)
+				grids = append(grids, g)
 			}
-			forms = append(forms, f)
-			grids = append(grids, &gs[i])
 		}
 	}
 	if len(forms) == 0 {
@@ -85,6 +91,50 @@ func Import(paths []string, o Options) (*Report, error) {
 		return nil, err
 	}
 	return rep, nil
+}
+
+// segments splits a grid holding several forms (one project each, as 02
+// prints two) at the title rows before each further 项目名称. Rows keep
+// their places, so every cell is reported where it is in the file.
+func segments(g *Grid) []*Grid {
+	var starts []int
+	for r := range g.Rows {
+		for c := range g.Rows[r] {
+			if labelOf(g.Cell(r, c)) == "name" {
+				starts = append(starts, r)
+				break
+			}
+		}
+	}
+	if len(starts) < 2 {
+		return []*Grid{g}
+	}
+	cuts := []int{0}
+	for _, s := range starts[1:] {
+		k := s
+		for k > cuts[len(cuts)-1]+1 && nonEmptyCells(g, k-1) == 1 && !strings.HasPrefix(canon(g.Cell(k-1, 0)), "总分") {
+			k--
+		}
+		cuts = append(cuts, k)
+	}
+	cuts = append(cuts, len(g.Rows))
+	var out []*Grid
+	for i := 0; i+1 < len(cuts); i++ {
+		rows := make([][]string, len(g.Rows))
+		copy(rows[cuts[i]:cuts[i+1]], g.Rows[cuts[i]:cuts[i+1]])
+		out = append(out, &Grid{File: g.File, Sheet: g.Sheet, Rows: rows})
+	}
+	return out
+}
+
+func nonEmptyCells(g *Grid, r int) int {
+	n := 0
+	for c := range g.Rows[r] {
+		if g.Cell(r, c) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // isRecords tells a sheet of spending records by its header.
@@ -111,6 +161,7 @@ func assemble(forms []*form, grids []*Grid, o Options, rep *Report) (*imported, 
 	d := &model.Department{Code: o.Code, Year: o.Year, Name: o.Name, Publisher: o.Publish}
 	out := &imported{dept: d, records: map[string][][]string{}}
 	byCode := map[string]*model.Project{}
+	heads := map[string]string{}
 	var deptForm *form
 	for i, f := range forms {
 		g := grids[i]
@@ -132,9 +183,19 @@ func assemble(forms []*form, grids []*Grid, o Options, rep *Report) (*imported, 
 			readMonitoring(g, byCode, rep)
 			continue
 		}
+		if n, c := splitCode(f.fields["name"]); c != "" && f.fields["code"] == "" {
+			f.fields["name"], f.fields["code"] = n, c
+			f.where["code"] = f.where["name"]
+			rep.add(f.where["name"], "项目名称中的编码 %s 作为项目编码", c)
+		}
+		for _, k := range []string{"dept", "supervisor", "unit", "formtitle", "published", "province"} {
+			if heads[k] == "" {
+				heads[k] = f.fields[k]
+			}
+		}
 		code, name := f.fields["code"], f.fields["name"]
 		if code == "" && name == "" {
-			if deptForm == nil && (len(f.indicators) > 0 || f.fields["overall"] != "") {
+			if deptForm == nil && (len(f.indicators) > 0 || f.fields["overall"] != "" || f.total != nil || f.hasEval || f.fields["dept"] != "" || len(f.funds) > 0) {
 				deptForm = f
 				continue
 			}
@@ -160,7 +221,7 @@ func assemble(forms []*form, grids []*Grid, o Options, rep *Report) (*imported, 
 			rep.add(p.Code, "只有自评表，绩效指标按自评表的年度指标值导入")
 		}
 	}
-	fillDepartment(d, deptForm, o, rep)
+	fillDepartment(d, deptForm, heads, o, rep)
 	d.Projects = out.projects
 	for name := range out.records {
 		sf := model.SpendingFile{File: name}
@@ -177,20 +238,32 @@ func assemble(forms []*form, grids []*Grid, o Options, rep *Report) (*imported, 
 	return out, nil
 }
 
-func fillDepartment(d *model.Department, f *form, o Options, rep *Report) {
+func fillDepartment(d *model.Department, f *form, heads map[string]string, o Options, rep *Report) {
 	if f == nil {
 		f = &form{fields: map[string]string{}, where: map[string]string{}}
 	}
+	// The forms' own header names the department (主管部门, 实施单位, 部门:),
+	// codes in brackets taken off; --name and --publisher say otherwise.
+	dept, sup, unit := stripCode(cmpOr(f.fields["dept"], heads["dept"])), stripCode(cmpOr(heads["supervisor"], heads["province"])), stripCode(heads["unit"])
 	if d.Name == "" {
-		d.Name = f.fields["dept"]
+		d.Name = cmpOr(dept, cmpOr(sup, unit))
+		if d.Name != "" {
+			rep.add("部门", "部门名称按表头取 %s（可用 --name 指定）", d.Name)
+		} else {
+			rep.add("部门", "表格中没有部门名称，请用 --name 指定或在 department.yaml 中填写")
+		}
 	}
 	if d.Publisher == "" {
-		d.Publisher = cmpOr(f.fields["publisher"], d.Name)
+		d.Publisher = cmpOr(f.fields["publisher"], cmpOr(dept, cmpOr(unit, d.Name)))
 	}
-	d.Title = cmpOr(f.fields["title"], fmt.Sprintf("%d年部门整体绩效目标", d.Year))
-	if pub, err := model.ParseDate(f.fields["published"]); err == nil {
+	d.Title = cmpOr(f.fields["title"], cmpOr(f.fields["formtitle"], cmpOr(heads["formtitle"], fmt.Sprintf("%d年部门整体绩效目标", d.Year))))
+	published := cmpOr(f.fields["published"], heads["published"])
+	if t, ok := chineseDate(published); ok {
+		published = t
+	}
+	if pub, err := model.ParseDate(published); err == nil {
 		d.Published = pub
-	} else if s, ok := serialDate(f.fields["published"]); ok {
+	} else if s, ok := serialDate(published); ok {
 		d.Published, _ = model.ParseDate(s)
 	} else {
 		d.Published, _ = model.NewDate(d.Year, 1, 1)
@@ -203,6 +276,16 @@ func fillDepartment(d *model.Department, f *form, o Options, rep *Report) {
 	d.Indicators = f.indicators
 	if d.Indicators == nil {
 		d.Indicators = []model.Indicator{}
+	}
+	d.Levels = f.levels
+	if f.hasEval {
+		d.Evaluation = evaluation(f)
+	}
+	if f.total != nil {
+		d.Budget.Initial = f.total
+		for _, fu := range f.funds {
+			d.Budget.Rows = append(d.Budget.Rows, model.BudgetRow{Name: fu.Kind, Initial: &fu.Amount})
+		}
 	}
 	d.MeasuresTitle = f.fields["measures_heading"]
 	d.OverallGoal.Text = f.fields["overall"]
@@ -237,48 +320,87 @@ func fillProject(p *model.Project, f *form, o Options, g *Grid, rep *Report) {
 	if p.Name == "" {
 		p.Name = f.fields["name"]
 	}
-	if f.hasEval {
+	p.Category = cmpOr(p.Category, f.fields["category"])
+	p.Supervisor = cmpOr(p.Supervisor, f.fields["supervisor"])
+	p.Implementer = cmpOr(p.Implementer, f.fields["unit"])
+	p.Office = cmpOr(p.Office, f.fields["office"])
+	p.Manager = cmpOr(p.Manager, f.fields["manager"])
+	if len(p.Targets) == 0 {
+		p.Targets = f.targets
+	}
+	if f.hasEval || f.monitor != nil || f.budget != nil {
 		r := p.Results
 		if r == nil {
 			r = &model.Results{}
 			p.Results = r
 		}
-		if a, ok := amount(f.fields["initial"], false); ok {
+		if f.budget != nil {
+			r.Budget = *f.budget
+		}
+		if a, ok := amount(f.fields["initial"], f.yuan); ok && r.Budget.Initial == nil {
 			r.Budget.Initial = &a
 		}
-		if a, ok := amount(f.fields["adjusted"], false); ok {
+		if a, ok := amount(f.fields["adjusted"], f.yuan); ok && r.Budget.Adjusted == nil {
 			r.Budget.Adjusted = &a
 		}
-		if f.fields["executed"] != "" {
-			rep.add(f.where["executed"], "全年执行数 %s 万元 不能代替支出记录，未导入；执行数由支出记录计算", f.fields["executed"])
+		if a, ok := amount(f.fields["executed"], f.yuan); ok && r.Budget.Executed == nil {
+			r.Budget.Executed = &a
 		}
-		r.Evaluation = &model.Evaluation{Explanation: f.fields["explanation"], Indicators: f.results}
 		r.Illustrative = f.fields["illustrative"] == "是"
 		r.Note = f.fields["note"]
+		if r.Note == "无" {
+			r.Note = ""
+		}
 		if len(p.Indicators) == 0 {
 			p.Indicators = f.indicators
+			p.Levels = f.levels
 		}
-		if p.Total.Fen == 0 && r.Budget.Adjusted != nil {
-			p.Total = *r.Budget.Adjusted
+		if f.hasEval {
+			r.Evaluation = evaluation(f)
 		}
+		if m := f.monitor; m != nil {
+			s := model.Snapshot{Executed: f.toDate, Projected: f.projected, Indicators: m.outlooks}
+			month := m.month
+			if month == 0 {
+				month = 6
+				rep.add(m.where, "表头没有写明监控到几月（1-N月），监控日期暂按 %d-06-30，请改正", o.Year)
+			}
+			s.Label = fmt.Sprintf("1-%d月绩效运行监控", month)
+			s.Date = monthEnd(o.Year, month)
+			r.Monitoring = append(r.Monitoring, s)
+		}
+		if p.Total.Fen == 0 && f.total == nil {
+			switch {
+			case r.Budget.Adjusted != nil:
+				p.Total = *r.Budget.Adjusted
+			case r.Budget.Initial != nil:
+				p.Total = *r.Budget.Initial
+			}
+		}
+		if f.total != nil {
+			p.Total = *f.total
+		}
+		levelSums(p, f)
 		return
 	}
 	p.Template = f.fields["template"]
 	p.Purpose = f.fields["purpose"]
 	p.Indicators = f.indicators
+	p.Levels = f.levels
 	p.Plan = f.plan
-	p.Targets = f.targets
 	p.Description.Text = f.description
-	if a, ok := amount(f.fields["total"], false); ok {
+	if f.total != nil {
+		p.Total = *f.total
+	} else if a, ok := amount(f.fields["total"], f.yuan); ok {
 		p.Total = a
 	}
 	p.BudgetLines = f.lines
 	p.Funds = f.funds
 	if len(p.Funds) == 0 {
-		if a, ok := amount(f.fields["fiscal"], false); ok && a.Fen > 0 {
+		if a, ok := amount(f.fields["fiscal"], f.yuan); ok && a.Fen > 0 {
 			p.Funds = append(p.Funds, model.Fund{Kind: "一般公共预算", Amount: a})
 		}
-		if a, ok := amount(f.fields["other"], false); ok && a.Fen > 0 {
+		if a, ok := amount(f.fields["other"], f.yuan); ok && a.Fen > 0 {
 			p.Funds = append(p.Funds, model.Fund{Kind: "其他资金", Amount: a})
 		}
 	}
@@ -286,21 +408,137 @@ func fillProject(p *model.Project, f *form, o Options, g *Grid, rep *Report) {
 	for _, l := range p.BudgetLines {
 		lines += l.Amount.Fen
 	}
+	if p.Total.Fen == 0 && f.total == nil && len(p.Funds) > 0 {
+		var sum money.Fen
+		places := 0
+		for _, fu := range p.Funds {
+			sum += fu.Amount.Fen
+			places = max(places, fu.Amount.Places)
+		}
+		p.Total = money.Amount{Fen: sum, Places: places, Yuan: f.yuan}
+		rep.add(cmpOr(f.where["total"], g.Where(0, 0)), "资金总额一行没有金额，按各资金来源合计 %s 导入", p.Total.Published())
+	}
 	if p.Total.Fen == 0 && lines > 0 {
 		p.Total = wan(lines)
 		rep.add(g.Where(0, 0), "表格中没有资金总额，按预算明细合计 %s万元 导入", p.Total)
 	}
-	if len(p.Funds) == 0 && p.Total.Fen > 0 {
-		p.Funds = []model.Fund{{Kind: "一般公共预算", Amount: p.Total}}
-		rep.add(g.Where(0, 0), "表格中没有资金来源，按一般公共预算 %s万元 导入", p.Total)
-	}
-	if len(p.BudgetLines) == 0 && p.Total.Fen > 0 {
-		p.BudgetLines = []model.BudgetLine{{Name: "项目资金", Amount: p.Total}}
-		rep.add(g.Where(0, 0), "表格中没有预算明细，按一行“项目资金” %s万元 导入；支出记录的资金用途须与之一致", p.Total)
+	if p.Total.Fen == 0 && f.total == nil && f.fields["total"] == "" {
+		rep.add(g.Where(0, 0), "表格中没有资金总额，暂按 0 导入；请补充")
 	}
 	if len(p.Plan) == 0 {
-		rep.add(g.Where(0, 0), "表格中没有资金支出计划")
+		rep.add(g.Where(0, 0), "表格中没有资金支出计划（可不填；不填时不计算计划偏差）")
 	}
+}
+
+// evaluation is a form's self-evaluation with what it printed.
+func evaluation(f *form) *model.Evaluation {
+	e := &model.Evaluation{Explanation: f.fields["explanation"], Indicators: f.results, Summary: f.summary}
+	if e.Indicators == nil {
+		e.Indicators = []model.Result{}
+	}
+	if w := f.execWeight; w != nil && w.String() != "10" {
+		e.ExecutionWeight = w
+	}
+	pub := &model.Published{ExecutionRate: f.execRate, ExecutionScore: f.execScore, Total: f.totalScore, Grade: f.grade}
+	if pub.ExecutionRate != nil || pub.ExecutionScore != nil || pub.Total != nil || pub.Grade != "" {
+		e.Published = pub
+	}
+	return e
+}
+
+// levelSums writes each 一级's weight as the sum of its rows' printed
+// weights when the form prints weights per row but not per level (01: 产出
+// 40, 效益 30, 满意度 20), so that the year's default split does not apply.
+func levelSums(p *model.Project, f *form) {
+	for _, l := range p.Levels {
+		if l.Weight != nil && l.Level2 == "" {
+			return // printed in the labels
+		}
+	}
+	sums := map[string]*big.Rat{}
+	var order []string
+	for _, in := range p.Indicators {
+		if in.Weight == nil {
+			return
+		}
+		if sums[in.Level1] == nil {
+			sums[in.Level1] = new(big.Rat)
+			order = append(order, in.Level1)
+		}
+		sums[in.Level1].Add(sums[in.Level1], in.Weight.Rat())
+	}
+	var out []model.Level
+	for _, l1 := range order {
+		pt, err := model.ParsePoints(num.Format(sums[l1], 2))
+		if err != nil {
+			continue
+		}
+		pt, _ = model.ParsePoints(trimZeros(pt.Min.String()))
+		out = append(out, model.Level{Level1: l1, Weight: &pt})
+	}
+	// Empty groups stay after the level they belong to.
+	out = append(out, p.Levels...)
+	slices.SortStableFunc(out, func(a, b model.Level) int { return slices.Index(order, a.Level1) - slices.Index(order, b.Level1) })
+	p.Levels = out
+}
+
+func trimZeros(s string) string {
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+func monthEnd(year, month int) model.Date {
+	if month >= 12 || month < 1 {
+		d, _ := model.NewDate(year, 12, 31)
+		return d
+	}
+	first, _ := model.NewDate(year, month+1, 1)
+	t := first.Time().AddDate(0, 0, -1)
+	d, _ := model.NewDate(t.Year(), int(t.Month()), t.Day())
+	return d
+}
+
+var (
+	codeFirst  = regexp.MustCompile(`^[\[【(（]\s*([0-9A-Za-z][0-9A-Za-z\-_.]*)\s*[\]】)）]\s*(.+)$`)
+	codeLast   = regexp.MustCompile(`^(.+?)\s*[\[【(（]\s*([0-9A-Za-z][0-9A-Za-z\-_.]{3,})\s*[\]】)）]$`)
+	chineseYMD = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+)
+
+// splitCode takes a project code out of its name: "[2021001]平台运维",
+// "平台运维（ZX-2021-01）". Codes have a digit.
+func splitCode(name string) (string, string) {
+	if m := codeFirst.FindStringSubmatch(name); m != nil && strings.ContainsAny(m[1], "0123456789") {
+		return strings.TrimSpace(m[2]), m[1]
+	}
+	if m := codeLast.FindStringSubmatch(name); m != nil && strings.ContainsAny(m[2], "0123456789") {
+		return strings.TrimSpace(m[1]), m[2]
+	}
+	return name, ""
+}
+
+// stripCode takes a unit's code off its name: [155]濉溪县民政局 → 濉溪县民政局.
+func stripCode(s string) string {
+	if m := codeFirst.FindStringSubmatch(s); m != nil {
+		return m[2]
+	}
+	if m := codeLast.FindStringSubmatch(s); m != nil && strings.ContainsAny(m[2], "0123456789") {
+		return m[1]
+	}
+	return s
+}
+
+// chineseDate reads 2021 年 1 月 28 日.
+func chineseDate(s string) (string, bool) {
+	m := chineseYMD.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d), true
 }
 
 func readMonitoring(g *Grid, byCode map[string]*model.Project, rep *Report) {

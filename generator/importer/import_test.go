@@ -22,7 +22,7 @@ import (
 )
 
 // book writes a workbook with one sheet of rows; merges are "A5:A7" ranges.
-func book(t *testing.T, rows [][]string, merges ...string) string {
+func book(t testing.TB, rows [][]string, merges ...string) string {
 	t.Helper()
 	f := excelize.NewFile()
 	for r, row := range rows {
@@ -272,12 +272,14 @@ func TestSelfEvaluationForm(t *testing.T) {
 		t.Errorf("budgets %v %v", r.Budget.Initial, r.Budget.Adjusted)
 	}
 	e := r.Evaluation.Indicators
-	if e[0].Actual != "12" || e[2].Actual != "88" || e[2].Deviation == "" || e[1].Achievement != "达成" || e[1].Share.String() != "80.00" {
+	// Actuals, scores and the executed amount as printed; nothing invented.
+	if e[0].Actual != "12" || e[2].Actual != "88%" || e[2].Deviation == "" || e[1].Achievement != "" || e[1].Score.String() != "24" || e[2].Score.String() != "9.78" {
 		t.Errorf("results %+v", e)
 	}
-	if !strings.Contains(notes(rep), "全年执行数 8.5 万元 不能代替支出记录") {
-		t.Errorf("report:\n%s", notes(rep))
+	if r.Budget.Executed == nil || r.Budget.Executed.Fen != 8_500_000 {
+		t.Errorf("executed %v", r.Budget.Executed)
 	}
+	_ = rep
 }
 
 // Variant 9: a budget system's CSV in GB18030, with a totals row.

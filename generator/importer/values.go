@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,7 +33,13 @@ func number(s string) (string, bool) {
 	return s, true
 }
 
-var glued = regexp.MustCompile(`^(>=|<=|＞＝|＜＝|≥|≤|≧|≦|=|＝|>|<|＞|＜)\s*([0-9０-９.,，．]+)\s*(.*)$`)
+// glued reads an operator written before its number, in any spelling the
+// forms use (≥ ≧ ═ ‹= >= 不少于 …); the spelling is kept as printed.
+var glued = regexp.MustCompile(`^(>=|<=|=>|=<|＞＝|＜＝|≥|≤|≧|≦|═|‹=|《=|》=|==|=|＝|>|<|＞|＜|不少于|不低于|不小于|大于等于|不多于|不高于|不超过|不大于|小于等于|大于|小于|等于)\s*([0-9０-９][0-9０-９.,，．]*)\s*(.*)$`)
+
+// numberUnit reads a number followed by its unit ("38508人", "780元/生/年"),
+// not a period ("2023.07-2024.01") nor a date.
+var numberUnit = regexp.MustCompile(`^([0-9０-９][0-9０-９.,，．]*)\s*([^0-9０-９.\-—–~～/:：年月日]\S*)$`)
 
 // operatorWords maps the words forms use for 符号 or 指标方向.
 var operatorWords = map[string]string{
@@ -82,6 +87,10 @@ func target(op, value, unit, direction, level2 string) (model.Indicator, []strin
 			unit = m[3]
 		}
 		notes = append(notes, "符号与数值写在一起，已拆开")
+	} else if _, isNum := number(strings.TrimRight(value, "%％")); isNum {
+		// a plain number, split below
+	} else if m := numberUnit.FindStringSubmatch(value); m != nil && unit == "" && !strings.HasPrefix(m[2], "%") && !strings.HasPrefix(m[2], "％") {
+		value, unit = m[1], m[2]
 	}
 	for _, pct := range []string{"%", "％"} {
 		if strings.HasSuffix(value, pct) {
@@ -108,14 +117,6 @@ func target(op, value, unit, direction, level2 string) (model.Indicator, []strin
 			notes = append(notes, "数值 "+value+" 已写作 "+n)
 		}
 		value = n
-		if op == "" {
-			op = ">="
-			switch in.Polarity {
-			case model.Negative:
-				op = "<="
-			}
-			notes = append(notes, "没有符号，按指标方向取 "+op)
-		}
 	} else if _, err := model.ParseDate(value); err != nil && value != "" {
 		// A phrase: the form's qualitative target sits in the unit column.
 		if unit == "" {
@@ -130,6 +131,15 @@ func target(op, value, unit, direction, level2 string) (model.Indicator, []strin
 	} else if value == "" && op == "" {
 		op = "文字描述"
 	}
+	if op == "" && in.Polarity != "" {
+		op = map[model.Polarity]string{model.Positive: ">=", model.Negative: "<="}[in.Polarity]
+		notes = append(notes, "没有符号，按指标方向取 "+op)
+	}
+	if op == "" {
+		// Not printed: left out, as the form has it (scored as 正向).
+		in.Value, in.Unit = value, unit
+		return in, notes
+	}
 	if err := in.Operator.UnmarshalText([]byte(op)); err != nil {
 		in.Operator = model.Operator{Raw: "文字描述", Kind: model.OpText}
 		notes = append(notes, "符号 "+op+" 无法识别，按文字描述导入")
@@ -138,9 +148,19 @@ func target(op, value, unit, direction, level2 string) (model.Indicator, []strin
 	return in, notes
 }
 
-// amount reads a money cell; yuan is true when the column is in 元.
+// amount reads a money cell; yuan is true when the column is in 元. An
+// amount in 元 stays in 元 (written 215457.6元), as published.
 func amount(s string, yuan bool) (money.Amount, bool) {
-	n, ok := number(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "万元"), "元"))
+	t := strings.TrimSpace(s)
+	switch {
+	case strings.HasSuffix(t, "万元"):
+		t, yuan = strings.TrimSpace(strings.TrimSuffix(t, "万元")), false
+	case strings.HasSuffix(t, "万"):
+		t, yuan = strings.TrimSpace(strings.TrimSuffix(t, "万")), false
+	case strings.HasSuffix(t, "元"):
+		t, yuan = strings.TrimSpace(strings.TrimSuffix(t, "元")), true
+	}
+	n, ok := number(t)
 	if !ok {
 		return money.Amount{}, false
 	}
@@ -149,7 +169,8 @@ func amount(s string, yuan bool) (money.Amount, bool) {
 		if err != nil {
 			return money.Amount{}, false
 		}
-		return wan(fen), true
+		_, frac, _ := strings.Cut(n, ".")
+		return money.Amount{Fen: fen, Places: len(frac), Yuan: true}, true
 	}
 	fen, places, err := money.ParseWan(n)
 	if err != nil {
@@ -174,5 +195,3 @@ func pow10(n int) int64 {
 	}
 	return p
 }
-
-func hundredRat() *big.Rat { return big.NewRat(100, 1) }

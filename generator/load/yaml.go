@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -61,6 +62,11 @@ var yamlMessages = map[string]string{
 // so the first line at which a prefix of the file stops parsing is found by
 // bisection and reported instead.
 func yamlSyntaxError(file string, data []byte, err error) diag.Diagnostic {
+	if off, name := separatorAt(data); off >= 0 {
+		return diag.Diagnostic{Severity: diag.Error, Pos: yamlPos(file, data, off), Code: "yaml-syntax",
+			Message: "YAML 格式错误：这里有一个看不见的" + name + "（常随从 Word 或网页复制的文字带入），YAML 把它当作换行，这一行在这里被断开",
+			Hint:    "删去这个字符；要保留它，把这段文字用英文双引号括起来（写成 \"……\"）；要在这里分行，改用 | 多行文字，在这里真正换行"}
+	}
 	msg := err.Error()
 	pos := diag.Pos{File: file}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -91,6 +97,67 @@ func yamlSyntaxError(file string, data []byte, err error) diag.Diagnostic {
 	return diag.Diagnostic{Severity: diag.Error, Pos: pos, Code: "yaml-syntax",
 		Message: "YAML 格式错误：" + msg,
 		Hint:    "检查缩进（只用空格，同级对齐）、冒号后的空格和引号是否成对"}
+}
+
+// separatorNames are the characters YAML (1.1, as libyaml and yaml.v3
+// read it) takes for line breaks besides CR and LF. Editors show no break
+// there, so a plain value that holds one looks whole and is a syntax error.
+var separatorNames = map[rune]string{
+	'\u2028': "行分隔符 U+2028",
+	'\u2029': "段分隔符 U+2029",
+	'\u0085': "换行控制符 U+0085（NEL）",
+}
+
+// separatorAt finds the first U+2028, U+2029 or U+0085 that YAML read as a
+// line break where it broke the file: its byte offset and name, or -1
+// when the file does not parse for another reason (or has none). Inside
+// quotes they are kept as text and do no harm, so the first one that does
+// is found by bisection: the file with all of them replaced parses, and
+// keeping the first k raw breaks it once k reaches the culprit.
+func separatorAt(data []byte) (int, string) {
+	var offs []int
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if separatorNames[r] != "" {
+			offs = append(offs, i)
+		}
+		i += n
+	}
+	if len(offs) == 0 {
+		return -1, ""
+	}
+	// parses reports whether data parses with all but the first k raw.
+	parses := func(k int) bool {
+		fixed := bytes.Clone(data)
+		for _, o := range offs[k:] {
+			_, n := utf8.DecodeRune(fixed[o:])
+			copy(fixed[o:o+n], "xxx") // a letter keeps the line's indentation and structure
+		}
+		var node yaml.Node
+		return yaml.Unmarshal(fixed, &node) == nil
+	}
+	if !parses(0) {
+		return -1, ""
+	}
+	lo, hi := 0, len(offs) // parses(lo); the caller's data, parses(len(offs)), did not
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if parses(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	off := offs[hi-1]
+	r, _ := utf8.DecodeRune(data[off:])
+	return off, separatorNames[r]
+}
+
+// yamlPos is the line and column (in characters) of byte off, lines ended
+// as yamlLines ends them.
+func yamlPos(file string, data []byte, off int) diag.Pos {
+	lines := yamlLines(data[:off])
+	return diag.Pos{File: file, Line: len(lines), Column: 1 + utf8.RuneCount(lines[len(lines)-1])}
 }
 
 // yamlLines splits data after each line end as YAML counts them: CRLF,

@@ -97,3 +97,39 @@ func TestAppendPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestAmountKeepsTheSourcePrecision: an amount is shown again as the form
+// printed it, in its unit and with its decimals, and in 万元 exactly.
+func TestAmountKeepsTheSourcePrecision(t *testing.T) {
+	cases := []struct {
+		in, published, wan, text string
+		fen                      Fen
+	}{
+		{"207.4538", "207.4538万元", "207.4538", "207.4538", 207_453_800},
+		{"21", "21万元", "21", "21", 21_000_000},
+		{"16.00", "16.00万元", "16.00", "16.00", 16_000_000},
+		{"0.355", "0.355万元", "0.355", "0.355", 355_000},
+		{"21万元", "21万元", "21", "21", 21_000_000},
+		{"215,457.6元", "215,457.6元", "21.54576", "215457.6元", 21_545_760},
+		{"250000.00元", "250,000.00元", "25.000000", "250000.00元", 25_000_000},
+		{"9034元", "9,034元", "0.9034", "9034元", 903_400},
+		{"0元", "0元", "0.0000", "0元", 0},
+	}
+	for _, c := range cases {
+		var a Amount
+		if err := a.UnmarshalText([]byte(c.in)); err != nil {
+			t.Errorf("%q: %v", c.in, err)
+			continue
+		}
+		text, _ := a.MarshalText()
+		if a.Fen != c.fen || a.Published() != c.published || a.String() != c.wan || string(text) != c.text {
+			t.Errorf("%q: fen %d published %q 万元 %q text %q; want %d %q %q %q", c.in, a.Fen, a.Published(), a.String(), text, c.fen, c.published, c.wan, c.text)
+		}
+	}
+	for _, bad := range []string{"1.234元", "abc元", "12万", "1,23元"} {
+		var a Amount
+		if err := a.UnmarshalText([]byte(bad)); err == nil {
+			t.Errorf("%q accepted as %+v", bad, a)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package pdf_test
 import (
 	"os"
 	"runtime"
+	"strings"
 	"testing"
 
 	"disclose/generator/corpus"
@@ -55,4 +56,55 @@ func BenchmarkReport100(b *testing.B) {
 		}
 	}
 	benchReport(b, loadDepts(b, dir)[0])
+}
+
+// longText is n characters of a real 指标值确定依据's mix: Chinese,
+// punctuation, book-title marks, numbers with units.
+func longText(n int) string {
+	const unit = "依据《测试办法》第十二条规定，结合上年度实际完成情况确定，共计21万元和100%。"
+	s := strings.Repeat(unit, n/len([]rune(unit))+1)
+	return string([]rune(s)[:n])
+}
+
+var longSizes = []struct {
+	name string
+	n    int
+}{{"100k", 100_000}, {"1M", 1_000_000}}
+
+// BenchmarkBreakLong is the line breaker alone on a long text at the memo
+// column's width, with the report's font: time and bytes per text.
+func BenchmarkBreakLong(b *testing.B) {
+	f := loadFonts(b)
+	measure := func(r rune) float64 { return f.Width(pdf.Serif, r) * 8.5 }
+	for _, s := range longSizes {
+		b.Run(s.name, func(b *testing.B) {
+			text := longText(s.n)
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			lines := 0
+			for b.Loop() {
+				lines = len(pdf.Break(text, 121, measure))
+			}
+			b.ReportMetric(float64(lines), "lines")
+		})
+	}
+}
+
+// BenchmarkLongCellReport is the sample department's report with one long
+// cell: a 指标值确定依据 (printed whole, page after page) and a memo (cut
+// at pdf.MaxMemoChars).
+func BenchmarkLongCellReport(b *testing.B) {
+	for _, s := range longSizes {
+		text := longText(s.n)
+		b.Run("basis-"+s.name, func(b *testing.B) {
+			d := loadDepts(b, testutil.ContentDir())[0]
+			d.Indicators[0].Basis = text
+			benchReport(b, d)
+		})
+		b.Run("memo-"+s.name, func(b *testing.B) {
+			d := loadDepts(b, testutil.ContentDir())[0]
+			d.Projects[0].Recs[0].Memo = text
+			benchReport(b, d)
+		})
+	}
 }

@@ -109,8 +109,16 @@ func FuzzBreak(f *testing.F) {
 		if width < 1 || width > 100 || !utf8.ValidString(text) || strings.ContainsAny(text, "\t") {
 			return
 		}
+		lines := Break(text, width, mono)
+		// The very lines the breaker gave before it was made compact.
+		if d := sameLines(lines, refBreak(text, width, mono)); d != "" {
+			t.Fatalf("Break(%q, %v): %s", text, width, d)
+		}
+		if d := sameLines(BreakIndent(text, width/2, width, uneven), refBreakIndent(text, width/2, width, uneven)); d != "" {
+			t.Fatalf("BreakIndent(%q, %v, %v) with uneven widths: %s", text, width/2, width, d)
+		}
 		var joined strings.Builder
-		for _, l := range Break(text, width, mono) {
+		for _, l := range lines {
 			joined.WriteString(l.Text())
 		}
 		// Only spaces may be dropped, at line ends; hard breaks and control
@@ -141,6 +149,34 @@ func TestHardBreaks(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%q: lines %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLongRunsBreak: a million characters of one kind (closing marks that
+// all hang, opening marks, one long word or number, spaces, breaks) lay
+// out with every character measured a bounded number of times: the
+// breaker keeps no rescans of its line. (The breaker before it rescanned
+// the line for every hanging mark: a run of 20,000 ，took 1.6 s, a
+// million over an hour.)
+func TestLongRunsBreak(t *testing.T) {
+	for _, unit := range []string{"，", "（", "a", "1", "a ", "中", "（中）", "1,234.50万元，", "\n", " ", "。”）"} {
+		text := strings.Repeat(unit, 1_000_000/utf8.RuneCountInString(unit))
+		calls := 0
+		measure := func(r rune) float64 { calls++; return mono(r) }
+		lines := Break(text, 10, measure)
+		var joined strings.Builder
+		for _, l := range lines {
+			joined.WriteString(l.Text())
+		}
+		want := strings.Join(paragraphs(text), "")
+		if strings.ReplaceAll(joined.String(), " ", "") != strings.ReplaceAll(want, " ", "") {
+			t.Errorf("%q: text changed", unit)
+		}
+		n := utf8.RuneCountInString(text)
+		t.Logf("%q: %d lines, %.2f measures a character", unit, len(lines), float64(calls)/float64(n))
+		if calls > 3*n {
+			t.Errorf("%q: %d characters measured %d times", unit, n, calls)
 		}
 	}
 }

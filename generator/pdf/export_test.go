@@ -5,3 +5,6 @@ package pdf
 func DrawnMissing(f *Fonts) []rune { return f.drawnMissing() }
 
 var PDFLiteral = pdfLiteral
+
+// MemoCut ends a memo cut at MaxMemoChars.
+const MemoCut = memoCut

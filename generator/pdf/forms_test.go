@@ -54,7 +54,7 @@ func TestPublishedFormsInPrint(t *testing.T) {
 			want: []string{"有不适用指标：得分合计", "不适用：合同延至次年验收"},
 			not:  []string{"未完成自评", "※"}},
 		{name: "sample", variant: "",
-			want: []string{"自评得分复核", "1个项目的自评表公布的得分、小计、总分和等级与按规则计算的一致"},
+			want: []string{"自评得分复核", "1张自评表公布的得分、小计、总分和等级与按规则计算的一致"},
 			not:  []string{"有不适用指标", "未完成自评", "※"}},
 	}
 	for _, c := range cases {

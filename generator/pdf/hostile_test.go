@@ -145,19 +145,22 @@ func peakHeap(f func()) uint64 {
 }
 
 // TestLongCellsContinueOnTheNextPage: a cell longer than a page (10,000
-// characters of 指标值确定依据, or of a memo) continues on the next pages,
-// printed whole and in order, in memory bounded by its length.
+// characters of 指标值确定依据, or a memo of MaxMemoChars) continues on
+// the next pages, printed whole and in order, in memory bounded by its
+// length.
 func TestLongCellsContinueOnTheNextPage(t *testing.T) {
 	f := loadFonts(t)
 	long := strings.Repeat("依据《测试办法》第十二条规定，结合上年度实际完成情况确定。", 400)[:30000] // 10,000 characters
 	long = strings.ToValidUTF8(long, "")
+	memo := string([]rune(long)[:pdf.MaxMemoChars]) // the longest memo printed whole (TestLongMemoIsCut)
 	cases := []struct {
 		name string
 		edit func(d *derive.Department)
+		text string // the cell's text
 	}{
-		{"basis", func(d *derive.Department) { d.Indicators[0].Basis = long }},
-		{"memo", func(d *derive.Department) { d.Projects[0].Recs[0].Memo = long }},
-		{"merged level-1 cell", func(d *derive.Department) { d.Indicators[0].Level1 = long }},
+		{"basis", func(d *derive.Department) { d.Indicators[0].Basis = long }, long},
+		{"memo", func(d *derive.Department) { d.Projects[0].Recs[0].Memo = memo }, memo},
+		{"merged level-1 cell", func(d *derive.Department) { d.Indicators[0].Level1 = long }, long},
 	}
 	const limit = 64 << 20
 	for _, c := range cases {
@@ -176,11 +179,69 @@ func TestLongCellsContinueOnTheNextPage(t *testing.T) {
 			}
 			// Across pages the caption （续） and the header row come
 			// between the cell's lines: its text must be a subsequence.
-			if !subsequence(squeeze(long), squeeze(r.Text)) {
+			if !subsequence(squeeze(c.text), squeeze(r.Text)) {
 				t.Error("the long cell is not printed whole and in order")
 			}
 			if r.Pages < 4 {
 				t.Errorf("%d pages: the cell did not continue on the next pages", r.Pages)
+			}
+		})
+	}
+}
+
+// TestLongMemoIsCut: the records table prints a memo's first MaxMemoChars
+// characters and then points to the open data, so that a memo of a
+// million characters makes no more pages than one of MaxMemoChars+1, in
+// bounded memory; a memo of MaxMemoChars is printed whole, unmarked.
+func TestLongMemoIsCut(t *testing.T) {
+	f := loadFonts(t)
+	head := strings.Repeat("依据《测试办法》第十二条规定，结合上年度实际完成情况确定，共计21万元和100%。", pdf.MaxMemoChars/30)
+	head = string([]rune(head)[:pdf.MaxMemoChars])
+	const past = "鑫" // in no memo's first MaxMemoChars, nor elsewhere in the report
+	mark := squeeze(pdf.MemoCut)
+	pages := 0
+	for _, c := range []struct {
+		name string
+		memo string
+		cut  bool
+	}{
+		{"MaxMemoChars", head, false},
+		{"one more", head + past, true},
+		{"a million characters", head + strings.Repeat(past, 1_000_000-pdf.MaxMemoChars), true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := loadDepts(t, testutil.ContentDir())[0]
+			d.Projects[0].Recs[0].Memo = c.memo
+			var data []byte
+			peak := peakHeap(func() { data = renderWithin(t, f, d, opts, 2*time.Minute) })
+			t.Logf("peak heap above the start: %.1f MB, PDF %d KB", float64(peak)/(1<<20), len(data)>>10)
+			if peak > 64<<20 {
+				t.Errorf("a memo of %d characters took %d MB of heap", len([]rune(c.memo)), peak>>20)
+			}
+			r, err := pdfcheck.Check(data)
+			if err != nil || len(r.Problems) > 0 {
+				t.Fatalf("pdfcheck: %v %v", err, r.Problems)
+			}
+			text := squeeze(r.Text)
+			if strings.Contains(text, past) {
+				t.Errorf("characters past the first %d of the memo are printed", pdf.MaxMemoChars)
+			}
+			want := head
+			if c.cut {
+				want += pdf.MemoCut
+			}
+			if !subsequence(squeeze(want), text) {
+				t.Error("the memo's first characters are not printed whole and in order, with the mark when cut")
+			}
+			if got := strings.Contains(text, mark); got != c.cut {
+				t.Errorf("the mark %q is printed: %v, want %v", pdf.MemoCut, got, c.cut)
+			}
+			if c.cut {
+				if pages == 0 {
+					pages = r.Pages
+				} else if r.Pages != pages {
+					t.Errorf("%d pages, and %d for a memo one character past the cap", r.Pages, pages)
+				}
 			}
 		})
 	}

@@ -1,5 +1,7 @@
 package pdf
 
+import "unicode/utf8"
+
 // The layout engine places text, tables and drawings on A4 pages as a list
 // of drawing operations; render.go then writes them with gopdf. Laying out
 // first lets the contents list know every heading's page, and every footer
@@ -111,7 +113,7 @@ func (l *layout) breakText(face Face, size float64, s string, width float64) []L
 // last line of its paragraph.
 func (l *layout) textLine(x, y float64, face Face, size float64, ln Line, width float64, justify bool, c rgb) {
 	o := op{kind: opText, x: x, y: y, face: face, size: size, text: ln.Text(), color: c}
-	if n := len([]rune(o.text)); justify && !ln.Last && n > 1 && width > ln.Width {
+	if n := utf8.RuneCountInString(o.text); justify && !ln.Last && n > 1 && width > ln.Width {
 		o.spacing = (width - ln.Width) / float64(n-1)
 	}
 	l.add(o)

@@ -3,8 +3,9 @@ package pdf
 import (
 	"compress/zlib"
 	"fmt"
-	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/signintech/gopdf"
 )
@@ -109,18 +110,33 @@ func draw(pdf *gopdf.GoPdf, f *Fonts, pen *pen, o op) error {
 }
 
 // drawText writes a text run by run: characters only the fallback face has
-// are set in it.
+// are set in it. Runs are slices of the text (a line of a long cell is
+// not copied character by character).
 func drawText(pdf *gopdf.GoPdf, f *Fonts, o op) error {
 	x := o.x
-	runes := []rune(o.text)
-	runes = slices.DeleteFunc(runes, isLayoutControl)
-	for start := 0; start < len(runes); {
-		face := f.faceFor(o.face, runes[start])
-		end := start + 1
-		for end < len(runes) && f.faceFor(o.face, runes[end]) == face {
-			end++
+	text := o.text
+	if !utf8.ValidString(text) || strings.IndexFunc(text, isLayoutControl) >= 0 {
+		// Controls are laid out, never drawn; a byte that is not UTF-8
+		// is U+FFFD, as a conversion to []rune makes it.
+		text = strings.Map(func(r rune) rune {
+			if isLayoutControl(r) {
+				return -1
+			}
+			return r
+		}, text)
+	}
+	for start := 0; start < len(text); {
+		r, n := utf8.DecodeRuneInString(text[start:])
+		face := f.faceFor(o.face, r)
+		end := start + n
+		for end < len(text) {
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if f.faceFor(o.face, r) != face {
+				break
+			}
+			end += n
 		}
-		run := string(runes[start:end])
+		run := text[start:end]
 		if err := pdf.SetFont(f.family[face], "", o.size); err != nil {
 			return err
 		}
@@ -132,7 +148,7 @@ func drawText(pdf *gopdf.GoPdf, f *Fonts, o op) error {
 		if err := pdf.Cell(nil, run); err != nil {
 			return err
 		}
-		for _, r := range runes[start:end] {
+		for _, r := range run {
 			x += f.Width(face, r)*o.size + o.spacing
 		}
 		start = end

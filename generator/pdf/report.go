@@ -245,6 +245,10 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	if len(d.Indicators) == 0 {
 		unpublished(l, "本部门未公开部门整体绩效指标（公开文件只有项目表），上表为空表。")
 	}
+	if d.Evaluation != nil {
+		l.heading(base+2, "部门整体支出绩效自评", 80)
+		writeForm(l, present.DeptEvaluation(d.Evaluation, d.Department.Budget, d.Indicators, d.Levels, d.Rules))
+	}
 	heading := d.MeasuresTitle
 	if heading == "" {
 		heading = "工作保障措施"
@@ -344,8 +348,14 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 		plan.header = [][]*cell{heads}
 		plan.rows = [][]*cell{vals}
 		l.table(plan)
+	} else {
+		unpublished(l, "本项目未公开资金支出计划。")
 	}
-	l.table(targetsTable(p.Targets))
+	if len(p.Targets) > 0 {
+		l.table(targetsTable(p.Targets))
+	} else {
+		unpublished(l, "本项目未公开绩效目标。")
+	}
 	l.table(indicatorTable(p.Name+" 绩效指标", p.Indicators, p.Levels, d.Rules))
 	if strings.TrimSpace(p.Description.Text) != "" {
 		l.heading(level+1, "项目说明", 40)
@@ -368,7 +378,13 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	} else {
 		lines.rows = append(lines.rows, []*cell{label("合计"), right(present.Wan(p.Total)), right(p.Spent.Yuan()), right(present.Pct(p.ExecutionRate))})
 	}
-	l.table(lines)
+	// A self-evaluation form has no budget lines and no plan: what is not
+	// published is said, not drawn as empty tables and charts.
+	if len(p.Lines) > 0 {
+		l.table(lines)
+	} else {
+		unpublished(l, "本项目未公开预算明细。")
+	}
 	source := ""
 	if published {
 		source = "（按自评表公布的数字）"
@@ -386,8 +402,10 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 		}
 		exec.rows = append(exec.rows, row)
 	}
-	l.table(exec)
-	l.planChart(p, "资金支出计划与实际执行（累计进度）")
+	if len(p.Checkpoints) > 0 {
+		l.table(exec)
+		l.planChart(p, "资金支出计划与实际执行（累计进度）")
+	}
 	records(l, p, o)
 	if len(p.Monitoring) > 0 {
 		l.heading(level+1, "绩效运行监控", 100)
@@ -468,8 +486,13 @@ func writeMonitoring(l *layout, d *derive.Department, p *derive.Project) {
 // writeEvaluation sets the 项目支出绩效自评表, laid out by present.Evaluation
 // as the page does, and how each score came about.
 func writeEvaluation(l *layout, d *derive.Department, p *derive.Project) {
-	f := present.Evaluation(p.Evaluation, p.Results.Budget, p.Indicators, p.Levels, d.Rules)
-	money := table{caption: "项目支出绩效自评表：预算执行情况", widths: []float64{3, 2.8, 2.8, 2.8, 1.4, 2.2, 2}, size: tableSize,
+	writeForm(l, present.Evaluation(p.Evaluation, p.Results.Budget, p.Indicators, p.Levels, d.Rules))
+}
+
+// writeForm sets a self-evaluation form, a project's or the department's
+// own, as present laid it out.
+func writeForm(l *layout, f *present.EvalForm) {
+	money := table{caption: f.Title + "：预算执行情况", widths: []float64{3, 2.8, 2.8, 2.8, 1.4, 2.2, 2}, size: tableSize,
 		header: [][]*cell{headerRow("资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")}}
 	for i, m := range f.Money {
 		name := m.Name
@@ -484,11 +507,13 @@ func writeEvaluation(l *layout, d *derive.Department, p *derive.Project) {
 		}
 		money.rows = append(money.rows, row)
 	}
-	l.table(money)
-	if ex := p.Evaluation.Evaluation.Explanation; ex != "" {
+	if len(money.rows) > 0 {
+		l.table(money)
+	}
+	if ex := f.Sheet.Evaluation.Explanation; ex != "" {
 		l.paragraph("预算执行说明："+ex, Serif, bodySize, bodyLeading, true, true, black)
 	}
-	t := table{caption: "项目支出绩效自评表：绩效指标", widths: []float64{1.9, 2, 2.5, 1.2, 2.2, 2.5, 1.9, 2.8, 3.4}, size: tableSize,
+	t := table{caption: f.Title + "：绩效指标", widths: []float64{1.9, 2, 2.5, 1.2, 2.2, 2.5, 1.9, 2.8, 3.4}, size: tableSize,
 		header: [][]*cell{headerRow("一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")}}
 	for _, r := range f.Rows {
 		row := make([]*cell, len(t.widths))
@@ -525,7 +550,9 @@ func writeEvaluation(l *layout, d *derive.Department, p *derive.Project) {
 	for _, g := range f.Groups {
 		foot(g.Name+"小计", g.Weight, joinLines(g.Score, g.Compare), "")
 	}
-	foot("预算执行率", f.ExecWeight, f.ExecScore, "")
+	if len(f.Money) > 0 {
+		foot("预算执行率", f.ExecWeight, f.ExecScore, "")
+	}
 	if f.Complete {
 		foot(f.TotalLabel, f.Full, joinLines(f.Total, f.TotalPublished), joinLines("评价等级："+f.Grade, f.GradePublished))
 	} else {
@@ -553,6 +580,12 @@ func writeFindings(l *layout, d *derive.Department, level int) {
 	l.heading(level, "自评得分复核", 60)
 	var rows [][]*cell
 	evaluated := 0
+	if d.Evaluation != nil {
+		evaluated++
+		for _, f := range present.Findings("", present.DeptName, d.Evaluation) {
+			rows = append(rows, []*cell{txt(f.Project), {text: f.Item, face: Sans}, right(present.Mark + " " + f.Published), right(f.Computed), txt(f.Formula)})
+		}
+	}
 	for _, p := range d.Projects {
 		if p.Evaluation != nil {
 			evaluated++
@@ -615,9 +648,34 @@ func records(l *layout, p *derive.Project, o Options) {
 	t := table{caption: "支出记录", widths: []float64{2.6, 4, 2.8, 3, 5}, size: 8.5,
 		header: [][]*cell{headerRow("日期", "资金用途", "金额（元）", "凭证号", "摘要")}}
 	for _, r := range p.Recs {
-		t.rows = append(t.rows, []*cell{txt(r.Date.String()), txt(r.BudgetLine), right(r.Amount.Yuan()), txt(r.Voucher), txt(r.Memo)})
+		t.rows = append(t.rows, []*cell{txt(r.Date.String()), txt(r.BudgetLine), right(r.Amount.Yuan()), txt(r.Voucher), txt(memoText(r.Memo))})
 	}
 	l.table(t)
+}
+
+// MaxMemoChars is the most characters of a spending record's memo (摘要)
+// the records table prints; a longer memo is cut there and ends with
+// memoCut, and the open data (spending.csv) keeps it whole. A memo is a
+// line or two in real ledgers; 2,000 characters is about three pages of
+// the memo column. Without a cap a 10-million-character memo alone would
+// print 15,000 pages (and hold them in memory while the PDF is written),
+// which no reader of a report could use.
+const MaxMemoChars = 2000
+
+// memoCut ends a memo cut at MaxMemoChars.
+const memoCut = "…（全文见网站上本部门的开放数据 spending.csv）"
+
+// memoText is a memo as the records table prints it: whole up to
+// MaxMemoChars characters, else its first MaxMemoChars and memoCut.
+func memoText(s string) string {
+	n := 0
+	for i := range s {
+		if n == MaxMemoChars {
+			return s[:i] + memoCut
+		}
+		n++
+	}
+	return s
 }
 
 // narrative lays out a Markdown narrative: paragraphs indented two

@@ -17,6 +17,8 @@ const Mark = "※"
 // EvalForm is the 项目支出绩效自评表 as the website and the PDF print it:
 // the same strings in both, so that they cannot disagree.
 type EvalForm struct {
+	// Title names the form: 项目支出绩效自评表, or 部门整体支出绩效自评表.
+	Title string
 	Sheet *score.Sheet
 	// Money is the money block: the total row, then its "其中" rows.
 	Money []MoneyRow
@@ -85,7 +87,7 @@ func Figure(a *money.Amount, derived money.Fen) string {
 	if a != nil {
 		return a.Published()
 	}
-	return WanFen(derived) + "万元"
+	return exactWan(derived) + "万元"
 }
 
 // Compare writes a printed figure beside the computed one, marked.
@@ -97,7 +99,7 @@ func Compare(published, computed string) string {
 // results give it, the indicator table (with its empty groups and "其中"
 // rows) and the rules that graded it.
 func Evaluation(s *score.Sheet, b model.BudgetFigures, indicators []model.Indicator, levels []model.Level, rs *rules.Settings) *EvalForm {
-	f := &EvalForm{Sheet: s, Complete: s.Complete, Missing: s.Missing}
+	f := &EvalForm{Title: "项目支出绩效自评表", Sheet: s, Complete: s.Complete, Missing: s.Missing}
 	f.Money = append(f.Money, MoneyRow{Name: "年度资金总额", Initial: Figure(b.Initial, s.Initial), Adjusted: Figure(b.Adjusted, s.Adjusted), Executed: Figure(b.Executed, s.Executed)})
 	for _, r := range b.Rows {
 		f.Money = append(f.Money, MoneyRow{Name: r.Name, Initial: optFigure(r.Initial), Adjusted: optFigure(r.Adjusted), Executed: optFigure(r.Executed), Sub: true})
@@ -203,6 +205,11 @@ func Evaluation(s *score.Sheet, b model.BudgetFigures, indicators []model.Indica
 			rescale = "，再按有效分值折算为百分制"
 		}
 		f.TotalFormula = fmt.Sprintf("总分：各项得分四舍五入到 0.01 后相加%s，为 %s 分；等级“%s”（%s）。", rescale, f.Total, f.Grade, strings.Join(grades, "，"))
+		if s.Grade == "" {
+			// Grades are bands of a 100-point scale (score.Evaluate).
+			f.Grade = "不评等级（分值合计 " + Score(s.Full) + "，不是百分制）"
+			f.TotalFormula = fmt.Sprintf("总分：各项得分四舍五入到 0.01 后相加，为 %s 分；分值合计 %s，不是百分制，不评等级（等级按百分制：%s）。", f.Total, Score(s.Full), strings.Join(grades, "，"))
+		}
 	} else {
 		f.Incomplete = "未完成自评：以下指标没有实际完成值，不计总分、不评等级：" + strings.Join(s.Missing, "、") + "。"
 		f.TotalFormula = f.Incomplete
@@ -235,6 +242,24 @@ func groupComplete(s *score.Sheet, name string) bool {
 	return true
 }
 
+// DeptEvaluation lays out a department's own self-evaluation (部门整体支出
+// 绩效自评表) as Evaluation lays out a project's.
+func DeptEvaluation(s *score.Sheet, b model.BudgetFigures, indicators []model.Indicator, levels []model.Level, rs *rules.Settings) *EvalForm {
+	f := Evaluation(s, b, indicators, levels, rs)
+	f.Title = "部门整体支出绩效自评表"
+	// A rubric that scores budget execution among its own rows (17, 18 of
+	// the real forms) gives no money block: none is printed.
+	if b.Initial == nil && b.Adjusted == nil && b.Executed == nil && len(b.Rows) == 0 && s.ExecutionWeight.Sign() == 0 {
+		f.Money = nil
+		f.Formulas = f.Formulas[1:] // the execution line, which scores nothing
+	}
+	return f
+}
+
+// DeptName stands for the project in a finding of the department's own
+// self-evaluation.
+const DeptName = "部门整体"
+
 // FindingRow is a line of the 自评得分复核: a printed figure of a project's
 // form that the rules do not give.
 type FindingRow struct {
@@ -254,12 +279,13 @@ func Findings(code, name string, s *score.Sheet) []FindingRow {
 }
 
 // NoFindings is the sentence of a 自评得分复核 with nothing to report;
-// evaluated is the number of projects with a self-evaluation.
+// evaluated is the number of self-evaluation forms (projects' and the
+// department's own).
 func NoFindings(evaluated int) string {
 	if evaluated == 0 {
-		return "本部门没有项目公开绩效自评表，没有需要复核的得分。"
+		return "本部门没有公开绩效自评表，没有需要复核的得分。"
 	}
-	return fmt.Sprintf("%d 个项目的自评表公布的得分、小计、总分和等级与按规则计算的一致（或未公布），没有需要复核的差异。", evaluated)
+	return fmt.Sprintf("%d 张自评表公布的得分、小计、总分和等级与按规则计算的一致（或未公布），没有需要复核的差异。", evaluated)
 }
 
 // Empty reports whether the row is a 二级 group printed with no 三级 row.

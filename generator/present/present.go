@@ -143,10 +143,16 @@ func WanOf(a *money.Amount, derived money.Fen) string {
 	if !a.Yuan {
 		return Wan(*a)
 	}
-	// 1 fen is 0.000001 万元: each trailing zero of the fen saves a place.
+	return exactWan(a.Fen)
+}
+
+// exactWan writes fen in 万元 with the fewest places (at least two) that
+// keep it exact: 1 fen is 0.000001 万元, and each trailing zero of the fen
+// saves a place.
+func exactWan(f money.Fen) string {
 	places := 6
-	for f := int64(a.Fen); places > 2 && f%10 == 0; f /= 10 {
+	for v := int64(f); places > 2 && v%10 == 0; v /= 10 {
 		places--
 	}
-	return a.Fen.Wan(places)
+	return f.Wan(places)
 }

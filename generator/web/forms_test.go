@@ -54,7 +54,7 @@ func TestPublishedForms(t *testing.T) {
 			project: []string{"有不适用指标：得分合计", "不适用：合同延至次年验收", "再按有效分值折算为百分制"},
 			not:     []string{"未完成自评", "※"}},
 		{name: "sample: nothing to review, no rescaling", variant: "",
-			dept: []string{"自评得分复核 1 个项目的自评表公布的得分、小计、总分和等级与按规则计算的一致"},
+			dept: []string{"自评得分复核 1 张自评表公布的得分、小计、总分和等级与按规则计算的一致"},
 			not:  []string{"有不适用指标", "未完成自评", "※", "公开来源"}},
 	}
 	for _, c := range cases {

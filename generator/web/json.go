@@ -136,9 +136,12 @@ type deptBudgetJSON struct {
 }
 
 type departmentDoc struct {
-	Budget          json.Number      `json:"budget_yuan"`
-	Code            string           `json:"code"`
-	DeptBudget      deptBudgetJSON   `json:"department_budget"`
+	Budget     json.Number    `json:"budget_yuan"`
+	Code       string         `json:"code"`
+	DeptBudget deptBudgetJSON `json:"department_budget"`
+	// Evaluation is the department's own self-evaluation (部门整体绩效自评),
+	// null without one.
+	Evaluation      *evaluationJSON  `json:"evaluation"`
 	ExecutionRate   numNull          `json:"execution_rate_percent"`
 	Notes           []string         `json:"illustrative_notes"`
 	Indicators      []indicatorJSON  `json:"indicators"`
@@ -172,8 +175,13 @@ func departmentJSON(v *DeptView) departmentDoc {
 		funds = append(funds, fundJSON{Name: f.Name, Amount: yuanJSON(f.Amount.Fen), Indicators: indicatorsJSON(f.Indicators)})
 	}
 	b := d.Department.Budget
+	var eval *evaluationJSON
+	if d.Evaluation != nil {
+		eval = evaluationDoc(d.Evaluation)
+	}
 	return departmentDoc{
-		Code: d.Code, Name: d.Name, Year: d.Year, Publisher: d.Publisher, Published: d.Published.String(), Title: d.Title,
+		Evaluation: eval,
+		Code:       d.Code, Name: d.Name, Year: d.Year, Publisher: d.Publisher, Published: d.Published.String(), Title: d.Title,
 		PublishedIn: d.Origin, Levels: levelsJSON(d.Levels),
 		OverallGoal: d.OverallGoal.Text, SubTargets: nonNil(d.SubTargets), Indicators: indicatorsJSON(d.Indicators),
 		MeasuresHeading: v.MeasuresHeading, Measures: d.Measures.Text,

@@ -178,7 +178,7 @@ type resultTable struct {
 // self-evaluation: one row per project and indicator, group, finding,
 // snapshot, answer; and the 其中 rows of every indicator.
 func resultTables(d *derive.Department, note string) []resultTable {
-	code := str("项目编码", "project")
+	code := str("项目编码", "project; empty for the department's own self-evaluation（部门整体绩效自评）")
 	title := func(s string) string { return fmt.Sprintf("%d年 %s %s", d.Year, d.Name, s) }
 	parts := resultTable{file: "indicator-parts.csv", Table: Table{Title: title("绩效指标的“其中”分项"), Columns: []Column{
 		str("项目编码", "project; empty for the department's own indicators（部门整体绩效指标）"), str("三级指标", "indicator"),
@@ -253,6 +253,40 @@ func resultTables(d *derive.Department, note string) []resultTable {
 		}
 	}
 	partRows("", d.Indicators, nil)
+	// evalRows lays out one self-evaluation: a project's, or the
+	// department's own (code "").
+	evalRows := func(code string, e *derive.Evaluation) {
+		for _, is := range e.Indicators {
+			row := []string{code, is.Level1, is.Category, is.Level2, is.Name, string(is.Direction()), kindWord(score.KindOf(is.Indicator)),
+				"", "", "", rateText(is.Outcome.Completion), pointsText(is.Weight), scoreText(is.Score), decText(is.Published),
+				yesNo(is.Differs), yesNo(is.NotApplicable), "", is.Outcome.Formula, is.Outcome.Problem, ""}
+			if r := is.Result; r != nil {
+				row[7], row[8], row[9], row[16], row[19] = r.Actual, r.Achievement, decText(r.Share), r.NotApplicable, r.Deviation
+			}
+			evaluation.Rows = append(evaluation.Rows, row)
+		}
+		for _, g := range e.Groups {
+			row := []string{code, g.Name, pointsText(g.Weight), scoreText(g.Score), "", "", "", yesNo(g.Differs)}
+			if st := g.Published; st != nil {
+				row[4], row[5], row[6] = st.Name, decText(st.Weight), decText(st.Score)
+			}
+			groups.Rows = append(groups.Rows, row)
+		}
+		if pub := e.Evaluation.Published; pub != nil {
+			for i := range pub.Subtotals {
+				st := &pub.Subtotals[i]
+				if !matched(e, st) {
+					groups.Rows = append(groups.Rows, []string{code, st.Name, "", "", st.Name, decText(st.Weight), decText(st.Score), ""})
+				}
+			}
+		}
+		for _, f := range e.Findings {
+			findings.Rows = append(findings.Rows, []string{code, findingWord(f.Kind), f.Item, f.Published, f.Computed, f.Formula})
+		}
+	}
+	if d.Evaluation != nil {
+		evalRows("", d.Evaluation)
+	}
 	for _, p := range d.Projects {
 		actuals := map[*model.Indicator]*model.Result{}
 		if e := p.Evaluation; e != nil {
@@ -262,33 +296,7 @@ func resultTables(d *derive.Department, note string) []resultTable {
 		}
 		partRows(p.Code, p.Indicators, actuals)
 		if e := p.Evaluation; e != nil {
-			for _, is := range e.Indicators {
-				row := []string{p.Code, is.Level1, is.Category, is.Level2, is.Name, string(is.Direction()), kindWord(score.KindOf(is.Indicator)),
-					"", "", "", rateText(is.Outcome.Completion), pointsText(is.Weight), scoreText(is.Score), decText(is.Published),
-					yesNo(is.Differs), yesNo(is.NotApplicable), "", is.Outcome.Formula, is.Outcome.Problem, ""}
-				if r := is.Result; r != nil {
-					row[7], row[8], row[9], row[16], row[19] = r.Actual, r.Achievement, decText(r.Share), r.NotApplicable, r.Deviation
-				}
-				evaluation.Rows = append(evaluation.Rows, row)
-			}
-			for _, g := range e.Groups {
-				row := []string{p.Code, g.Name, pointsText(g.Weight), scoreText(g.Score), "", "", "", yesNo(g.Differs)}
-				if st := g.Published; st != nil {
-					row[4], row[5], row[6] = st.Name, decText(st.Weight), decText(st.Score)
-				}
-				groups.Rows = append(groups.Rows, row)
-			}
-			if pub := e.Evaluation.Published; pub != nil {
-				for i := range pub.Subtotals {
-					st := &pub.Subtotals[i]
-					if !matched(e, st) {
-						groups.Rows = append(groups.Rows, []string{p.Code, st.Name, "", "", st.Name, decText(st.Weight), decText(st.Score), ""})
-					}
-				}
-			}
-			for _, f := range e.Findings {
-				findings.Rows = append(findings.Rows, []string{p.Code, findingWord(f.Kind), f.Item, f.Published, f.Computed, f.Formula})
-			}
+			evalRows(p.Code, e)
 		}
 		for i := range p.Monitoring {
 			m := &p.Monitoring[i]

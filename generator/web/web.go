@@ -130,6 +130,17 @@ type DeptView struct {
 	// when there is none.
 	Findings   []present.FindingRow
 	NoFindings string
+	// DeptForm is the department's own self-evaluation, nil without one.
+	DeptForm *present.EvalForm
+}
+
+// DeptEvaluationView gives the department's own self-evaluation, nil when
+// it has none.
+func (d *DeptView) DeptEvaluationView() *EvaluationView {
+	if d.DeptForm == nil {
+		return nil
+	}
+	return &EvaluationView{Evaluation: d.Evaluation, Form: d.DeptForm, Rules: d.Rules}
 }
 
 // FormsInline says whether the department page repeats each project's forms.
@@ -569,7 +580,17 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 			DescriptionHTML: render(p.Description),
 			IndicatorTable:  indicatorTable(p.Name+" 绩效指标", p.Indicators, p.Levels, d.Rules),
 		}
-		pv.Charts = []Chart{planChart(p, illustrative), monthlyChart(p, through, illustrative), linesChart(p, illustrative)}
+		// Charts of what was published: a self-evaluation form has no plan,
+		// no budget lines and no spending records.
+		if len(p.Plan) > 0 {
+			pv.Charts = append(pv.Charts, planChart(p, illustrative))
+		}
+		if p.Records > 0 {
+			pv.Charts = append(pv.Charts, monthlyChart(p, through, illustrative))
+		}
+		if len(p.BudgetLines) > 0 {
+			pv.Charts = append(pv.Charts, linesChart(p, illustrative))
+		}
 		pv.LineRows, pv.CheckpointRows = lineRows(p), checkpointRows(p)
 		_, adjusted := p.Budgets()
 		pv.TotalWan, pv.SpentYuan, pv.RatePct = wan(p.Total), p.Spent.Yuan(), pct(p.ExecutionRate)
@@ -585,6 +606,10 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 	if len(d.Projects) > 0 {
 		v.Charts = []Chart{budgetsChart(d, illustrative), ratesChart(d, illustrative)}
 	}
+	if d.Evaluation != nil {
+		v.DeptForm = present.DeptEvaluation(d.Evaluation, d.Department.Budget, d.Indicators, d.Levels, d.Rules)
+		v.Findings = append(present.Findings("", present.DeptName, d.Evaluation), v.Findings...)
+	}
 	evaluated, resultsIllustrative, count := false, false, 0
 	for _, p := range d.Projects {
 		if p.Evaluation != nil {
@@ -592,6 +617,9 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 		}
 		evaluated = evaluated || p.Evaluation != nil
 		resultsIllustrative = resultsIllustrative || (p.Results != nil && p.Results.Illustrative)
+	}
+	if d.Evaluation != nil {
+		count++
 	}
 	v.NoFindings = present.NoFindings(count)
 	if evaluated {

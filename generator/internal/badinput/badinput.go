@@ -317,6 +317,9 @@ func Cases() []Case {
 			diag.Error, "wrong-type", deptYAML, 7, 7, `"二〇二一" 不是整数`},
 		{"YAML indentation", []Edit{replace(projYAML, "  - name: 软件维护\n    amount: 4\n", "  - name: 软件维护\n   amount: 4\n")},
 			diag.Error, "yaml-syntax", projYAML, 15, 0, `YAML 格式错误`},
+		// Quoted it is text (the awkward case); plain, YAML reads a line break.
+		{"raw U+2028 in a plain value", []Edit{replace(projYAML, "    basis: 督考平台使用情况及改进意见征集情况", "    basis: 督考平台使用情况\u2028及改进意见征集情况")},
+			diag.Error, "yaml-syntax", projYAML, 64, 20, `YAML 格式错误：这里有一个看不见的行分隔符 U+2028`},
 		{"amount in 万元 with letters", []Edit{replace(projYAML, "    amount: 16", "    amount: 16万")},
 			diag.Error, "bad-value", projYAML, 13, 13, `"16万" 不是有效的金额`},
 		{"budget lines do not sum to the total", []Edit{replace(projYAML, "amount: 4\n", "amount: 3.5\n")},

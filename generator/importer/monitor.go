@@ -1,0 +1,74 @@
+package importer
+
+import (
+	"regexp"
+	"strconv"
+
+	"disclose/generator/model"
+)
+
+// monitorForm is what a 绩效运行监控表 holds beyond its indicators: the
+// month it runs to (1–N月) and each indicator's answer.
+type monitorForm struct {
+	month    int
+	where    string
+	outlooks []model.Outlook
+}
+
+var monthOf = regexp.MustCompile(`^(?:1|一)[-—–~至](\d{1,2})月`)
+
+// readMonitorTable reads the indicator table of a monitoring form: targets,
+// the actual value to date, 完成可能性 as answered, its cause and remedy.
+func readMonitorTable(g *Grid, t table, f *form, rep *Report) int {
+	col := func(r int, ro role) string {
+		if c, ok := t.cols[ro]; ok {
+			return g.Cell(r, c)
+		}
+		return ""
+	}
+	m := &monitorForm{where: g.Where(t.header, t.cols[roleOutlook])}
+	if c, ok := t.cols[roleToDate]; ok {
+		if mm := monthOf.FindStringSubmatch(canon(g.Cell(t.header, c))); mm != nil {
+			m.month, _ = strconv.Atoi(mm[1])
+		}
+	}
+	f.monitor = m
+	var l1, l2 string
+	r := t.first
+	for ; r < len(g.Rows); r++ {
+		if rowEmpty(g, r) {
+			break
+		}
+		name := col(r, roleName)
+		if v := col(r, roleLevel1); v != "" {
+			l1 = v
+		}
+		if v := col(r, roleLevel2); v != "" {
+			l2 = v
+		}
+		if name == "" {
+			if col(r, roleLevel1) == "" && col(r, roleLevel2) == "" {
+				break
+			}
+			continue
+		}
+		op, val, unit := col(r, roleOperator), col(r, roleValue), col(r, roleUnit)
+		if tv := col(r, roleTarget); tv != "" && val == "" {
+			val = tv
+		}
+		in, _ := target(op, val, unit, col(r, roleDirection), l2)
+		in.Level1, in.Level2, in.Name = l1, l2, name
+		f.indicators = append(f.indicators, in)
+		o := model.Outlook{Name: name, Outlook: col(r, roleOutlook), Actual: col(r, roleToDate), Cause: col(r, roleCause), Remedy: col(r, roleRemedy)}
+		if o.Cause == "" {
+			o.Cause = col(r, roleDeviation)
+		}
+		if o.Outlook == "" {
+			rep.add(g.Where(r, t.cols[roleOutlook]), "%s：完成可能性是空的，按缺失导入；请填 确定能、有可能 或 完全不可能", name)
+		} else if model.KindOfOutlook(o.Outlook) == model.OutlookUnknown {
+			rep.add(g.Where(r, t.cols[roleOutlook]), "%s：完成可能性 %q 不是 确定能、有可能 或 完全不可能 的写法，照原样导入；请改正", name, o.Outlook)
+		}
+		m.outlooks = append(m.outlooks, o)
+	}
+	return r
+}
