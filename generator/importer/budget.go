@@ -285,6 +285,27 @@ func readPlainBlock(g *Grid, r, c int, f *form, skip map[int]bool, yuan bool, re
 		f.where["total"] = g.Where(r, j)
 	}
 	_ = v
+	// The official single-row layout: 资金总额 | 21 | 其中：财政拨款 | 21 |
+	// 其他资金 | 0 — the sources stand beside the total on its own row.
+	// Only when the first of them is a 其中 row: "年度本级预算金额 | 250 |
+	// 该项目支出上级资金 | 0" are two figures side by side, not parts.
+	parts := false
+	for c2 := j + 1; c2 < len(g.Rows[r]); c2++ {
+		label := g.Cell(r, c2)
+		if label == "" || !moneyRow(label) || totalRow(label) {
+			continue
+		}
+		if !parts && !strings.HasPrefix(canon(label), "其中") {
+			break
+		}
+		parts = true
+		if _, vj := value(g, r, c2); vj > c2 {
+			if a := moneyFigure(g, r, vj, yuan, rep); a != nil {
+				f.funds = append(f.funds, model.Fund{Kind: fundName(label), Amount: *a})
+			}
+			c2 = vj
+		}
+	}
 	k := r + 1
 	for ; k < len(g.Rows); k++ {
 		label := g.Cell(k, c)

@@ -291,3 +291,29 @@ func jsonOf(n *yaml.Node) any {
 	}
 	return n.Value
 }
+
+// TestFundsBesideTheTotal: the official single-row money layout puts the
+// 其中 sources on the total's own row; figures side by side that are not
+// 其中 parts (年度本级预算金额 | 该项目支出上级资金) are not read as sources.
+func TestFundsBesideTheTotal(t *testing.T) {
+	const form = `项目支出绩效目标申报表,,,,,
+项目名称,平台运维,,,,
+资金总额（万元）,21,其中：财政拨款,20.5,其他资金,0.5
+年度总体目标,平台全年稳定运行,,,,
+一级指标,二级指标,三级指标,指标值,,
+产出指标,数量指标,巡检次数,>=12次,,
+`
+	dir, _ := importTo(t, importer.Options{Year: 2021, Code: "sjj", Name: "县数据局"}, writeCSV(t, "form.csv", []byte(form)))
+	var yml string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".yaml") && strings.Contains(p, "projects") {
+			yml = read(t, p)
+		}
+		return nil
+	})
+	for _, want := range []string{"total: 21\n", "source: 财政拨款\n    amount: 20.5\n", "source: 其他资金\n    amount: 0.5\n"} {
+		if !strings.Contains(yml, want) {
+			t.Errorf("project lacks %q:\n%s", want, yml)
+		}
+	}
+}
