@@ -121,7 +121,16 @@ func schemaFor(rel string) string {
 // with an independent JSON Schema implementation, and checks that each file
 // names its schema for editors.
 func TestContentValidatesAgainstSchema(t *testing.T) {
-	root := testutil.ContentDir()
+	if n := validateTree(t, testutil.ContentDir(), true); n < 3 {
+		t.Fatalf("walked %d files", n)
+	}
+}
+
+// validateTree validates every YAML file below root against its schema and,
+// with modeline, checks that the file names its schema for editors. It
+// returns the number of files.
+func validateTree(t *testing.T, root string, modeline bool) int {
+	t.Helper()
 	n := 0
 	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".yaml" {
@@ -134,16 +143,20 @@ func TestContentValidatesAgainstSchema(t *testing.T) {
 		if err := compile(t, name).Validate(instance(t, data)); err != nil {
 			t.Errorf("%s does not validate against %s: %v", rel, name, err)
 		}
+		if !modeline {
+			return nil
+		}
 		depth := strings.Count(filepath.ToSlash(rel), "/") + 1
-		modeline := "# yaml-language-server: $schema=" + strings.Repeat("../", depth) + "schema/" + name
-		if !strings.HasPrefix(string(data), modeline+"\n") {
-			t.Errorf("%s does not start with %q", rel, modeline)
+		line := "# yaml-language-server: $schema=" + strings.Repeat("../", depth) + "schema/" + name
+		if !strings.HasPrefix(string(data), line+"\n") {
+			t.Errorf("%s does not start with %q", rel, line)
 		}
 		return nil
 	})
-	if err != nil || n < 3 {
-		t.Fatalf("walked %d files: %v", n, err)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return n
 }
 
 // TestSchemaRejects shows the schema catches what the loader catches.
@@ -176,21 +189,7 @@ func TestSchemaRejects(t *testing.T) {
 // loader accepts.
 func TestRealFormsValidateAgainstSchema(t *testing.T) {
 	root := filepath.Join(testutil.Root(), "generator", "internal", "realforms", "testdata")
-	n := 0
-	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(p) != ".yaml" {
-			return err
-		}
-		n++
-		rel, _ := filepath.Rel(root, p)
-		data, _ := os.ReadFile(p)
-		name := schemaFor(rel)
-		if err := compile(t, name).Validate(instance(t, data)); err != nil {
-			t.Errorf("%s does not validate against %s: %v", rel, name, err)
-		}
-		return nil
-	})
-	if err != nil || n < 20 {
-		t.Fatalf("walked %d files: %v", n, err)
+	if n := validateTree(t, root, false); n < 20 {
+		t.Fatalf("walked %d files", n)
 	}
 }
