@@ -11,7 +11,7 @@ import (
 // month it runs to (1–N月) and each indicator's answer.
 type monitorForm struct {
 	month    int
-	where    string
+	where    place
 	outlooks []model.Outlook
 }
 
@@ -26,7 +26,7 @@ func readMonitorTable(g *Grid, t table, f *form, rep *Report) int {
 		}
 		return ""
 	}
-	m := &monitorForm{where: g.Where(t.header, t.cols[roleOutlook])}
+	m := &monitorForm{where: g.at(t.header, t.cols[roleOutlook])}
 	if c, ok := t.cols[roleToDate]; ok {
 		if mm := monthOf.FindStringSubmatch(canon(g.Cell(t.header, c))); mm != nil {
 			m.month, _ = strconv.Atoi(mm[1])
@@ -64,9 +64,9 @@ func readMonitorTable(g *Grid, t table, f *form, rep *Report) int {
 			o.Cause = col(r, roleDeviation)
 		}
 		if o.Outlook == "" {
-			rep.add(g.Where(r, t.cols[roleOutlook]), "%s：完成可能性是空的，按缺失导入；请填 确定能、有可能 或 完全不可能", name)
+			rep.supply(g.at(r, t.cols[roleOutlook]), "%s：完成可能性是空的，按缺失导入；请填 确定能、有可能 或 完全不可能", name)
 		} else if model.KindOfOutlook(o.Outlook) == model.OutlookUnknown {
-			rep.add(g.Where(r, t.cols[roleOutlook]), "%s：完成可能性 %q 不是 确定能、有可能 或 完全不可能 的写法，照原样导入；请改正", name, o.Outlook)
+			rep.supply(g.at(r, t.cols[roleOutlook]), "%s：完成可能性 %q 不是 确定能、有可能 或 完全不可能 的写法，照原样导入；请改正", name, o.Outlook)
 		}
 		m.outlooks = append(m.outlooks, o)
 	}
