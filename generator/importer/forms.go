@@ -514,7 +514,8 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 				rep.supply(at(r, roleTarget), "%s：指标值为空（表格截断或未填），按缺失导入；请补充", name)
 			}
 		} else {
-			v := serial(val, timely, &notes)
+			// A serial is a date in a 时效 row, or beside a date.
+			v := serial(val, timely || isDate(col(r, roleActual)), &notes)
 			if v != val && op == "" {
 				op = "<="
 				notes = append(notes, "完成时限没有符号，按 <=（不晚于）导入")
@@ -540,7 +541,7 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 			continue
 		}
 		var sn []string
-		res := model.Result{Name: name, Actual: serial(col(r, roleActual), timely, &sn), Deviation: col(r, roleDeviation)}
+		res := model.Result{Name: name, Actual: serial(col(r, roleActual), timely || isDate(in.Value), &sn), Deviation: col(r, roleDeviation)}
 		for _, n := range sn {
 			rep.assume(at(r, roleActual), "%s：实际完成值中的 %s", name, n)
 		}
@@ -588,10 +589,10 @@ func category(label string) string {
 	return ""
 }
 
-// serial decodes an Excel date serial (44561 → 2021-12-31) in a 时效 row's
-// cell, noting it.
-func serial(v string, timely bool, notes *[]string) string {
-	if !timely {
+// serial decodes an Excel date serial (44561 → 2021-12-31) in a cell that
+// holds a date, noting it. A number alone is no date: 44561 may be people.
+func serial(v string, date bool, notes *[]string) string {
+	if !date {
 		return v
 	}
 	if d, ok := serialDate(v); ok {
@@ -689,4 +690,12 @@ func readSections(g *Grid, f *form, skip, headers map[int]bool) {
 		}
 		f.subtotals = append(f.subtotals, model.Subtotal{Name: norm(name), Weight: decimalOf(g.Cell(r, last))})
 	}
+}
+
+var writtenDate = regexp.MustCompile(`^\d{4}(-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月(\d{1,2}日)?)`)
+
+// isDate tells a cell written as a date (2021-12-31, 2021/12/31,
+// 2021年12月31日, 2021年12月前), not a serial.
+func isDate(s string) bool {
+	return writtenDate.MatchString(norm(s))
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"disclose/generator/model"
 )
@@ -56,10 +57,26 @@ func readMonitorTable(g *Grid, t table, f *form, rep *Report) int {
 		if tv := col(r, roleTarget); tv != "" && val == "" {
 			val = tv
 		}
-		in, _ := target(op, val, unit, col(r, roleDirection), l2)
+		// Serials decoded as in a self-evaluation: in a 时效 row, or
+		// beside a date.
+		timely := strings.Contains(l2, "时效") || strings.Contains(name, "时间") || strings.Contains(name, "日期")
+		var notes, sn []string
+		v := serial(val, timely || isDate(col(r, roleToDate)), &notes)
+		if v != val && op == "" {
+			op = "<="
+			notes = append(notes, "完成时限没有符号，按 <=（不晚于）导入")
+		}
+		in, more := target(op, v, unit, col(r, roleDirection), l2)
+		for _, n := range append(notes, more...) {
+			rep.assume(g.at(r, t.cols[roleName]), "%s：%s", name, n)
+		}
 		in.Level1, in.Level2, in.Name = l1, l2, name
 		f.indicators = append(f.indicators, in)
-		o := model.Outlook{Name: name, Outlook: col(r, roleOutlook), Actual: col(r, roleToDate), Cause: col(r, roleCause), Remedy: col(r, roleRemedy)}
+		actual := serial(col(r, roleToDate), timely || isDate(in.Value), &sn)
+		for _, n := range sn {
+			rep.assume(g.at(r, t.cols[roleToDate]), "%s：实际完成值中的 %s", name, n)
+		}
+		o := model.Outlook{Name: name, Outlook: col(r, roleOutlook), Actual: actual, Cause: col(r, roleCause), Remedy: col(r, roleRemedy)}
 		if o.Cause == "" {
 			o.Cause = col(r, roleDeviation)
 		}
