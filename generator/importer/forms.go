@@ -29,7 +29,7 @@ var labelWords = map[string]string{
 	"资金支出计划": "plan", "资金支出计划(累计进度%)": "plan",
 	"年度目标": "targets", "年度绩效目标": "targets", "绩效目标": "targets", "总体目标": "targets", "年度总体目标": "targets",
 	"本年度绩效目标": "targets", "实施期绩效目标": "targets", "年度主要目标和成果": "targets", "年度绩效总目标": "targets",
-	"项目说明":   "description",
+	"项目说明": "description", "年度目标完成情况": "targets",
 	"总体绩效目标": "overall", "分项绩效目标": "subtargets", "工作保障措施": "measures", "工作保障措施标题": "measures_heading",
 	"预算明细": "lines", "资金来源": "funds", "年度": "year", "预算年度": "year", "发布机构": "publisher", "发布日期": "published", "填报日期": "published", "标题": "title",
 	"专项资金说明": "special_explanation", "支出记录截至日期": "records_through",
@@ -225,7 +225,8 @@ rows:
 					lab, text := g.Cell(k, c+1), g.Cell(k, c+2)
 					if text == "" {
 						text, lab = lab, norm(g.Cell(k, c))
-						if lab == "" || labelOf(lab) == "targets" && len(f.targets) > 0 {
+						// A merged label repeats on each row: 年度目标 | text.
+						if lab == "" || k > r && lab == norm(g.Cell(r, c)) {
 							lab = fmt.Sprintf("目标%d", len(f.targets)+1)
 						}
 					}
@@ -236,6 +237,7 @@ rows:
 						break
 					}
 					f.targets = append(f.targets, model.Target{Label: lab, Text: text})
+					inTable[k] = true
 					if k+1 < len(g.Rows) && norm(g.Cell(k+1, c)) != "" && labelOf(g.Cell(k+1, c)) != "targets" {
 						break
 					}
@@ -362,30 +364,41 @@ func readTargetHeadings(g *Grid, r, c int, f *form, used map[int]bool) bool {
 			return false // 年度目标 | 目标1 | text layout
 		}
 	}
-	used[r+1] = true
-	for i, h := range heads {
-		end := len(g.Rows[r+1])
-		if i+1 < len(heads) {
-			end = heads[i+1].c
+	// One row of texts, or numbered targets one a row (06: 目标1:… | 目标1:…).
+	for k := r + 1; k < len(g.Rows); k++ {
+		if k > r+1 && (g.Cell(k, c) != "" || !numberedTarget.MatchString(norm(g.Cell(k-1, heads[0].c)))) {
+			break
 		}
-		text := ""
-		for j := h.c; j < end; j++ {
-			if v := g.Cell(r+1, j); v != "" {
-				text = v
-				break
+		used[k] = true
+		for i, h := range heads {
+			end := len(g.Rows[k])
+			if i+1 < len(heads) {
+				end = heads[i+1].c
 			}
-		}
-		if text == "" {
-			continue
-		}
-		if isActualHeading(h.head) {
-			f.summary = text
-		} else {
-			f.targets = append(f.targets, model.Target{Label: norm(h.head), Text: text})
+			text := ""
+			for j := h.c; j < end; j++ {
+				if v := g.Cell(k, j); v != "" {
+					text = v
+					break
+				}
+			}
+			if text == "" {
+				continue
+			}
+			if isActualHeading(h.head) {
+				f.summary += text
+			} else if m := numberedTarget.FindStringSubmatch(text); m != nil {
+				f.targets = append(f.targets, model.Target{Label: m[1], Text: strings.TrimSpace(m[2])})
+			} else {
+				f.targets = append(f.targets, model.Target{Label: norm(h.head), Text: text})
+			}
 		}
 	}
 	return true
 }
+
+// numberedTarget is a target written with its number: 目标1:深入开展….
+var numberedTarget = regexp.MustCompile(`^(目标\d+)[:：](.+)$`)
 
 var leadingNumber = regexp.MustCompile(`^\s*[(（]?(\d+|[一二三四五六七八九十]+)[、.．)）]\s*`)
 
@@ -672,7 +685,7 @@ func startOf(g *Grid) place {
 func readSections(g *Grid, f *form, skip, headers map[int]bool) {
 	for r := range g.Rows {
 		name := g.Cell(r, 0)
-		if skip[r] && !headers[r] || !strings.HasSuffix(canon(name), "情况") || moneyRow(name) || labelOf(name) != "" {
+		if skip[r] && !headers[r] || !strings.HasSuffix(canon(name), "情况") || moneyRow(name) || labelOf(name) != "" && labelOf(name) != "targets" {
 			continue
 		}
 		var numbers []int
