@@ -83,14 +83,17 @@ func (r *Report) supply(at place, format string, args ...any) {
 	r.note(ToSupply, at, format, args...)
 }
 
-// Grouped returns the notes of one kind, by file in the order the files
-// were given, then sheet, row and column: the order an officer reads the
+// Grouped returns the notes of one kind, by file and sheet in the order
+// they were read, then row and column: the order an officer reads the
 // forms in.
 func (r *Report) Grouped(k NoteKind) []Note {
-	files := map[string]int{}
+	files, sheets := map[string]int{}, map[string]int{}
 	for _, n := range r.Notes {
 		if _, ok := files[n.File]; !ok {
 			files[n.File] = len(files)
+		}
+		if _, ok := sheets[n.File+"\x00"+n.Sheet]; !ok {
+			sheets[n.File+"\x00"+n.Sheet] = len(sheets)
 		}
 	}
 	var out []Note
@@ -100,7 +103,7 @@ func (r *Report) Grouped(k NoteKind) []Note {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Note) int {
-		return cmp.Or(cmp.Compare(files[a.File], files[b.File]), cmp.Compare(a.Sheet, b.Sheet), cmp.Compare(a.row, b.row), cmp.Compare(a.col, b.col))
+		return cmp.Or(cmp.Compare(files[a.File], files[b.File]), cmp.Compare(sheets[a.File+"\x00"+a.Sheet], sheets[b.File+"\x00"+b.Sheet]), cmp.Compare(a.row, b.row), cmp.Compare(a.col, b.col))
 	})
 	return out
 }
