@@ -41,12 +41,9 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	for _, f := range rep.Files {
 		fmt.Fprintln(stdout, "写入", filepath.Join(o.Out, f))
 	}
-	if len(rep.Notes) > 0 {
-		fmt.Fprintf(stdout, "\n导入报告（%d 处需要核对）：\n", len(rep.Notes))
-		for _, n := range rep.Notes {
-			fmt.Fprintf(stdout, "  %s：%s\n", n.Where, n.Message)
-		}
-	}
+	// What was read, what was assumed, what is still to supply, each by
+	// file, sheet and cell.
+	_ = rep.WriteText(stdout)
 	// What was written is checked at once, in the officer's terms.
 	diags := checkContent(o.Out)
 	if e, w := diags.Count(); e+w > 0 {

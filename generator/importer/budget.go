@@ -99,17 +99,17 @@ func moneyFigure(g *Grid, r, c int, yuan bool, rep *Report) *money.Amount {
 	}
 	if j := strings.Join(strings.Fields(v), ""); j != v {
 		if a, ok := amount(j, yuan); ok {
-			rep.add(g.Where(r, c), "金额 %q 中间有空格，按 %s 读取", v, j)
+			rep.assume(g.at(r, c), "金额 %q 中间有空格，按 %s 读取", v, j)
 			return &a
 		}
 	}
 	if i := strings.IndexAny(v, "(（"); i > 0 {
 		if a, ok := amount(v[:i], yuan); ok {
-			rep.add(g.Where(r, c), "金额 %q 后面的说明未导入，按 %s 读取", v, strings.TrimSpace(v[:i]))
+			rep.assume(g.at(r, c), "金额 %q 后面的说明未导入，按 %s 读取", v, strings.TrimSpace(v[:i]))
 			return &a
 		}
 	}
-	rep.add(g.Where(r, c), "%q 不是金额，按缺失导入；请补充", v)
+	rep.supply(g.at(r, c), "%q 不是金额，按缺失导入；请补充", v)
 	return nil
 }
 
@@ -160,6 +160,10 @@ func readMoneyBlocks(g *Grid, f *form, skip map[int]bool, rep *Report) {
 					first = c
 				}
 			}
+		}
+		if pairs := moneyPairs(g, r); len(pairs) >= 2 {
+			r = readPairBlock(g, r, pairs, f, skip, yuan, rep)
+			continue
 		}
 		if !numbers && (len(cols) >= 2 || (len(cols) == 1 && cols[first] == mcAmount)) {
 			r = readHeadedBlock(g, r, first, cols, f, skip, yuan, rep)
@@ -234,7 +238,7 @@ func readHeadedBlock(g *Grid, r, first int, cols map[int]moneyCol, f *form, skip
 					f.execScore = decimalOf(g.Cell(k, c))
 				}
 			}
-			f.where["budget"] = g.Where(k, first)
+			f.where["budget"] = g.at(k, first)
 			continue
 		}
 		row := model.BudgetRow{Name: label, Initial: fig[mcInitial], Adjusted: fig[mcAdjusted], Executed: fig[mcExecuted]}
@@ -282,7 +286,7 @@ func readPlainBlock(g *Grid, r, c int, f *form, skip map[int]bool, yuan bool, re
 	skip[r] = true
 	if a := moneyFigure(g, r, j, yuan, rep); a != nil {
 		f.total = a
-		f.where["total"] = g.Where(r, j)
+		f.where["total"] = g.at(r, j)
 	}
 	_ = v
 	// The official single-row layout: 资金总额 | 21 | 其中：财政拨款 | 21 |
@@ -322,5 +326,120 @@ func readPlainBlock(g *Grid, r, c int, f *form, skip map[int]bool, yuan bool, re
 			}
 		}
 	}
+	return k - 1
+}
+
+// pair is a money heading and the cell of its figure on the same row:
+// 预算数: | 2.38.
+type pair struct {
+	head, val int
+	mc        moneyCol
+}
+
+// moneyPairs finds the headings of a row that carry their figure beside
+// them (预算执行情况 | 预算数: | 2.38 | 执行数: | 2.38 | 20, as 06 prints).
+// Two amounts at least, or it is some other row.
+func moneyPairs(g *Grid, r int) []pair {
+	var out []pair
+	amounts := 0
+	for c := 0; c < len(g.Rows[r]); c++ {
+		mc := moneyHead(g.Cell(r, c))
+		if mc == mcNone || mc == mcAmount {
+			continue
+		}
+		j := c + 1
+		for j < len(g.Rows[r]) && g.Cell(r, j) == "" {
+			j++
+		}
+		v := g.Cell(r, j)
+		if _, ok := amount(v, false); !ok && percentOf(v) == nil {
+			continue
+		}
+		switch mc {
+		case mcInitial, mcAdjusted, mcExecuted, mcToDate, mcProjected:
+			amounts++
+		}
+		out = append(out, pair{c, j, mc})
+		c = j
+	}
+	if amounts < 2 {
+		return nil
+	}
+	return out
+}
+
+// readPairBlock reads a money block of heading | figure pairs: the total's
+// row, then the rows under it with their labels in the headings' columns
+// (其中:中央补助 | 2.38 万元 | 其中:中央补助 | 2.38万元). A lone number after
+// the last pair is the execution's points: 06 prints 20 there, with no
+// heading to say whether it is the weight or the score.
+func readPairBlock(g *Grid, r int, pairs []pair, f *form, skip map[int]bool, yuan bool, rep *Report) int {
+	skip[r] = true
+	b := &model.BudgetFigures{}
+	figure := func(k int, p pair) *money.Amount {
+		switch p.mc {
+		case mcInitial, mcAdjusted, mcExecuted, mcToDate, mcProjected:
+			return moneyFigure(g, k, p.val, yuan, rep)
+		}
+		return nil
+	}
+	for _, p := range pairs {
+		a := figure(r, p)
+		switch p.mc {
+		case mcInitial:
+			b.Initial = a
+		case mcAdjusted:
+			b.Adjusted = a
+		case mcExecuted:
+			b.Executed = a
+		case mcToDate:
+			f.toDate, f.toDateHead = a, g.Cell(r, p.head)
+		case mcProjected:
+			f.projected = a
+		case mcWeight:
+			f.execWeight = decimalOf(g.Cell(r, p.val))
+		case mcRate:
+			f.execRate = percentOf(g.Cell(r, p.val))
+		case mcScore:
+			f.execScore = decimalOf(g.Cell(r, p.val))
+		}
+	}
+	f.where["budget"] = g.at(r, pairs[0].head)
+	last := pairs[len(pairs)-1].val
+	for c := last + 1; c < len(g.Rows[r]); c++ {
+		v := g.Cell(r, c)
+		if v == "" {
+			continue
+		}
+		if d := decimalOf(v); d != nil && f.execWeight == nil && f.execScore == nil {
+			f.execWeight, f.execScore = d, d
+			rep.assume(g.at(r, c), "预算执行情况后的 %s 没有栏目名，不能确定是分值还是得分：按分值 %s、公布的得分 %s 导入", v, v, v)
+		}
+		break
+	}
+	k := r + 1
+	for ; k < len(g.Rows); k++ {
+		label := g.Cell(k, pairs[0].head)
+		if !moneyRow(label) || totalRow(label) || labelOf(label) == "targets" {
+			break
+		}
+		skip[k] = true
+		row := model.BudgetRow{Name: label}
+		for _, p := range pairs {
+			a := figure(k, p)
+			switch p.mc {
+			case mcInitial:
+				row.Initial = a
+			case mcAdjusted:
+				row.Adjusted = a
+			case mcExecuted:
+				row.Executed = a
+			}
+		}
+		if row.Initial != nil || row.Adjusted != nil || row.Executed != nil {
+			b.Rows = append(b.Rows, row)
+		}
+	}
+	f.budget = b
 	return k - 1
 }

@@ -15,7 +15,7 @@ import (
 // (compared after canon: brackets and colons of either width).
 var labelWords = map[string]string{
 	"项目名称": "name", "项目支出名称": "name", "专项名称": "name", "项目编码": "code", "项目代码": "code", "项目编号": "code",
-	"主管部门": "supervisor", "省级主管部门": "province", "项目主管部门": "supervisor", "业务主管部门": "supervisor",
+	"主管部门": "supervisor", "省级主管部门": "province", "中央主管部门": "central", "项目主管部门": "supervisor", "业务主管部门": "supervisor",
 	"预算部门": "dept", "部门名称": "dept", "单位名称": "dept", "预算单位": "dept", "部门": "dept", "部门(单位)名称": "dept", "单位": "dept",
 	"实施单位": "unit", "部门编码": "deptcode", "部门预算编码": "deptcode",
 	"项目类别": "category", "项目分类": "category", "归口科室": "office", "项目负责人": "manager", "项目负责人及电话": "manager",
@@ -29,7 +29,7 @@ var labelWords = map[string]string{
 	"资金支出计划": "plan", "资金支出计划(累计进度%)": "plan",
 	"年度目标": "targets", "年度绩效目标": "targets", "绩效目标": "targets", "总体目标": "targets", "年度总体目标": "targets",
 	"本年度绩效目标": "targets", "实施期绩效目标": "targets", "年度主要目标和成果": "targets", "年度绩效总目标": "targets",
-	"项目说明":   "description",
+	"项目说明": "description", "年度目标完成情况": "targets",
 	"总体绩效目标": "overall", "分项绩效目标": "subtargets", "工作保障措施": "measures", "工作保障措施标题": "measures_heading",
 	"预算明细": "lines", "资金来源": "funds", "年度": "year", "预算年度": "year", "发布机构": "publisher", "发布日期": "published", "填报日期": "published", "标题": "title",
 	"专项资金说明": "special_explanation", "支出记录截至日期": "records_through",
@@ -82,7 +82,7 @@ func value(g *Grid, r, c int) (string, int) {
 // form is what one sheet holds.
 type form struct {
 	fields      map[string]string
-	where       map[string]string
+	where       map[string]place
 	plan        []model.Checkpoint
 	targets     []model.Target
 	lines       []model.BudgetLine
@@ -110,6 +110,8 @@ type form struct {
 	toDate     *money.Amount // 1-N月执行数
 	toDateHead string
 	projected  *money.Amount // 全年预计执行数
+	subtotals  []model.Subtotal
+	start      place // the table's first cell: where notes about it point
 }
 
 var checkpointDate = regexp.MustCompile(`^(\d{1,2})月(底|末)?$`)
@@ -137,7 +139,7 @@ func planDate(year int, label string) (model.Date, bool) {
 
 // readForm reads the blocks and the indicator table of one grid.
 func readForm(g *Grid, year int, rep *Report) *form {
-	f := &form{fields: map[string]string{}, where: map[string]string{}}
+	f := &form{fields: map[string]string{}, where: map[string]place{}, start: startOf(g)}
 	tables := findTables(g)
 	inTable := map[int]bool{}
 	for _, t := range tables {
@@ -147,6 +149,11 @@ func readForm(g *Grid, year int, rep *Report) *form {
 		}
 	}
 	readMoneyBlocks(g, f, inTable, rep)
+	headers := map[int]bool{}
+	for _, t := range tables {
+		headers[t.header] = true
+	}
+	readSections(g, f, inTable, headers)
 	// The 总分 row may follow other rows (其他需要说明事项) below the table.
 	if len(tables) > 0 && f.totalScore == nil {
 		for r := tables[len(tables)-1].first; r < len(g.Rows); r++ {
@@ -156,7 +163,7 @@ func readForm(g *Grid, year int, rep *Report) *form {
 			}
 		}
 	}
-	set := func(l, v, where string) {
+	set := func(l, v string, where place) {
 		if _, seen := f.fields[l]; !seen {
 			f.fields[l] = v
 			f.where[l] = where
@@ -172,9 +179,19 @@ rows:
 		}
 		for c := 0; c < len(g.Rows[r]); c++ {
 			l := labelOf(g.Cell(r, c))
+			if canon(g.Cell(r, c)) == "自评得分" && f.totalScore == nil {
+				// 自评得分 in the header block, its number beside or below.
+				for _, at := range [][2]int{{r, c + 1}, {r + 1, c}} {
+					if d := decimalOf(g.Cell(at[0], at[1])); d != nil {
+						f.totalScore = d
+						break
+					}
+				}
+				continue
+			}
 			if l == "" {
 				if il, v := inlineLabel(g.Cell(r, c)); il != "" && v != "万元" && v != "元" {
-					set(il, v, g.Where(r, c))
+					set(il, v, g.at(r, c))
 				}
 				continue
 			}
@@ -189,7 +206,7 @@ rows:
 					d, ok := planDate(year, lab)
 					p, err := num.Parse(pct)
 					if !ok || err != nil {
-						rep.add(g.Where(r, j), "资金支出计划的节点 %q（%q）无法识别，未导入", lab, g.Cell(r+1, j))
+						rep.supply(g.at(r, j), "资金支出计划的节点 %q（%q）无法识别，未导入", lab, g.Cell(r+1, j))
 						continue
 					}
 					f.plan = append(f.plan, model.Checkpoint{Label: lab, Date: d, Percent: p})
@@ -208,7 +225,8 @@ rows:
 					lab, text := g.Cell(k, c+1), g.Cell(k, c+2)
 					if text == "" {
 						text, lab = lab, norm(g.Cell(k, c))
-						if lab == "" || labelOf(lab) == "targets" && len(f.targets) > 0 {
+						// A merged label repeats on each row: 年度目标 | text.
+						if lab == "" || k > r && lab == norm(g.Cell(r, c)) {
 							lab = fmt.Sprintf("目标%d", len(f.targets)+1)
 						}
 					}
@@ -234,7 +252,7 @@ rows:
 					}
 					a, ok := amount(amt, false)
 					if !ok {
-						rep.add(g.Where(k, c+1), "%q 不是金额（万元），该行未导入", amt)
+						rep.supply(g.at(k, c+1), "%q 不是金额（万元），该行未导入", amt)
 						continue
 					}
 					if l == "lines" {
@@ -269,7 +287,7 @@ rows:
 				if v == "" {
 					continue
 				}
-				set(l, v, g.Where(r, j))
+				set(l, v, g.at(r, j))
 				c = j
 			}
 		}
@@ -346,30 +364,41 @@ func readTargetHeadings(g *Grid, r, c int, f *form, used map[int]bool) bool {
 			return false // 年度目标 | 目标1 | text layout
 		}
 	}
-	used[r+1] = true
-	for i, h := range heads {
-		end := len(g.Rows[r+1])
-		if i+1 < len(heads) {
-			end = heads[i+1].c
+	// One row of texts, or numbered targets one a row (06: 目标1:… | 目标1:…).
+	for k := r + 1; k < len(g.Rows); k++ {
+		if k > r+1 && (g.Cell(k, c) != "" || !numberedTarget.MatchString(norm(g.Cell(k-1, heads[0].c)))) {
+			break
 		}
-		text := ""
-		for j := h.c; j < end; j++ {
-			if v := g.Cell(r+1, j); v != "" {
-				text = v
-				break
+		used[k] = true
+		for i, h := range heads {
+			end := len(g.Rows[k])
+			if i+1 < len(heads) {
+				end = heads[i+1].c
 			}
-		}
-		if text == "" {
-			continue
-		}
-		if isActualHeading(h.head) {
-			f.summary = text
-		} else {
-			f.targets = append(f.targets, model.Target{Label: norm(h.head), Text: text})
+			text := ""
+			for j := h.c; j < end; j++ {
+				if v := g.Cell(k, j); v != "" {
+					text = v
+					break
+				}
+			}
+			if text == "" {
+				continue
+			}
+			if isActualHeading(h.head) {
+				f.summary += text
+			} else if m := numberedTarget.FindStringSubmatch(text); m != nil {
+				f.targets = append(f.targets, model.Target{Label: m[1], Text: strings.TrimSpace(m[2])})
+			} else {
+				f.targets = append(f.targets, model.Target{Label: norm(h.head), Text: text})
+			}
 		}
 	}
 	return true
 }
+
+// numberedTarget is a target written with its number: 目标1:深入开展….
+var numberedTarget = regexp.MustCompile(`^(目标\d+)[:：](.+)$`)
 
 var leadingNumber = regexp.MustCompile(`^\s*[(（]?(\d+|[一二三四五六七八九十]+)[、.．)）]\s*`)
 
@@ -389,12 +418,12 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 		}
 		return g.Cell(r, c)
 	}
-	at := func(r int, ro role) string {
+	at := func(r int, ro role) place {
 		c, ok := t.cols[ro]
 		if !ok {
 			c = t.cols[roleName]
 		}
-		return g.Where(r, c)
+		return g.at(r, c)
 	}
 	_, eval := t.cols[roleActual]
 	_, scored := t.cols[roleScore]
@@ -443,7 +472,7 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 			l2 = newL2
 			if n1, _ := splitLabelWeight(l1); category(l2) != "" && category(n1) != "" && category(l2) != category(n1) {
 				addLevel(model.Level{Level1: n1, Level2: l2})
-				rep.add(at(r, roleLevel2), "二级指标 %q 印在一级指标 %q 之下，照原样导入，并在 levels 中列出这一组", l2, l1)
+				rep.read(at(r, roleLevel2), "二级指标 %q 印在一级指标 %q 之下，照原样导入，并在 levels 中列出这一组", l2, l1)
 			}
 			if n, w := splitLabelWeight(l2); w != nil {
 				n1, _ := splitLabelWeight(l1)
@@ -459,19 +488,19 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 		if name == "" {
 			switch {
 			case rest:
-				rep.add(at(r, roleName), "这一行没有三级指标名称，未导入")
+				rep.supply(at(r, roleName), "这一行没有三级指标名称，未导入")
 			case newL2 != "" && isLastRow(g, r):
-				rep.add(at(r, roleLevel2), "表格在此截断（只有二级指标 %q），未导入", newL2)
+				rep.supply(at(r, roleLevel2), "表格在此截断（只有二级指标 %q），未导入", newL2)
 			case newL2 != "":
 				addLevel(model.Level{Level1: l1, Level2: l2})
-				rep.add(at(r, roleLevel2), "二级指标 %q 下没有三级指标，照列为空组", l2)
+				rep.read(at(r, roleLevel2), "二级指标 %q 下没有三级指标，照列为空组", l2)
 			case newL1 != "":
-				rep.add(at(r, roleLevel1), "表格在此截断或没有下级指标（只有一级指标 %q），未导入", newL1)
+				rep.supply(at(r, roleLevel1), "表格在此截断或没有下级指标（只有一级指标 %q），未导入", newL1)
 			}
 			continue
 		}
 		if placeholder.MatchString(canon(name)) && !rest {
-			rep.add(at(r, roleName), "模板占位行 %q 没有内容，未导入", name)
+			rep.read(at(r, roleName), "模板占位行 %q 没有内容，未导入", name)
 			continue
 		}
 		op, val, unit := col(r, roleOperator), col(r, roleValue), col(r, roleUnit)
@@ -495,10 +524,11 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 		if val == "" && op == "" {
 			in = model.Indicator{}
 			if _, has := t.cols[roleTarget]; has || t.cols[roleValue] > 0 {
-				rep.add(at(r, roleTarget), "%s：指标值为空（表格截断或未填），按缺失导入；请补充", name)
+				rep.supply(at(r, roleTarget), "%s：指标值为空（表格截断或未填），按缺失导入；请补充", name)
 			}
 		} else {
-			v := serial(val, timely, &notes)
+			// A serial is a date in a 时效 row, or beside a date.
+			v := serial(val, timely || isDate(col(r, roleActual)), &notes)
 			if v != val && op == "" {
 				op = "<="
 				notes = append(notes, "完成时限没有符号，按 <=（不晚于）导入")
@@ -508,7 +538,7 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 			notes = append(notes, more...)
 		}
 		for _, n := range notes {
-			rep.add(at(r, roleName), "%s：%s", name, n)
+			rep.assume(at(r, roleName), "%s：%s", name, n)
 		}
 		in.Level1, in.Level2, in.Name = l1, l2, name
 		in.Description, in.Basis = col(r, roleDescription), col(r, roleBasis)
@@ -516,7 +546,7 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 			if d := decimalOf(w); d != nil {
 				in.Weight = d
 			} else {
-				rep.add(at(r, roleWeight), "%s：分值 %q 不是数，未导入", name, w)
+				rep.supply(at(r, roleWeight), "%s：分值 %q 不是数，未导入", name, w)
 			}
 		}
 		f.indicators = append(f.indicators, in)
@@ -524,16 +554,16 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 			continue
 		}
 		var sn []string
-		res := model.Result{Name: name, Actual: serial(col(r, roleActual), timely, &sn), Deviation: col(r, roleDeviation)}
+		res := model.Result{Name: name, Actual: serial(col(r, roleActual), timely || isDate(in.Value), &sn), Deviation: col(r, roleDeviation)}
 		for _, n := range sn {
-			rep.add(at(r, roleActual), "%s：实际完成值%s", name, n)
+			rep.assume(at(r, roleActual), "%s：实际完成值中的 %s", name, n)
 		}
 		res.NotApplicable = col(r, roleNotApplicable)
 		if sc := col(r, roleScore); sc != "" {
 			if d := decimalOf(sc); d != nil {
 				res.Score = d
 			} else {
-				rep.add(at(r, roleScore), "%s：得分 %q 不是数，未导入", name, sc)
+				rep.supply(at(r, roleScore), "%s：得分 %q 不是数，未导入", name, sc)
 			}
 		}
 		if a := col(r, roleAchievement); a != "" {
@@ -549,9 +579,9 @@ func readIndicators(g *Grid, t table, f *form, rep *Report) int {
 			if !hasActual {
 				where = at(r, roleScore)
 			}
-			rep.add(where, "%s：实际完成值和得分都是空的（表格截断或未填），按缺失导入，没有推定完成情况；请补充", name)
+			rep.supply(where, "%s：实际完成值和得分都是空的（表格截断或未填），按缺失导入，没有推定完成情况；请补充", name)
 		case res.Actual == "" && hasActual:
-			rep.add(at(r, roleActual), "%s：实际完成值是空的，按缺失导入；请补充", name)
+			rep.supply(at(r, roleActual), "%s：实际完成值是空的，按缺失导入；请补充", name)
 		}
 		f.results = append(f.results, res)
 	}
@@ -572,10 +602,10 @@ func category(label string) string {
 	return ""
 }
 
-// serial decodes an Excel date serial (44561 → 2021-12-31) in a 时效 row's
-// cell, noting it.
-func serial(v string, timely bool, notes *[]string) string {
-	if !timely {
+// serial decodes an Excel date serial (44561 → 2021-12-31) in a cell that
+// holds a date, noting it. A number alone is no date: 44561 may be people.
+func serial(v string, date bool, notes *[]string) string {
+	if !date {
 		return v
 	}
 	if d, ok := serialDate(v); ok {
@@ -633,4 +663,52 @@ func rowEmpty(g *Grid, r int) bool {
 		}
 	}
 	return true
+}
+
+// startOf is a grid's first non-empty cell: the start of its table, where
+// notes about the whole table point.
+func startOf(g *Grid) place {
+	for r := range g.Rows {
+		for c := range g.Rows[r] {
+			if g.Cell(r, c) != "" {
+				return g.at(r, c)
+			}
+		}
+	}
+	return fileAt(g)
+}
+
+// readSections reads the points a form prints after a part of its own
+// (06: 年度目标完成情况 … 20, 年度绩效指标完成情况 … 50): a row named in
+// column A …情况 whose last cell is its only number. The execution's part
+// (预算执行情况) is its money block's.
+func readSections(g *Grid, f *form, skip, headers map[int]bool) {
+	for r := range g.Rows {
+		name := g.Cell(r, 0)
+		if skip[r] && !headers[r] || !strings.HasSuffix(canon(name), "情况") || moneyRow(name) || labelOf(name) != "" && labelOf(name) != "targets" {
+			continue
+		}
+		var numbers []int
+		last := -1
+		for c := 1; c < len(g.Rows[r]); c++ {
+			if v := g.Cell(r, c); v != "" {
+				last = c
+				if decimalOf(v) != nil {
+					numbers = append(numbers, c)
+				}
+			}
+		}
+		if len(numbers) != 1 || numbers[0] != last {
+			continue
+		}
+		f.subtotals = append(f.subtotals, model.Subtotal{Name: norm(name), Weight: decimalOf(g.Cell(r, last))})
+	}
+}
+
+var writtenDate = regexp.MustCompile(`^\d{4}(-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月(\d{1,2}日)?)`)
+
+// isDate tells a cell written as a date (2021-12-31, 2021/12/31,
+// 2021年12月31日, 2021年12月前), not a serial.
+func isDate(s string) bool {
+	return writtenDate.MatchString(norm(s))
 }

@@ -33,22 +33,6 @@ type Options struct {
 	Limits  Limits // sizes of the files read
 }
 
-// Note is something the importer could not place or had to change.
-type Note struct {
-	Where   string `json:"where"`
-	Message string `json:"message"`
-}
-
-// Report lists the notes of an import.
-type Report struct {
-	Notes []Note
-	Files []string // written, relative to the content folder
-}
-
-func (r *Report) add(where, format string, args ...any) {
-	r.Notes = append(r.Notes, Note{Where: where, Message: fmt.Sprintf(format, args...)})
-}
-
 // Import reads the forms in paths and writes a department into o.Out. It
 // writes nothing unless everything was read, and never overwrites a file.
 func Import(paths []string, o Options) (*Report, error) {
@@ -68,7 +52,7 @@ func Import(paths []string, o Options) (*Report, error) {
 			for _, g := range segments(&gs[i]) {
 				f := readForm(g, o.Year, rep)
 				if len(f.indicators) == 0 && len(f.fields) == 0 && len(f.records) == 0 && !isRecords(g) && !isMonitoring(g) {
-					rep.add(g.Where(0, 0), "没有找到可识别的绩效表格（表头应有 一级指标、三级指标、指标值 等），整张表未导入")
+					rep.read(fileAt(g), "没有找到可识别的绩效表格（表头应有 一级指标、三级指标、指标值 等），整张表未导入")
 					continue
 				}
 				forms = append(forms, f)
@@ -162,7 +146,9 @@ func assemble(forms []*form, grids []*Grid, o Options, rep *Report) (*imported, 
 	out := &imported{dept: d, records: map[string][][]string{}}
 	byCode := map[string]*model.Project{}
 	heads := map[string]string{}
+	headsAt := map[string]place{}
 	var deptForm *form
+	starts := map[string]place{}
 	for i, f := range forms {
 		g := grids[i]
 		switch {
@@ -186,11 +172,11 @@ func assemble(forms []*form, grids []*Grid, o Options, rep *Report) (*imported, 
 		if n, c := splitCode(f.fields["name"]); c != "" && f.fields["code"] == "" {
 			f.fields["name"], f.fields["code"] = n, c
 			f.where["code"] = f.where["name"]
-			rep.add(f.where["name"], "项目名称中的编码 %s 作为项目编码", c)
+			rep.assume(f.where["name"], "项目名称中的编码 %s 作为项目编码", c)
 		}
-		for _, k := range []string{"dept", "supervisor", "unit", "formtitle", "published", "province"} {
-			if heads[k] == "" {
-				heads[k] = f.fields[k]
+		for _, k := range []string{"dept", "supervisor", "unit", "formtitle", "published", "province", "central"} {
+			if heads[k] == "" && f.fields[k] != "" {
+				heads[k], headsAt[k] = f.fields[k], f.where[k]
 			}
 		}
 		code, name := f.fields["code"], f.fields["name"]
@@ -202,26 +188,36 @@ func assemble(forms []*form, grids []*Grid, o Options, rep *Report) (*imported, 
 		}
 		if code == "" {
 			code = fmt.Sprintf("IMPORT-%03d", len(out.projects)+1)
-			rep.add(g.Where(0, 0), "表格中没有项目编码，暂用 %s，请改为预算系统中的编码（文件名随之改）", code)
+			rep.supply(f.start, "表格中没有项目编码，暂用 %s，请改为预算系统中的编码（文件名随之改）", code)
 		} else if why := nameProblem(code); why != "" {
 			// The code names the project's files: refused, not rewritten,
 			// since it is the project's identity.
-			return nil, fmt.Errorf("%s：项目编码 %q 不能用作文件名：%s；请在表格中改正", f.where["code"], code, why)
+			return nil, fmt.Errorf("%s：项目编码 %q 不能用作文件名：%s；请在表格中改正", f.where["code"].where(), code, why)
 		}
 		p := byCode[code]
 		if p == nil {
 			p = &model.Project{Code: code}
 			byCode[code] = p
 			out.projects = append(out.projects, p)
+			starts[code] = f.start
 		}
 		fillProject(p, f, o, g, rep)
+		rep.read(f.start, "%s", tableSummary(p, f))
 	}
 	for _, p := range out.projects {
 		if p.Results != nil && p.Results.Evaluation != nil && len(p.Indicators) == 0 {
-			rep.add(p.Code, "只有自评表，绩效指标按自评表的年度指标值导入")
+			rep.assume(starts[p.Code], "项目 %s 只有自评表，绩效指标按自评表的年度指标值导入", p.Code)
 		}
 	}
-	fillDepartment(d, deptForm, heads, o, rep)
+	first := place{row: -1}
+	if len(forms) > 0 {
+		first = forms[0].start
+	}
+	selfEval := false
+	for _, f := range forms {
+		selfEval = selfEval || f.hasEval || f.monitor != nil
+	}
+	fillDepartment(d, deptForm, heads, headsAt, first, selfEval, o, rep)
 	d.Projects = out.projects
 	for name := range out.records {
 		sf := model.SpendingFile{File: name}
@@ -238,36 +234,35 @@ func assemble(forms []*form, grids []*Grid, o Options, rep *Report) (*imported, 
 	return out, nil
 }
 
-func fillDepartment(d *model.Department, f *form, heads map[string]string, o Options, rep *Report) {
+func fillDepartment(d *model.Department, f *form, heads map[string]string, headsAt map[string]place, first place, selfEval bool, o Options, rep *Report) {
 	if f == nil {
-		f = &form{fields: map[string]string{}, where: map[string]string{}}
+		f = &form{fields: map[string]string{}, where: map[string]place{}, start: first}
+	} else {
+		first = f.start
 	}
-	// The forms' own header names the department (主管部门, 实施单位, 部门:),
-	// codes in brackets taken off; --name and --publisher say otherwise.
-	dept, sup, unit := stripCode(cmpOr(f.fields["dept"], heads["dept"])), stripCode(cmpOr(heads["supervisor"], heads["province"])), stripCode(heads["unit"])
-	if d.Name == "" {
-		d.Name = cmpOr(dept, cmpOr(sup, unit))
-		if d.Name != "" {
-			rep.add("部门", "部门名称按表头取 %s（可用 --name 指定）", d.Name)
-		} else {
-			rep.add("部门", "表格中没有部门名称，请用 --name 指定或在 department.yaml 中填写")
-		}
-	}
-	if d.Publisher == "" {
-		d.Publisher = cmpOr(f.fields["publisher"], cmpOr(dept, cmpOr(unit, d.Name)))
+	nameDepartment(d, f, heads, headsAt, first, selfEval, rep)
+	if f.hasEval || len(f.indicators) > 0 {
+		rep.read(f.start, "%s", deptSummary(f))
 	}
 	d.Title = cmpOr(f.fields["title"], cmpOr(f.fields["formtitle"], cmpOr(heads["formtitle"], fmt.Sprintf("%d年部门整体绩效目标", d.Year))))
-	published := cmpOr(f.fields["published"], heads["published"])
+	published, at := f.fields["published"], f.where["published"]
+	if published == "" {
+		published, at = heads["published"], headsAt["published"]
+	}
 	if t, ok := chineseDate(published); ok {
 		published = t
 	}
 	if pub, err := model.ParseDate(published); err == nil {
 		d.Published = pub
+		rep.read(at, "发布日期 %s", pub)
 	} else if s, ok := serialDate(published); ok {
 		d.Published, _ = model.ParseDate(s)
+		rep.assume(at, "发布日期是 Excel 日期序号 %s，已转为 %s", published, s)
 	} else {
-		d.Published, _ = model.NewDate(d.Year, 1, 1)
-		rep.add("部门", "表格中没有发布日期，暂填 %s，请改为实际发布日期", d.Published)
+		// A self-evaluation is published after its year; a form that
+		// prints no date is taken as of the year's last day.
+		d.Published, _ = model.NewDate(d.Year, 12, 31)
+		rep.assume(first, "表格中没有发布日期，暂按年度最后一天 %s；请改为实际发布日期", d.Published)
 	}
 	d.SubTargets = f.subtargets
 	if d.SubTargets == nil {
@@ -296,13 +291,13 @@ func fillDepartment(d *model.Department, f *form, heads map[string]string, o Opt
 	}{{&d.OverallGoal.Text, "总体绩效目标"}, {&d.Measures.Text, "工作保障措施"}} {
 		if *x.text == "" {
 			*x.text = "（导入的表格中没有" + x.what + "，请补充。）"
-			rep.add("部门", "表格中没有%s，已留出待补充的文字", x.what)
+			rep.supply(first, "表格中没有%s，已留出待补充的文字", x.what)
 		}
 	}
 	d.SpecialFunds.Explanation = f.fields["special_explanation"]
 	if d.SpecialFunds.Explanation == "" {
 		d.SpecialFunds.Explanation = "（导入的表格中没有专项资金，请核实后说明。）"
-		rep.add("部门", "表格中没有专项资金，已留出待补充的说明")
+		rep.supply(first, "表格中没有专项资金，已留出待补充的说明")
 	}
 	if t, err := model.ParseDate(f.fields["records_through"]); err == nil {
 		d.RecordsThrough = t
@@ -321,7 +316,7 @@ func fillProject(p *model.Project, f *form, o Options, g *Grid, rep *Report) {
 		p.Name = f.fields["name"]
 	}
 	p.Category = cmpOr(p.Category, f.fields["category"])
-	p.Supervisor = cmpOr(p.Supervisor, f.fields["supervisor"])
+	p.Supervisor = cmpOr(p.Supervisor, cmpOr(f.fields["supervisor"], cmpOr(f.fields["central"], f.fields["province"])))
 	p.Implementer = cmpOr(p.Implementer, f.fields["unit"])
 	p.Office = cmpOr(p.Office, f.fields["office"])
 	p.Manager = cmpOr(p.Manager, f.fields["manager"])
@@ -363,7 +358,7 @@ func fillProject(p *model.Project, f *form, o Options, g *Grid, rep *Report) {
 			month := m.month
 			if month == 0 {
 				month = 6
-				rep.add(m.where, "表头没有写明监控到几月（1-N月），监控日期暂按 %d-06-30，请改正", o.Year)
+				rep.assume(m.where, "表头没有写明监控到几月（1-N月），监控日期暂按 %d-06-30，请改正", o.Year)
 			}
 			s.Label = fmt.Sprintf("1-%d月绩效运行监控", month)
 			s.Date = monthEnd(o.Year, month)
@@ -416,17 +411,21 @@ func fillProject(p *model.Project, f *form, o Options, g *Grid, rep *Report) {
 			places = max(places, fu.Amount.Places)
 		}
 		p.Total = money.Amount{Fen: sum, Places: places, Yuan: f.yuan}
-		rep.add(cmpOr(f.where["total"], g.Where(0, 0)), "资金总额一行没有金额，按各资金来源合计 %s 导入", p.Total.Published())
+		at, ok := f.where["total"]
+		if !ok {
+			at = f.start
+		}
+		rep.assume(at, "资金总额一行没有金额，按各资金来源合计 %s 导入", p.Total.Published())
 	}
 	if p.Total.Fen == 0 && lines > 0 {
 		p.Total = wan(lines)
-		rep.add(g.Where(0, 0), "表格中没有资金总额，按预算明细合计 %s万元 导入", p.Total)
+		rep.assume(f.start, "表格中没有资金总额，按预算明细合计 %s万元 导入", p.Total)
 	}
 	if p.Total.Fen == 0 && f.total == nil && f.fields["total"] == "" {
-		rep.add(g.Where(0, 0), "表格中没有资金总额，暂按 0 导入；请补充")
+		rep.supply(f.start, "表格中没有资金总额，暂按 0 导入；请补充")
 	}
 	if len(p.Plan) == 0 {
-		rep.add(g.Where(0, 0), "表格中没有资金支出计划（可不填；不填时不计算计划偏差）")
+		rep.read(f.start, "表格中没有资金支出计划（可不填；不填时不计算计划偏差）")
 	}
 }
 
@@ -439,8 +438,8 @@ func evaluation(f *form) *model.Evaluation {
 	if w := f.execWeight; w != nil && w.String() != "10" {
 		e.ExecutionWeight = w
 	}
-	pub := &model.Published{ExecutionRate: f.execRate, ExecutionScore: f.execScore, Total: f.totalScore, Grade: f.grade}
-	if pub.ExecutionRate != nil || pub.ExecutionScore != nil || pub.Total != nil || pub.Grade != "" {
+	pub := &model.Published{ExecutionRate: f.execRate, ExecutionScore: f.execScore, Subtotals: f.subtotals, Total: f.totalScore, Grade: f.grade}
+	if pub.ExecutionRate != nil || pub.ExecutionScore != nil || pub.Total != nil || pub.Grade != "" || len(pub.Subtotals) > 0 {
 		e.Published = pub
 	}
 	return e
@@ -556,12 +555,20 @@ func readMonitoring(g *Grid, byCode map[string]*model.Project, rep *Report) {
 		code := cell(r, "项目编码")
 		p := byCode[code]
 		if p == nil {
-			rep.add(g.Where(r, 0), "监控记录的项目 %q 不在导入的项目中，未导入", code)
+			rep.supply(g.at(r, 0), "监控记录的项目 %q 不在导入的项目中，未导入", code)
 			continue
 		}
-		d, err := model.ParseDate(cell(r, "监控日期"))
+		raw := cell(r, "监控日期")
+		d, err := model.ParseDate(raw)
 		if err != nil {
-			rep.add(g.Where(r, 0), "监控日期 %q 无法识别，未导入", cell(r, "监控日期"))
+			if s, ok := serialDate(raw); ok {
+				d, _ = model.ParseDate(s)
+				err = nil
+				rep.assume(g.at(r, head["监控日期"]), "监控日期是 Excel 日期序号 %s，已转为 %s", raw, s)
+			}
+		}
+		if err != nil {
+			rep.supply(g.at(r, head["监控日期"]), "监控日期 %q 无法识别，未导入", raw)
 			continue
 		}
 		if p.Results == nil {
@@ -654,4 +661,145 @@ func renameChecked(from, to string) error {
 		return &os.LinkError{Op: "rename", Old: from, New: to, Err: fs.ErrExist}
 	}
 	return os.Rename(from, to)
+}
+
+// nameDepartment names the department and its publisher from the forms'
+// header unless --name and --publisher say otherwise. The department is
+// the unit the form is of. A self-evaluation (or a monitoring form) is the
+// 实施单位's: it spent the money and reports on it (01: 实施单位 永德县明朗
+// 中学 under 主管部门 永德县教育体育局). A target form is the budget's
+// applicant's: the 预算单位 / 部门 cell, else the 主管部门 that files it;
+// its 实施单位 may be a contractor (12 prints a company). The 部门 cell,
+// the unit's full name (临沧市永德县明朗中学), is the publisher. A name taken
+// from a 主管部门 is an assumption: the department above the unit.
+func nameDepartment(d *model.Department, f *form, heads map[string]string, headsAt map[string]place, first place, selfEval bool, rep *Report) {
+	pick := func(keys ...string) (string, string, place) {
+		for _, k := range keys {
+			if v, at := f.fields[k], f.where[k]; v != "" {
+				return unitName(v), k, at
+			}
+			if v := heads[k]; v != "" {
+				return unitName(v), k, headsAt[k]
+			}
+		}
+		return "", "", place{}
+	}
+	what := map[string]string{"unit": "实施单位", "dept": "部门", "supervisor": "主管部门", "province": "省级主管部门", "central": "中央主管部门", "publisher": "发布机构"}
+	if d.Name == "" {
+		order := []string{"dept", "supervisor", "province", "central", "unit"}
+		if selfEval {
+			order = []string{"unit", "dept", "supervisor", "province", "central"}
+		}
+		name, k, at := pick(order...)
+		d.Name = name
+		switch k {
+		case "":
+			rep.supply(first, "表格中没有部门名称，请用 --name 指定或在 department.yaml 中填写")
+		case "supervisor", "province", "central":
+			why := "主管部门是上级部门，公开的单位可能是它的下属单位"
+			if !selfEval {
+				why = "绩效目标申报表由主管部门申报"
+				if u, _, _ := pick("unit"); u != "" {
+					why += "，实施单位 " + u + " 是执行项目的单位"
+				}
+			}
+			rep.assume(at, "表格中没有部门或预算单位，部门名称暂取%s %s（%s）；请核对，可用 --name 指定", what[k], name, why)
+		default:
+			rep.read(at, "部门名称 %s（取自%s；可用 --name 另行指定）", name, what[k])
+		}
+	}
+	if d.Publisher == "" {
+		pub, k, at := pick("publisher", "dept")
+		switch {
+		case pub != "":
+			d.Publisher = pub
+			if pub != d.Name {
+				rep.read(at, "发布机构 %s（取自%s；可用 --publisher 另行指定）", pub, what[k])
+			}
+		case d.Name != "":
+			d.Publisher = d.Name
+		}
+	}
+}
+
+// unitName is a unit's name as printed, its code in brackets taken off and
+// the spaces a wrapped cell leaves between characters dropped (上海市普陀区
+// 体育 事业管理中心).
+func unitName(s string) string {
+	return hanSpace.ReplaceAllString(stripCode(s), "$1$2")
+}
+
+var hanSpace = regexp.MustCompile(`(\p{Han})\s+(\p{Han})`)
+
+// tableSummary says in one line what a project's table gave.
+func tableSummary(p *model.Project, f *form) string {
+	var parts []string
+	if n := len(f.indicators); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个指标", n))
+	}
+	if n := len(f.targets); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d 条年度目标", n))
+	}
+	if f.total != nil {
+		parts = append(parts, "资金总额 "+f.total.Published())
+	} else if f.budget == nil && p.Total.Fen > 0 {
+		parts = append(parts, "资金总额 "+p.Total.Published())
+	}
+	if b := f.budget; b != nil {
+		switch {
+		case b.Executed != nil:
+			parts = append(parts, "预算执行 "+b.Executed.Published())
+		case b.Adjusted != nil:
+			parts = append(parts, "全年预算 "+b.Adjusted.Published())
+		}
+		if n := len(b.Rows); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d 行资金来源", n))
+		}
+	}
+	if n := len(f.results); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个完成值", n))
+	}
+	parts = append(parts, published(f)...)
+	if m := f.monitor; m != nil {
+		parts = append(parts, fmt.Sprintf("监控 %d 个完成可能性", len(m.outlooks)))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "没有指标和金额")
+	}
+	return fmt.Sprintf("项目 %s %s：%s", p.Code, p.Name, strings.Join(parts, "、"))
+}
+
+// published lists the scores a form printed.
+func published(f *form) []string {
+	var parts []string
+	if f.execScore != nil {
+		parts = append(parts, "公布执行率得分 "+f.execScore.String())
+	}
+	for _, st := range f.subtotals {
+		w := ""
+		if st.Weight != nil {
+			w = st.Weight.String()
+		}
+		parts = append(parts, "公布"+st.Name+" "+w)
+	}
+	if f.totalScore != nil {
+		parts = append(parts, "公布总分 "+f.totalScore.String())
+	}
+	if f.grade != "" {
+		parts = append(parts, "等级 "+f.grade)
+	}
+	return parts
+}
+
+// deptSummary says what the department-wide table gave.
+func deptSummary(f *form) string {
+	parts := []string{fmt.Sprintf("%d 个指标", len(f.indicators))}
+	if n := len(f.results); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个完成值", n))
+	}
+	if f.total != nil {
+		parts = append(parts, "资金总额 "+f.total.Published())
+	}
+	parts = append(parts, published(f)...)
+	return "部门整体：" + strings.Join(parts, "、")
 }

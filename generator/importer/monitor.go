@@ -3,6 +3,7 @@ package importer
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"disclose/generator/model"
 )
@@ -11,7 +12,7 @@ import (
 // month it runs to (1–N月) and each indicator's answer.
 type monitorForm struct {
 	month    int
-	where    string
+	where    place
 	outlooks []model.Outlook
 }
 
@@ -26,7 +27,7 @@ func readMonitorTable(g *Grid, t table, f *form, rep *Report) int {
 		}
 		return ""
 	}
-	m := &monitorForm{where: g.Where(t.header, t.cols[roleOutlook])}
+	m := &monitorForm{where: g.at(t.header, t.cols[roleOutlook])}
 	if c, ok := t.cols[roleToDate]; ok {
 		if mm := monthOf.FindStringSubmatch(canon(g.Cell(t.header, c))); mm != nil {
 			m.month, _ = strconv.Atoi(mm[1])
@@ -56,17 +57,33 @@ func readMonitorTable(g *Grid, t table, f *form, rep *Report) int {
 		if tv := col(r, roleTarget); tv != "" && val == "" {
 			val = tv
 		}
-		in, _ := target(op, val, unit, col(r, roleDirection), l2)
+		// Serials decoded as in a self-evaluation: in a 时效 row, or
+		// beside a date.
+		timely := strings.Contains(l2, "时效") || strings.Contains(name, "时间") || strings.Contains(name, "日期")
+		var notes, sn []string
+		v := serial(val, timely || isDate(col(r, roleToDate)), &notes)
+		if v != val && op == "" {
+			op = "<="
+			notes = append(notes, "完成时限没有符号，按 <=（不晚于）导入")
+		}
+		in, more := target(op, v, unit, col(r, roleDirection), l2)
+		for _, n := range append(notes, more...) {
+			rep.assume(g.at(r, t.cols[roleName]), "%s：%s", name, n)
+		}
 		in.Level1, in.Level2, in.Name = l1, l2, name
 		f.indicators = append(f.indicators, in)
-		o := model.Outlook{Name: name, Outlook: col(r, roleOutlook), Actual: col(r, roleToDate), Cause: col(r, roleCause), Remedy: col(r, roleRemedy)}
+		actual := serial(col(r, roleToDate), timely || isDate(in.Value), &sn)
+		for _, n := range sn {
+			rep.assume(g.at(r, t.cols[roleToDate]), "%s：实际完成值中的 %s", name, n)
+		}
+		o := model.Outlook{Name: name, Outlook: col(r, roleOutlook), Actual: actual, Cause: col(r, roleCause), Remedy: col(r, roleRemedy)}
 		if o.Cause == "" {
 			o.Cause = col(r, roleDeviation)
 		}
 		if o.Outlook == "" {
-			rep.add(g.Where(r, t.cols[roleOutlook]), "%s：完成可能性是空的，按缺失导入；请填 确定能、有可能 或 完全不可能", name)
+			rep.supply(g.at(r, t.cols[roleOutlook]), "%s：完成可能性是空的，按缺失导入；请填 确定能、有可能 或 完全不可能", name)
 		} else if model.KindOfOutlook(o.Outlook) == model.OutlookUnknown {
-			rep.add(g.Where(r, t.cols[roleOutlook]), "%s：完成可能性 %q 不是 确定能、有可能 或 完全不可能 的写法，照原样导入；请改正", name, o.Outlook)
+			rep.supply(g.at(r, t.cols[roleOutlook]), "%s：完成可能性 %q 不是 确定能、有可能 或 完全不可能 的写法，照原样导入；请改正", name, o.Outlook)
 		}
 		m.outlooks = append(m.outlooks, o)
 	}

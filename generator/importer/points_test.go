@@ -87,7 +87,9 @@ func TestHeaderBlockAndMoney(t *testing.T) {
 				t.Fatalf("load: %v", diags.Sorted())
 			}
 			d := site.Departments[0]
-			if d.Name != "县数据局" || d.Publisher != "县数据中心" {
+			// The form is the 实施单位's: it names and publishes; 主管部门
+			// stays the project's supervisor.
+			if d.Name != "县数据中心" || d.Publisher != "县数据中心" {
 				t.Errorf("department %q publisher %q", d.Name, d.Publisher)
 			}
 			p := d.Projects[0]
@@ -113,7 +115,7 @@ func TestHeaderBlockAndMoney(t *testing.T) {
 				t.Errorf("a blank score was invented:\n%s", res)
 			}
 			n := notes(rep)
-			for _, w := range []string{"项目名称中的编码 2021-0042", "Excel 日期序号 44561 已转为 2021-12-31", "部门名称按表头取 县数据局"} {
+			for _, w := range []string{"项目名称中的编码 2021-0042", "Excel 日期序号 44561 已转为 2021-12-31", "部门名称 县数据中心（取自实施单位"} {
 				if !strings.Contains(n, w) {
 					t.Errorf("report lacks %q:\n%s", w, n)
 				}

@@ -169,6 +169,9 @@ func describe(d *model.Department) []string {
 				return x.String()
 			}
 			add("%s公布 执行率 %s 得分 %s 总分 %s 等级 %s", p, dec(pb.ExecutionRate, pb.ExecutionRate != nil), dec(pb.ExecutionScore, pb.ExecutionScore != nil), dec(pb.Total, pb.Total != nil), pb.Grade)
+			for _, st := range pb.Subtotals {
+				add("%s公布 分项 %s 分值 %s 得分 %s", p, st.Name, dec(st.Weight, st.Weight != nil), dec(st.Score, st.Score != nil))
+			}
 		}
 	}
 	amt := func(a interface{ Published() string }, ok bool) string {
@@ -177,12 +180,16 @@ func describe(d *model.Department) []string {
 		}
 		return a.Published()
 	}
+	add("部门名称 %s 发布机构 %s", d.Name, d.Publisher)
 	for _, in := range d.Indicators {
 		ind("部门", in)
 	}
 	res("部门", d.Evaluation)
 	for _, p := range d.Projects {
 		add("项目 %s 资金总额 %s", p.Name, p.Total.Published())
+		for _, t := range p.Targets {
+			add("项目 %s 年度目标 %s：%s", p.Name, t.Label, t.Text)
+		}
 		for _, f := range p.Funds {
 			add("项目 %s 资金来源 %s %s", p.Name, f.Kind, f.Amount.Published())
 		}
@@ -190,6 +197,12 @@ func describe(d *model.Department) []string {
 			ind("项目 ", in)
 		}
 		if r := p.Results; r != nil {
+			if e := r.Evaluation; e != nil && e.Summary != "" {
+				add("项目 %s 完成情况 %s", p.Name, e.Summary)
+			}
+			if e := r.Evaluation; e != nil && e.ExecutionWeight != nil {
+				add("项目 %s 执行率分值 %s", p.Name, e.ExecutionWeight)
+			}
 			b := r.Budget
 			add("项目 %s 预算 %s / %s / %s", p.Name, amt(b.Initial, b.Initial != nil), amt(b.Adjusted, b.Adjusted != nil), amt(b.Executed, b.Executed != nil))
 			for _, row := range b.Rows {
@@ -219,6 +232,22 @@ func differences(want, got []string) []string {
 // knownDifferences are the places where the import legitimately differs
 // from the hand-written reference (see the report of issue 14).
 var knownDifferences = map[string][]string{
+	"01_yunnan_yongde_2022_project_selfeval": {
+		// A target under a 预期目标 heading is labelled by the heading, as 03's
+		// reference does; 01's labels it by the block (年度总体目标).
+		"reference only: 项目 义务教育营养改善计划专项资金 年度目标 年度总体目标：确保每一个学生都能享受到国家政策福利,改善学生体质",
+		"import only: 项目 义务教育营养改善计划专项资金 年度目标 预期目标：确保每一个学生都能享受到国家政策福利,改善学生体质",
+	},
+	"12_hunan_nanyue_2018_project_targets": {
+		// The publisher is the web page's.
+		"reference only: 部门名称 南岳镇政府 发布机构 南岳区财政局",
+		"import only: 部门名称 南岳镇政府 发布机构 南岳镇政府",
+	},
+	"08_sichuan_zhaohua_2021_project_targets": {
+		// The publisher is the web page's.
+		"reference only: 部门名称 区卫生健康局 发布机构 广元市昭化区卫生计生局",
+		"import only: 部门名称 区卫生健康局 发布机构 区卫生健康局",
+	},
 	"02_shanghai_putuo_2022_project_selfeval": {
 		"import only: 项目 指标 产出指标 | 数量指标 | 经费使用率 |  | 分值",
 		"import only: 项目 指标 产出指标 | 质量指标 | 经费完成情况 |  | 分值",
@@ -304,23 +333,24 @@ var knownDifferences = map[string][]string{
 		"import only: 项目 自评 指标1:提升国家基本 | 实际  | 得分",
 	},
 	"06_sichuan_anju_2021_transfer_selfeval": {
-		"reference only: 项目 食品监管补助资金 资金总额 2.38万元",
+		// The unit (安居区市场监管局) is only in the web page's header: the form prints its 主管部门s.
+		"reference only: 部门名称 安居区市场监管局 发布机构 安居区市场监管局",
+		"import only: 部门名称 四川省市场监管局 发布机构 四川省市场监管局",
 		"reference only: 项目 指标 产出指标 | 质量指标 | 指标2:违法案件查办率 | >=100% | 分值",
 		"reference only: 项目 指标 产出指标 | 质量指标 | 指标3:食品经营环节风险分级 | >=100% | 分值",
 		"reference only: 项目 指标 产出指标 | 质量指标 | 指标6:食品安全投诉举报处置率 | >=100% | 分值",
 		"reference only: 项目 指标 产出指标 | 时效指标 | 指标1:食品监管专项工作整体完成时间 | <=2021年12月31日 | 分值",
 		"reference only: 项目 指标 效益指标 | 社会效益指标 | 指标1:辖区内与补助资金相关的重大食品安全监管责任事故发生数 | <=0次 | 分值",
-		"reference only: 项目 食品监管补助资金 预算 — / 2.38万元 / 2.38万元",
-		"reference only: 项目 食品监管补助资金 其中 其中:中央补助 — / 2.38万元 / 2.38万元",
+		// 自评得分 100 is kept as printed; the reference leaves it out (its
+		// parts, 20 + 20 + 50, do not make 100).
 		"reference only: 项目 公布 执行率  得分 20 总分  等级",
-		"import only: 项目 食品监管补助资金 资金总额 0万元",
+		"import only: 项目 公布 执行率  得分 20 总分 100 等级",
 		"import only: 项目 指标 产出指标 | 质量指标 | 指标2:违法案件查办率 | =100% | 分值",
 		"import only: 项目 指标 产出指标 | 质量指标 | 指标3:食品经营环节风险分级 | =100% | 分值",
 		"import only: 项目 指标 产出指标 | 质量指标 | 指标6:食品安全投诉举报处置率 | =100% | 分值",
 		"import only: 项目 指标 产出指标 | 时效指标 | 指标1:食品监管专项工作整体完成时间 | =2021年12月31日 | 分值",
 		"import only: 项目 指标 效益指标 | 社会效益指标 | 指标1:辖区内与补助资金相关的重大食品安全监管责任事故发生数 | =0次 | 分值",
 		"import only: 项目 指标 效益指标 | 可持续影响指标 | 指标1:技 |  | 分值",
-		"import only: 项目 食品监管补助资金 预算 — / — / —",
 		"import only: 项目 自评 指标1:技 | 实际  | 得分",
 	},
 	"07_anhui_xiaoxian_2023_project_selfeval": {
@@ -349,6 +379,9 @@ var knownDifferences = map[string][]string{
 		"import only: 部门指标 产出指标 | 成本指标 | 基本支出 |  | 分值",
 	},
 	"17_anhui_shouxian_2023_dept_selfeval": {
+		// 单位 is blank on the form: the import asks for it.
+		"reference only: 部门名称 寿县某部门（原表单位名称空白） 发布机构 寿县人民政府",
+		"import only: 部门名称  发布机构",
 		"reference only: 部门指标 规划 (15分) | 基础信息 (3分) | 基础信息 完整性 | 文字描述 | 分值 3",
 		"reference only: 部门指标 规划 (15分) | 工作计划 (6分) | 年度工作 计划完整性 | 文字描述 | 分值 3",
 		"reference only: 部门指标 规划 (15分) | 工作计划 (6分) | 年度工作 计划明确性 | 文字描述 | 分值 3",
@@ -364,6 +397,9 @@ var knownDifferences = map[string][]string{
 		"import only: 部门自评 预算执行率 | 实际  | 得分",
 	},
 	"18_hunan_yueyang_undated_dept_selfeval": {
+		// The form names no unit: the import asks for it.
+		"reference only: 部门名称 岳阳市科学技术局 发布机构 岳阳市科学技术局",
+		"import only: 部门名称  发布机构",
 		"reference only: 部门指标 投 入 (15分) | 预算配置 (15分) | 财政供养人员 控制率 | 文字描述 | 分值 5",
 		"reference only: 部门指标 投 入 (15分) | 预算配置 (15分) | “三公经费” 变动率 | 文字描述 | 分值 5",
 		"reference only: 部门指标 投 入 (15分) | 预算配置 (15分) | 重点支出 安排率 | 文字描述 | 分值 5",

@@ -79,6 +79,9 @@ func target(op, value, unit, direction, level2 string) (model.Indicator, []strin
 		in.Polarity = model.Negative
 	}
 	if m := glued.FindStringSubmatch(value); m != nil {
+		if _, err := model.ParseDate(m[2] + m[3]); err == nil {
+			m[2], m[3] = m[2]+m[3], "" // <=2021年12月31日: a date, not 2021 of 年12月31日
+		}
 		if op == "" {
 			op = m[1]
 		}
