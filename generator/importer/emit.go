@@ -15,7 +15,7 @@ import (
 )
 
 // required are lists a file must carry even when empty.
-var required = map[string]bool{"sub_targets": true, "indicators": true}
+var required = map[string]bool{}
 
 // numeric are the keys whose values are numbers (amounts, weights, scores,
 // percentages): written unquoted, as a person writes them.
@@ -127,11 +127,13 @@ func emit(d *imported, o Options, dir string) ([]string, error) {
 	if err := put(base+"department.yaml", data); err != nil {
 		return nil, err
 	}
-	if err := put(base+"overall-goal.md", []byte(d.dept.OverallGoal.Text+"\n")); err != nil {
-		return nil, err
-	}
-	if err := put(base+"measures.md", []byte(d.dept.Measures.Text+"\n")); err != nil {
-		return nil, err
+	for _, md := range []struct{ file, text string }{{"overall-goal.md", d.dept.OverallGoal.Text}, {"measures.md", d.dept.Measures.Text}} {
+		if md.text == "" {
+			continue // not in the forms: the page says so
+		}
+		if err := put(base+md.file, []byte(md.text+"\n")); err != nil {
+			return nil, err
+		}
 	}
 	for _, p := range d.projects {
 		data, err := yamlBytes(ref(base+"projects/", "project"), "由 disclose import 从表格导入。", p)

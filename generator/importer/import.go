@@ -285,19 +285,19 @@ func fillDepartment(d *model.Department, f *form, heads map[string]string, heads
 	d.MeasuresTitle = f.fields["measures_heading"]
 	d.OverallGoal.Text = f.fields["overall"]
 	d.Measures.Text = f.fields["measures"]
-	for _, x := range []struct {
-		text *string
-		what string
-	}{{&d.OverallGoal.Text, "总体绩效目标"}, {&d.Measures.Text, "工作保障措施"}} {
-		if *x.text == "" {
-			*x.text = "（导入的表格中没有" + x.what + "，请补充。）"
-			rep.supply(first, "表格中没有%s，已留出待补充的文字", x.what)
+	// What the forms do not hold is left out, never filled with words that
+	// would be published: the pages say a part was not published, and the
+	// report asks the officer for it.
+	for _, x := range []struct{ text, what, file string }{
+		{d.OverallGoal.Text, "总体绩效目标", "overall-goal.md"}, {d.Measures.Text, "工作保障措施", "measures.md"},
+	} {
+		if x.text == "" {
+			rep.supply(first, "表格中没有%s：页面将说明未公开；如有，写入部门目录的 %s", x.what, x.file)
 		}
 	}
 	d.SpecialFunds.Explanation = f.fields["special_explanation"]
 	if d.SpecialFunds.Explanation == "" {
-		d.SpecialFunds.Explanation = "（导入的表格中没有专项资金，请核实后说明。）"
-		rep.supply(first, "表格中没有专项资金，已留出待补充的说明")
+		rep.supply(first, "表格中没有专项资金：页面将说明未公开；如有，在 department.yaml 的 special_funds 写出")
 	}
 	if t, err := model.ParseDate(f.fields["records_through"]); err == nil {
 		d.RecordsThrough = t
