@@ -49,10 +49,14 @@ type Options struct {
 	History map[string][]Revision
 }
 
-// Revision is one entry of a department's revision history.
+// Revision is one entry of a department's revision history: what changed
+// in the published content, in the domain's terms, and the correction note
+// its author wrote for the public (never the commit subject).
 type Revision struct {
-	Date, Subject, Hash string
-	Changes             []string
+	Date, Note string
+	// First marks the first publication: Changes summarize it.
+	First   bool
+	Changes []string
 }
 
 // Download is a link to a PDF report with its size.
