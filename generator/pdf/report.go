@@ -226,6 +226,13 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	for _, n := range notes {
 		l.note("示例数据", n)
 	}
+	// Pages with execution, monitoring or self-evaluation figures are
+	// marked when any of them is illustrative (the footer says so).
+	illustrative := len(notes) > 0
+	for _, p := range d.Projects {
+		illustrative = illustrative || (p.Results != nil && p.Results.Illustrative)
+	}
+	defer func() { l.illustrative = false }()
 
 	l.heading(base+1, "第一部分　部门整体绩效目标", 60)
 	l.heading(base+2, "总体绩效目标", 40)
@@ -246,8 +253,10 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 		unpublished(l, "本部门未公开部门整体绩效指标（公开文件只有项目表），上表为空表。")
 	}
 	if d.Evaluation != nil {
+		l.illustrative = illustrative
 		l.heading(base+2, "部门整体支出绩效自评", 80)
 		writeForm(l, present.DeptEvaluation(d.Evaluation, d.Department.Budget, d.Indicators, d.Levels, d.Rules))
+		l.illustrative = false
 	}
 	heading := d.MeasuresTitle
 	if heading == "" {
@@ -280,6 +289,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	}
 
 	l.heading(base+1, "第三部分　预算项目绩效目标", 60)
+	l.illustrative = illustrative
 	overview := table{caption: "预算项目一览", widths: []float64{4, 5, 3, 3, 2.4}, size: tableSize,
 		header: [][]*cell{headerRow("项目编码", "项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率")}}
 	for _, p := range d.Projects {
@@ -309,6 +319,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	}
 	writeFindings(l, d, base+2)
 	for _, p := range d.Projects {
+		l.illustrative = false
 		writeProject(l, d, p, base+2, notes, o)
 	}
 }
@@ -362,6 +373,7 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 		narrative(l, p.Description.Text, level+2)
 	}
 
+	l.illustrative = len(notes) > 0
 	l.heading(level+1, "预算执行情况", 100)
 	for _, n := range notes {
 		l.note("示例数据", n)
@@ -391,22 +403,30 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	}
 	l.paragraph(fmt.Sprintf("全年预算数 %s 万元，全年执行数 %s 万元%s，执行率 %s（全年执行数 ÷ 全年预算数）。", adjustedWan(p), executedWan(p), source, present.Pct(p.ExecutionRate)),
 		Serif, 10.5, 18, false, false, black)
-	exec := table{caption: "资金支出计划执行情况（累计）", widths: []float64{2.2, 2.8, 2.2, 3, 3, 2.2, 2.4}, size: tableSize,
-		header: [][]*cell{headerRow("时间节点", "日期", "计划进度", "计划金额（元）", "实际金额（元）", "实际进度", "偏差（百分点）")}}
+	exec := table{caption: "资金支出计划执行情况（累计）", widths: []float64{2, 2.6, 2, 2.8, 2.8, 2, 2.4, 2}, size: tableSize,
+		header: [][]*cell{headerRow("时间节点", "日期", "计划进度", "计划金额（元）", "实际金额（元）", "实际进度", "偏差（百分点）", "对照计划")}}
 	for _, c := range p.Checkpoints {
 		row := []*cell{txt(c.Label), txt(c.Date.String()), right(present.Pct(c.PlannedPercent)), right(c.Planned.Yuan())}
 		if c.Reached {
-			row = append(row, right(c.Actual.Yuan()), right(present.Pct(c.ActualPercent)), right(present.Deviation(c.Deviation)))
+			row = append(row, right(c.Actual.Yuan()), right(present.Pct(c.ActualPercent)), right(present.Deviation(c.Deviation)), txt(present.Light(c.PlanStatus)))
 		} else {
-			row = append(row, &cell{text: "尚未到期", face: Serif, align: alignCenter, colSpan: 3}, nil, nil)
+			row = append(row, &cell{text: "尚未到期", face: Serif, align: alignCenter, colSpan: 4}, nil, nil, nil)
 		}
 		exec.rows = append(exec.rows, row)
 	}
 	if len(p.Checkpoints) > 0 {
 		l.table(exec)
-		l.planChart(p, "资金支出计划与实际执行（累计进度）")
+		if d.Rules != nil {
+			l.paragraph(present.PlanRule(&d.Rules.Monitoring), Serif, 9.5, 15, false, false, gray)
+		}
+		caption := "资金支出计划与实际执行（累计进度）"
+		if len(notes) > 0 {
+			caption += "（示例数据）"
+		}
+		l.planChart(p, caption)
 	}
 	records(l, p, o)
+	l.illustrative = l.illustrative || (p.Results != nil && p.Results.Illustrative)
 	if len(p.Monitoring) > 0 {
 		l.heading(level+1, "绩效运行监控", 100)
 		resultNotes(l, p)

@@ -124,6 +124,12 @@ func Score(r *big.Rat) string {
 // Light writes a monitoring status as symbol and word, never colour alone.
 func Light(s score.Status) string { return s.Symbol() + " " + s.Word() }
 
+// PlanRule explains the plan table's deviation and its light
+// (score.PlanStatusOf), for the line under the table.
+func PlanRule(m *rules.Monitoring) string {
+	return fmt.Sprintf("偏差 = 实际进度 − 计划进度（百分点）。对照计划：实际进度不低于计划为“● 正常”，落后计划不超过 %s 个百分点为“▲ 关注”，落后更多为“■ 滞后”。", m.Tolerance)
+}
+
 // Target writes an indicator's target as the forms do: operator, value and
 // unit (文字描述 rows: the phrase).
 func Target(in *model.Indicator) string {

@@ -25,6 +25,9 @@ type Chart struct {
 	Summary      string
 	Options      template.JS
 	Table        DataTable
+	// TableRef, when set, names a table of the page ("#id", caption) that
+	// holds the chart's data, which then has no table of its own.
+	TableRef     [2]string
 	Illustrative bool
 }
 
@@ -129,18 +132,17 @@ var (
 )
 
 // planChart compares planned and actual cumulative execution at each
-// checkpoint of the spending plan.
-func planChart(p *derive.Project, illustrative bool) Chart {
+// checkpoint of the spending plan. Its data is the page's plan table
+// (tableID, caption): one table serves both.
+func planChart(p *derive.Project, illustrative bool, tableID, caption string) Chart {
 	labels := make([]string, len(p.Checkpoints))
 	planned := make([]opts.LineData, len(p.Checkpoints))
 	actual := make([]opts.LineData, len(p.Checkpoints))
-	table := DataTable{Caption: "计划与实际累计支出进度（按时间节点）", Head: []string{"时间节点", "计划累计进度", "实际累计进度", "偏差（百分点）"}}
 	var parts []string
 	for i, c := range p.Checkpoints {
 		labels[i] = c.Label
 		planned[i] = opts.LineData{Value: numberRat(c.PlannedPercent)}
 		actual[i] = opts.LineData{Value: numberRat(c.ActualPercent)}
-		table.Rows = append(table.Rows, row(c.Label, pct(c.PlannedPercent), pct(c.ActualPercent), deviation(c.Deviation)))
 		if c.Reached {
 			parts = append(parts, fmt.Sprintf("%s计划%s、实际%s", c.Label, pct(c.PlannedPercent), pct(c.ActualPercent)))
 		} else {
@@ -153,7 +155,7 @@ func planChart(p *derive.Project, illustrative bool) Chart {
 	l.SetXAxis(labels).
 		AddSeries("计划累计进度", planned, dashed()).
 		AddSeries("实际累计进度", actual)
-	return Chart{ID: "chart_plan", Caption: "资金支出计划与实际执行（按时间节点）", Options: finish(l, nil), Table: table, Illustrative: illustrative,
+	return Chart{ID: "chart_plan", Caption: "资金支出计划与实际执行（按时间节点）", Options: finish(l, nil), TableRef: [2]string{"#" + tableID, caption}, Illustrative: illustrative,
 		Summary: "折线图：累计支出进度，" + strings.Join(parts, "；") + "。"}
 }
 
