@@ -20,11 +20,11 @@ import (
 // start-up script, never inlined as code), a summary written from the same
 // data for screen readers, and the data again as a table.
 type Chart struct {
-	ID           string // a JavaScript identifier, unique on its page
-	Caption      string
-	Summary      string
-	Options      template.JS
-	Table        DataTable
+	ID      string // a JavaScript identifier, unique on its page
+	Caption string
+	Summary string
+	Options template.JS
+	Table   DataTable
 	// TableRef, when set, names a table of the page ("#id", caption) that
 	// holds the chart's data, which then has no table of its own.
 	TableRef     [2]string
