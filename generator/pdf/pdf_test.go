@@ -134,7 +134,7 @@ func TestSampleReportIsDeterministicAndComplete(t *testing.T) {
 		if e := p.Evaluation; e != nil {
 			want = append(want, "总分"+present.Score(e.Weight)+present.Score(e.Total)+"评价等级："+e.Grade, "预算执行率"+present.Score(e.ExecutionWeight)+present.Score(e.ExecutionScore))
 			for _, g := range e.Groups {
-				want = append(want, g.Name+"小计"+present.Score(g.Weight)+present.Score(g.Score))
+				want = append(want, present.GroupLabels(e)[g.Name]+"小计"+present.Score(g.Weight)+present.Score(g.Score))
 			}
 			for _, is := range e.Indicators {
 				want = append(want, present.Score(is.Weight)+present.Score(is.Score))

@@ -5,6 +5,7 @@
 package present
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
 	"strings"
@@ -131,12 +132,14 @@ func PlanRule(m *rules.Monitoring) string {
 }
 
 // Target writes an indicator's target as the forms do: operator, value and
-// unit (文字描述 rows: the phrase).
+// unit (文字描述 rows: the phrase). The operator is written as the source
+// writes it (">=" stays ">="), as the indicator table's 符号 column does:
+// one rule for every table.
 func Target(in *model.Indicator) string {
 	if in.Operator.Kind == model.OpText {
 		return in.Target()
 	}
-	return in.Operator.Kind.Symbol() + in.Value + in.Unit
+	return cmp.Or(strings.TrimSpace(in.Operator.Raw), in.Operator.Kind.Symbol()) + in.Value + in.Unit
 }
 
 // WanOf writes a published amount in 万元 at its precision (one written in

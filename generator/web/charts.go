@@ -73,6 +73,18 @@ func finish(c interface {
 	m["color"] = []string{"#1f5fa8", "#b35900", "#5b3a8c", "#2e7d32"}
 	m["tooltip"] = map[string]any{"trigger": "axis", "renderMode": "richText"}
 	m["grid"] = map[string]any{"containLabel": true, "left": 8, "right": 16, "bottom": 8, "top": 48}
+	// The axis name starts at the axis and runs right: centred on it, as
+	// ECharts puts it, its first characters fall off the chart's left edge
+	// (containLabel does not count the name).
+	if y, ok := m["yAxis"]; ok {
+		var axes []map[string]any
+		if b, err := json.Marshal(y); err == nil && json.Unmarshal(b, &axes) == nil {
+			for _, a := range axes {
+				a["nameTextStyle"] = map[string]any{"align": "left"}
+			}
+			m["yAxis"] = axes
+		}
+	}
 	delete(m, "toolbox")
 
 	for k, v := range extra {

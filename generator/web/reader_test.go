@@ -22,7 +22,7 @@ func TestProjectPageReadsRight(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := string(data)
-	rows := regexp.MustCompile(`<tr><th scope="row">(\d+月底)</th>.*?<td class="num">(&#43;|−)?([\d.]+)</td><td><span class="light [a-z]+">(.)[^<]*</span></td></tr>`).FindAllStringSubmatch(page, -1)
+	rows := regexp.MustCompile(`<tr><th scope="row" class="nw">(\d+月底)</th>.*?<td class="num">(&#43;|−)?([\d.]+)</td><td><span class="light [a-z]+">(.)[^<]*</span></td></tr>`).FindAllStringSubmatch(page, -1)
 	if len(rows) != 4 {
 		t.Fatalf("plan table: %d checkpoint rows with a status, want 4", len(rows))
 	}
