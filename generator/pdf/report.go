@@ -298,19 +298,23 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	overview.rows = append(overview.rows, []*cell{{text: "合计", face: Sans, colSpan: 2, fill: true}, nil, right(present.WanFen(d.Budget)), right(present.WanFen(d.Spent)), right(present.Pct(d.ExecutionRate))})
 	l.table(overview)
 	if len(d.Projects) > 0 && d.Rules != nil {
-		counts := table{caption: "绩效自评与执行进度概览（项目数）", widths: []float64{3, 2, 0.6, 3, 2}, size: tableSize,
-			header: [][]*cell{headerRow("自评等级", "项目数", "", "执行进度", "项目数")}}
-		for i := range max(len(d.Grades), len(d.Lights)) {
-			row := []*cell{txt(""), txt(""), txt(""), txt(""), txt("")}
-			if i < len(d.Grades) {
-				row[0], row[1] = txt(d.Grades[i].Name), right(fmt.Sprint(d.Grades[i].Count))
-			}
-			if i < len(d.Lights) {
-				row[3], row[4] = txt(lightName(d.Lights[i].Name)), right(fmt.Sprint(d.Lights[i].Count))
-			}
-			counts.rows = append(counts.rows, row)
+		// Two tables, not one with an empty spacer column between them.
+		grades := table{caption: "绩效自评等级概览（项目数）", widths: []float64{3, 2}, size: tableSize,
+			header: [][]*cell{headerRow("自评等级", "项目数")}}
+		for _, g := range d.Grades {
+			grades.rows = append(grades.rows, []*cell{txt(g.Name), right(fmt.Sprint(g.Count))})
 		}
-		l.table(counts)
+		lights := table{caption: "执行进度概览（项目数）", widths: []float64{3, 2}, size: tableSize,
+			header: [][]*cell{headerRow("执行进度", "项目数")}}
+		for _, g := range d.Lights {
+			lights.rows = append(lights.rows, []*cell{txt(lightName(g.Name)), right(fmt.Sprint(g.Count))})
+		}
+		if len(grades.rows) > 0 {
+			l.table(grades)
+		}
+		if len(lights.rows) > 0 {
+			l.table(lights)
+		}
 	}
 	if o.summary {
 		l.paragraph(fmt.Sprintf("本合订本只列各部门的项目一览；各项目的绩效目标表、执行情况和图表见该部门的报告 %s。", path.Base(present.DeptReport(d.Year, d.Code))),

@@ -1,5 +1,7 @@
 package pdf
 
+import "strings"
+
 // Tables drawn like the official forms: cells merged across rows (一级/二级
 // 指标) and columns, text wrapped inside cells, the header repeated at the
 // top of every page the table continues on, a row never cut through a line
@@ -57,7 +59,7 @@ func (l *layout) lay(rows [][]*cell, xs []float64, size float64) ([][]*laid, []f
 			}
 			cs := max(c.colSpan, 1)
 			w := xs[min(j+cs, len(xs)-1)] - xs[j]
-			lc := &laid{cell: c, w: w, lines: l.breakText(c.face, size, c.text, w-2*cellPad)}
+			lc := &laid{cell: c, w: w, lines: l.cellLines(c, size, w-2*cellPad)}
 			out[i][j] = lc
 			if max(c.rowSpan, 1) == 1 {
 				heights[i] = max(heights[i], float64(len(lc.lines))*l.leading(size)+2*cellPad)
@@ -65,6 +67,22 @@ func (l *layout) lay(rows [][]*cell, xs []float64, size float64) ([][]*laid, []f
 		}
 	}
 	return out, heights
+}
+
+// cellLines breaks a cell's text. A label that does not fit on one line
+// breaks before its unit in brackets, never inside it: 资金总额 /（万元）.
+func (l *layout) cellLines(c *cell, size, width float64) []Line {
+	lines := l.breakText(c.face, size, c.text, width)
+	if len(lines) < 2 {
+		return lines
+	}
+	if i := strings.LastIndex(c.text, "（"); i > 0 && strings.HasSuffix(c.text, "）") {
+		unit := l.breakText(c.face, size, c.text[i:], width)
+		if len(unit) == 1 {
+			return append(l.breakText(c.face, size, c.text[:i], width), unit...)
+		}
+	}
+	return lines
 }
 
 // spanFit grows the last row of each merged cell so that its text fits.
@@ -164,6 +182,10 @@ func (l *layout) table(t table) {
 			}
 			used += h
 			j++
+		}
+		// No page holds one last row alone under a repeated header: two go.
+		if j < len(body) && len(body)-j == 1 && j-i >= 2 {
+			j--
 		}
 		if j == i {
 			if !fresh && avail < fullPage-0.01 {
