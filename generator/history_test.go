@@ -24,7 +24,7 @@ func revisionRows(t *testing.T, dir string) [][2]string {
 	s = s[i : strings.Index(s[i:], "</table>")+i]
 	tags := regexp.MustCompile(`<[^>]+>`)
 	var rows [][2]string
-	for _, m := range regexp.MustCompile(`(?s)<tr><th scope="row">([^<]*)</th><td>(.*?)</td></tr>`).FindAllStringSubmatch(s, -1) {
+	for _, m := range regexp.MustCompile(`(?s)<tr><th scope="row"[^>]*>([^<]*)</th><td>(.*?)</td></tr>`).FindAllStringSubmatch(s, -1) {
 		rows = append(rows, [2]string{m[1], tags.ReplaceAllString(strings.ReplaceAll(m[2], "</li>", "；"), "")})
 	}
 	return rows
