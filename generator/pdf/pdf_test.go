@@ -262,9 +262,11 @@ func TestLongProjectPaginates(t *testing.T) {
 	if !strings.Contains(text, squeeze(d.Projects[0].Description.Text)) {
 		t.Error("the 3,000-character 项目说明 is not printed whole and in order")
 	}
-	continued := strings.Count(text, "绩效指标（续）")
+	continued := strings.Count(text, "项目支出绩效目标表（续）")
 	headers := strings.Count(text, "一级指标二级指标三级指标绩效指标描述")
-	if continued < 2 || headers != continued+2 { // + the department table + the first page of the long one
+	// + the department table, + the form's first page when its column heads
+	// fit there (else they open the first continuation page).
+	if continued < 2 || (headers != continued+2 && headers != continued+1) {
 		t.Errorf("header repeated %d times for %d continuation pages", headers, continued)
 	}
 }

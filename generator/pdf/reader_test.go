@@ -50,3 +50,31 @@ func TestIllustrativeNoteOnEveryPage(t *testing.T) {
 		t.Error("the chart's title lacks （示例数据）")
 	}
 }
+
+// The project's form is one table in print too: its upper rows, the plan
+// and the targets sit above the indicator rows, with no captions between.
+func TestOneProjectFormInPrint(t *testing.T) {
+	d := loadDepts(t, testutil.ContentDir())[0]
+	data, err := pdf.Department(loadFonts(t), d, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := squeeze(tool(t, "pdftotext", "-raw", "-enc", "UTF-8", writeTemp(t, data), "-"))
+	i := strings.Index(text, "督查考核专项经费项目支出绩效目标表")
+	if i < 0 {
+		t.Fatal("no 项目支出绩效目标表")
+	}
+	form := text[i:]
+	form = form[:strings.Index(form, "项目说明")]
+	at := 0
+	for _, w := range []string{"项目编码", "资金总额（万元）", "资金支出计划（累计进度%）", "12月底", "目标1", "目标2", "一级指标", "使用者满意度"} {
+		j := strings.Index(form[at:], w)
+		if j < 0 {
+			t.Fatalf("the form lacks %q in order:\n%s", w, form)
+		}
+		at += j
+	}
+	if strings.Contains(text, "督查考核专项经费绩效指标") {
+		t.Error("the indicators are a separate table")
+	}
+}

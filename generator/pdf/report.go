@@ -248,7 +248,9 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 		unpublished(l, "本部门未公开分项绩效目标。")
 	}
 	l.heading(base+2, "部门整体绩效指标", 80)
-	l.table(indicatorTable("部门整体绩效指标", d.Indicators, d.Levels, d.Rules))
+	it := indicatorTable("部门整体绩效指标", d.Indicators, d.Levels, d.Rules)
+	it.noCaption = true // the heading above is its caption
+	l.table(it)
 	if len(d.Indicators) == 0 {
 		unpublished(l, "本部门未公开部门整体绩效指标（公开文件只有项目表），上表为空表。")
 	}
@@ -338,10 +340,18 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	if len(funds) > 0 {
 		total += "（" + strings.Join(funds, "，") + "）"
 	}
-	head := [][]*cell{{label("项目编码"), txt(p.Code), label("项目名称"), txt(p.Name)}}
+	// One table, as the official form: the project's rows, the spending
+	// plan and the targets above the indicator rows, on their columns.
+	form := indicatorTable(p.Name+"　项目支出绩效目标表", p.Indicators, p.Levels, d.Rules)
+	n := len(form.widths)
 	wide := func(name, value string) []*cell {
-		return []*cell{label(name), {text: value, face: Serif, colSpan: 3}, nil, nil}
+		row := make([]*cell, n)
+		row[0], row[1] = label(name), &cell{text: value, face: Serif, colSpan: n - 1}
+		return row
 	}
+	first := make([]*cell, n)
+	first[0], first[1], first[3], first[4] = label("项目编码"), &cell{text: p.Code, face: Serif, colSpan: 2}, label("项目名称"), &cell{text: p.Name, face: Serif, colSpan: n - 4}
+	head := [][]*cell{first}
 	for _, f := range []struct{ name, value string }{{"项目类别", p.Category}, {"主管部门", p.Supervisor}, {"实施单位", p.Implementer}, {"归口科室", p.Office}, {"项目负责人", p.Manager}} {
 		if strings.TrimSpace(f.value) != "" {
 			head = append(head, wide(f.name, f.value))
@@ -351,27 +361,37 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	if p.Origin != "" {
 		head = append(head, wide("公开来源", p.Origin))
 	}
-	l.table(table{caption: "项目支出绩效目标表", widths: []float64{3, 5, 3, 5}, size: tableSize, rows: head})
-	plan := table{caption: "资金支出计划（累计进度%）", size: tableSize}
-	var heads, vals []*cell
-	for _, c := range p.Plan {
-		plan.widths = append(plan.widths, 1)
-		heads = append(heads, &cell{text: c.Label, face: Sans, align: alignCenter})
-		vals = append(vals, &cell{text: c.Percent.String(), face: Serif, align: alignCenter})
-	}
-	if len(p.Plan) > 0 {
-		plan.header = [][]*cell{heads}
-		plan.rows = [][]*cell{vals}
-		l.table(plan)
+	if k := len(p.Plan); k > 0 && k <= n-1 {
+		heads, vals := make([]*cell, n), make([]*cell, n)
+		heads[0] = &cell{text: "资金支出计划（累计进度%）", face: Sans, fill: true, rowSpan: 2}
+		col := 1
+		for i, c := range p.Plan {
+			span := (n - 1) / k
+			if i < (n-1)%k {
+				span++
+			}
+			heads[col] = &cell{text: c.Label, face: Sans, align: alignCenter, fill: true, colSpan: span}
+			vals[col] = &cell{text: c.Percent.String(), face: Serif, align: alignCenter, colSpan: span}
+			col += span
+		}
+		head = append(head, heads, vals)
 	} else {
-		unpublished(l, "本项目未公开资金支出计划。")
+		head = append(head, wide("资金支出计划（累计进度%）", "本项目未公开资金支出计划。"))
 	}
-	if len(p.Targets) > 0 {
-		l.table(targetsTable(p.Targets))
-	} else {
-		unpublished(l, "本项目未公开绩效目标。")
+	for i, x := range p.Targets {
+		row := make([]*cell, n)
+		if i == 0 {
+			row[0] = &cell{text: "绩效目标", face: Sans, fill: true, rowSpan: len(p.Targets)}
+		}
+		row[1], row[2] = label(x.Label), &cell{text: x.Text, face: Serif, colSpan: n - 2}
+		head = append(head, row)
 	}
-	l.table(indicatorTable(p.Name+" 绩效指标", p.Indicators, p.Levels, d.Rules))
+	if len(p.Targets) == 0 {
+		head = append(head, wide("绩效目标", "本项目未公开绩效目标。"))
+	}
+	form.headerAt = len(head)
+	form.rows = append(head, form.rows...)
+	l.table(form)
 	if strings.TrimSpace(p.Description.Text) != "" {
 		l.heading(level+1, "项目说明", 40)
 		narrative(l, p.Description.Text, level+2)

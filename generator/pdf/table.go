@@ -32,6 +32,13 @@ type table struct {
 	header  [][]*cell
 	rows    [][]*cell
 	size    float64
+	// noCaption: the heading just above says it; the caption appears only
+	// on continuation pages (（续）).
+	noCaption bool
+	// headerAt places the header before body row headerAt instead of at
+	// the top (a form whose upper rows have no columns, the official
+	// 项目支出绩效目标表); it is repeated on the pages after it.
+	headerAt int
 }
 
 const cellPad = 3.0
@@ -152,10 +159,19 @@ func (l *layout) table(t table) {
 	if len(bodyHts) > 0 {
 		first = bodyHts[0]
 	}
+	if t.noCaption {
+		capH = 0
+	}
 	l.room(capH + headTotal + min(first, bodyH/2))
-	l.add(op{kind: opText, x: marginLeft, y: l.y + 1, face: Sans, size: capSize, text: t.caption, color: black})
+	if !t.noCaption {
+		l.add(op{kind: opText, x: marginLeft, y: l.y + 1, face: Sans, size: capSize, text: t.caption, color: black})
+	}
 	l.y += capH
-	drawHeader()
+	headerOn := false // the header is on this page
+	if t.headerAt == 0 {
+		drawHeader()
+		headerOn = true
+	}
 
 	fullPage := bodyH - headTotal - l.leading(capSize)
 	// fresh: this page holds the header and no body row yet, so a row that
@@ -163,9 +179,19 @@ func (l *layout) table(t table) {
 	// comparing heights instead once added pages without end).
 	fresh := false
 	for i := 0; i < len(body); {
+		if i >= t.headerAt && !headerOn {
+			if bodyBottom-l.y < headTotal+min(bodyHts[i], bodyH/2) {
+				l.continueTable(capSize, t.caption)
+			}
+			drawHeader()
+			headerOn, fresh = true, true
+		}
 		avail := bodyBottom - l.y
 		j, used := i, 0.0
 		for j < len(body) {
+			if i < t.headerAt && j == t.headerAt {
+				break // the header goes before this row
+			}
 			h := bodyHts[j]
 			// Keep a merged group on one page when a page can hold it.
 			if end := groupEnd(body, j); j > i && end > j+1 {
@@ -190,12 +216,19 @@ func (l *layout) table(t table) {
 		if j == i {
 			if !fresh && avail < fullPage-0.01 {
 				l.continueTable(capSize, t.caption)
-				drawHeader()
+				headerOn = false
+				if i >= t.headerAt {
+					drawHeader()
+					headerOn = true
+				}
 				fresh = true
 				continue
 			}
 			// A row taller than a page: cut it between lines.
 			body, bodyHts = l.splitRow(body, bodyHts, i, avail, size)
+			if i < t.headerAt {
+				t.headerAt++ // the split row's rest is one more row above it
+			}
 			continue
 		}
 		// Merged labels continued from the last page need room here too.
@@ -219,9 +252,16 @@ func (l *layout) table(t table) {
 		}
 		i = j
 		fresh = false
+		if i == t.headerAt && i > 0 && i < len(body) {
+			continue // the header is drawn next, on this page if it fits
+		}
 		if i < len(body) {
 			l.continueTable(capSize, t.caption)
-			drawHeader()
+			headerOn = false
+			if i >= t.headerAt {
+				drawHeader()
+				headerOn = true
+			}
 			fresh = true
 		}
 	}

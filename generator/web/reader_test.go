@@ -57,3 +57,35 @@ func TestProjectPageReadsRight(t *testing.T) {
 		}
 	}
 }
+
+// The 项目支出绩效目标表 is one table, as the official form is, and the
+// department's indicator table does not show the heading above it again.
+func TestOneProjectForm(t *testing.T) {
+	out := build(t, testutil.ContentDir())
+	for _, f := range []string{"2021/dkb/projects/110-0303-JBN-1VKY.html", "2021/dkb/index.html"} {
+		data, err := os.ReadFile(filepath.Join(out, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(data)
+		i := strings.Index(page, "<caption>督查考核专项经费　项目支出绩效目标表</caption>")
+		if i < 0 {
+			t.Fatalf("%s: no 项目支出绩效目标表", f)
+		}
+		form := page[i : i+strings.Index(page[i:], "</table>")]
+		for _, w := range []string{"项目编码", "资金总额（万元）", "资金支出计划（累计进度%）", "12月底", "目标1", "目标2", "一级指标", "使用者满意度"} {
+			if !strings.Contains(form, w) {
+				t.Errorf("%s: the form lacks %q", f, w)
+			}
+		}
+		for _, c := range []string{"<caption>资金支出计划（累计进度%）</caption>", "<caption>绩效目标</caption>", "<caption>督查考核专项经费 绩效指标</caption>"} {
+			if strings.Contains(page, c) {
+				t.Errorf("%s: a separate table %s", f, c)
+			}
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(out, "2021/dkb/index.html"))
+	if !strings.Contains(string(data), `<h3>部门整体绩效指标</h3>`) || !strings.Contains(string(data), `<caption class="vh">部门整体绩效指标</caption>`) {
+		t.Error("the department's indicator table shows its heading again as a caption")
+	}
+}

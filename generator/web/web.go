@@ -566,7 +566,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 		OverallGoalHTML: render(d.OverallGoal),
 		MeasuresHTML:    render(d.Measures),
 		MeasuresHeading: cmp.Or(d.MeasuresTitle, "工作保障措施"),
-		IndicatorTable:  indicatorTable("部门整体绩效指标", d.Indicators, d.Levels, d.Rules),
+		IndicatorTable:  deptIndicators(d),
 	}
 	illustrative := false
 	for _, f := range d.Spending {
@@ -708,4 +708,11 @@ func run(jobs []func()) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// deptIndicators is the 部门整体绩效指标 table, under its own heading.
+func deptIndicators(d *derive.Department) IndicatorTable {
+	t := indicatorTable("部门整体绩效指标", d.Indicators, d.Levels, d.Rules)
+	t.HideCaption = true
+	return t
 }
