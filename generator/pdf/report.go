@@ -350,7 +350,7 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 		return row
 	}
 	first := make([]*cell, n)
-	first[0], first[1], first[3], first[4] = label("项目编码"), &cell{text: p.Code, face: Serif, colSpan: 2}, label("项目名称"), &cell{text: p.Name, face: Serif, colSpan: n - 4}
+	first[0], first[1], first[4], first[6] = label("项目编码"), &cell{text: p.Code, face: Serif, colSpan: 3}, &cell{text: "项目名称", face: Sans, fill: true, colSpan: 2}, &cell{text: p.Name, face: Serif, colSpan: n - 6}
 	head := [][]*cell{first}
 	for _, f := range []struct{ name, value string }{{"项目类别", p.Category}, {"主管部门", p.Supervisor}, {"实施单位", p.Implementer}, {"归口科室", p.Office}, {"项目负责人", p.Manager}} {
 		if strings.TrimSpace(f.value) != "" {
