@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"disclose/generator/importer"
 	"disclose/generator/load"
@@ -61,12 +63,21 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	content := fs.String("content", "content", "内容目录")
 	xlsx := fs.String("xlsx", "", "写出的工作簿，如 dkb-2021.xlsx")
-	dept := fs.String("department", "", "年度/部门编码，如 2021/dkb")
+	// The department is named as import names it: --year and --department.
+	year := fs.Int("year", 0, "预算年度，如 2021")
+	dept := fs.String("department", "", "部门编码（部门目录名），如 dkb")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *xlsx == "" || *dept == "" {
-		fmt.Fprintln(stderr, "用法：disclose export --xlsx 文件.xlsx --department 2021/dkb [--content content]")
+	const usage = "用法：disclose export --xlsx 文件.xlsx --year 2021 --department dkb [--content content]"
+	// 2021/dkb, the form export took before, still names one.
+	if y, code, ok := strings.Cut(*dept, "/"); ok && *year == 0 {
+		if n, err := strconv.Atoi(y); err == nil {
+			*year, *dept = n, code
+		}
+	}
+	if *xlsx == "" || *dept == "" || *year == 0 {
+		fmt.Fprintln(stderr, usage)
 		return 2
 	}
 	site, diags := load.Site(*content)
@@ -74,8 +85,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		_ = diags.WriteText(stderr)
 		return 1
 	}
+	var known []string
 	for _, d := range site.Departments {
-		if fmt.Sprintf("%d/%s", d.Year, d.Code) == *dept {
+		if d.Year == *year && d.Code == *dept {
 			if err := importer.Export(d, *xlsx); err != nil {
 				fmt.Fprintln(stderr, "disclose export:", err)
 				return 1
@@ -83,7 +95,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, "写入", *xlsx)
 			return 0
 		}
+		known = append(known, fmt.Sprintf("--year %d --department %s", d.Year, d.Code))
 	}
-	fmt.Fprintf(stderr, "disclose export: 没有部门 %s\n", *dept)
+	fmt.Fprintf(stderr, "disclose export: %s 中没有 %d 年度的部门 %q；部门用 --year 年度 --department 部门编码（部门目录名）指定，已有：%s\n",
+		*content, *year, *dept, strings.Join(known, "；"))
 	return 2
 }

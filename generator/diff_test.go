@@ -20,13 +20,21 @@ import (
 // returns its folder; commit commits everything with a message.
 func gitRepo(t *testing.T) (dir string, commit func(msg string) string) {
 	t.Helper()
+	dir, commitAt := gitRepoAt(t)
+	return dir, func(msg string) string { return commitAt("2021-03-01", msg) }
+}
+
+// gitRepoAt is gitRepo whose commits are dated (YYYY-MM-DD).
+func gitRepoAt(t *testing.T) (dir string, commit func(date, msg string) string) {
+	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
 	dir = t.TempDir()
+	date := "2021-03-01"
 	git := func(args ...string) string {
 		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE=2021-03-01T09:00:00+08:00", "GIT_COMMITTER_DATE=2021-03-01T09:00:00+08:00",
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date+"T09:00:00+08:00", "GIT_COMMITTER_DATE="+date+"T09:00:00+08:00",
 			"GIT_AUTHOR_NAME=财务科", "GIT_AUTHOR_EMAIL=cwk@example.gov.cn", "GIT_COMMITTER_NAME=财务科", "GIT_COMMITTER_EMAIL=cwk@example.gov.cn")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
@@ -38,7 +46,8 @@ func gitRepo(t *testing.T) (dir string, commit func(msg string) string) {
 	if err := testutil.CopyDir(testutil.ContentDir(), filepath.Join(dir, "content")); err != nil {
 		t.Fatal(err)
 	}
-	return dir, func(msg string) string {
+	return dir, func(d, msg string) string {
+		date = d
 		git("add", "-A")
 		git("commit", "-q", "-m", msg)
 		return git("rev-parse", "HEAD")
@@ -144,9 +153,9 @@ func TestDiffAcrossRevisions(t *testing.T) {
 	revs = append(revs, commit("补录12月支出"))
 
 	want := [][]string{
-		{"changed|2021年 督查考核办公室（dkb） › 项目 110-0303-JBN-1VKY 督查考核专项经费 › 项目资金总额（万元）|−0.50万元",
-			"changed|2021年 督查考核办公室（dkb） › 项目 110-0303-JBN-1VKY 督查考核专项经费 › 资金来源“一般公共预算” › 金额（万元）|−0.50万元",
-			"changed|2021年 督查考核办公室（dkb） › 项目 110-0303-JBN-1VKY 督查考核专项经费 › 预算明细“软件维护” › 金额（万元）|−0.50万元"},
+		{"changed|2021年 督查考核办公室（dkb） › 项目 110-0303-JBN-1VKY 督查考核专项经费 › 项目资金总额（万元）|-0.50万元",
+			"changed|2021年 督查考核办公室（dkb） › 项目 110-0303-JBN-1VKY 督查考核专项经费 › 资金来源“一般公共预算” › 金额（万元）|-0.50万元",
+			"changed|2021年 督查考核办公室（dkb） › 项目 110-0303-JBN-1VKY 督查考核专项经费 › 预算明细“软件维护” › 金额（万元）|-0.50万元"},
 		{"added|2021年 督查考核办公室（dkb） › 项目 110-0303-JBN-2ABC 考核工作宣传经费"},
 		{"removed|2021年 督查考核办公室（dkb） › 项目 110-0303-JBN-2ABC 考核工作宣传经费 › 绩效指标“使用者满意度”"},
 		{"changed|2021年 督查考核办公室（dkb） › 项目 110-0303-JBN-1VKY 督查考核专项经费 › 绩效指标“使用者满意度” › 值"},
@@ -214,20 +223,27 @@ func TestDiffAcrossRevisions(t *testing.T) {
 	}
 	editFile(t, proj, "    amount: 15\n", "    amount: 16\n")
 
-	// The department page's 修订记录 lists those commits, newest first.
+	// The department page's 修订记录 lists what those commits changed,
+	// newest first, never their subjects.
 	code, _, errOut := runIn(t, dir, "build", "--content", "content", "--out", "public", "--pdf=false")
 	if code != 0 {
 		t.Fatalf("build: %s", errOut)
 	}
 	page, _ := os.ReadFile(filepath.Join(dir, "public/2021/dkb/index.html"))
-	subjects := []string{"补录12月支出", "修改总体绩效目标文字", "使用者满意度目标提高到95%", "删去宣传经费项目的满意度指标", "新增考核工作宣传经费项目", "软件维护费调减0.5万元", "发布2021年绩效目标"}
+	changes := []string{"新增 项目 110-0303-JBN-1VKY 督查考核专项经费 › 支出记录", "〔删：开拓〕〔增：改革〕", "值：90.00 → 95.00",
+		"删除 项目 110-0303-JBN-2ABC 考核工作宣传经费 › 绩效指标“使用者满意度”", "新增 项目 110-0303-JBN-2ABC 考核工作宣传经费", "金额（万元）：4.00 → 3.50", "首次公开"}
 	at := 0
-	for _, s := range subjects {
-		i := strings.Index(string(page[at:]), "<td>"+s)
+	for _, s := range changes {
+		i := strings.Index(string(page[at:]), s)
 		if i < 0 {
 			t.Fatalf("修订记录 lacks %q in order", s)
 		}
 		at += i
+	}
+	for _, s := range []string{"补录12月支出", "修改总体绩效目标文字", "软件维护费调减0.5万元", "发布2021年绩效目标"} {
+		if strings.Contains(string(page), s) {
+			t.Errorf("修订记录 shows the commit subject %q", s)
+		}
 	}
 	for _, w := range []string{"修改 项目 110-0303-JBN-1VKY 督查考核专项经费 › 预算明细“软件维护” › 金额（万元）：4.00 → 3.50（−0.50万元）", "〔删：开拓〕〔增：改革〕"} {
 		if !strings.Contains(string(page), w) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"strings"
 	"sync"
 
 	"disclose/generator/gitrev"
@@ -16,22 +17,60 @@ import (
 // change, and disclose serve rebuilds often.
 var historyCache sync.Map // "hash|year/code" → semdiff.Side
 
-// deptHistory is the revision history (修订记录) of a department: each
-// commit that touched its folder (commits, newest first, from repo.Log),
-// with its changes in the domain's terms.
-func deptHistory(repo *gitrev.Repo, rel string, d *model.Department, commits []gitrev.Commit) ([]web.Revision, error) {
+// historySource is where the 修订记录 comes from: the repository holding
+// the content folder (at rel), and the first revision to show (site.yaml
+// history.since, "" for the department's whole history).
+type historySource struct {
+	repo  *gitrev.Repo
+	rel   string
+	since string
+}
+
+// log lists the commits that may have changed a department's published
+// content ("YEAR/CODE"), newest first: those touching its folder or its
+// year's rules. With since set, the since commit closes the list even when
+// it touched neither (it is the first publication).
+func (h *historySource) log(key string) ([]gitrev.Commit, error) {
+	year, _, _ := strings.Cut(key, "/")
+	commits, err := h.repo.Log(h.since, path.Join(h.rel, key), path.Join(h.rel, year, "rules.yaml"))
+	if err != nil || h.since == "" {
+		return commits, err
+	}
+	first, err := h.repo.At(h.since)
+	if err != nil {
+		return nil, err
+	}
+	if len(commits) == 0 || commits[len(commits)-1].Hash != first.Hash {
+		commits = append(commits, first)
+	}
+	return commits, nil
+}
+
+// dept is the revision history (修订记录) of a department, newest first:
+// for each commit (from log), what changed in its published content, in
+// the domain's terms, with the commit's correction note. Commits that
+// change nothing a reader sees are left out, and no commit subject is ever
+// shown. The first publication (the since commit, or the commit that added
+// the department) is summarized, not listed change by change.
+func (h *historySource) dept(d *model.Department, commits []gitrev.Commit) ([]web.Revision, error) {
+	var sinceHash string
+	if h.since != "" && len(commits) > 0 {
+		sinceHash = commits[len(commits)-1].Hash
+	}
+	empty := semdiff.Side{Label: "（无）", Site: &model.Site{}}
 	var revs []web.Revision
 	for _, c := range commits {
-		newSide, err := deptAt(repo, rel, c.Hash, d)
+		newSide, err := h.deptAt(c.Hash, d)
 		if err != nil {
 			return nil, err
 		}
-		oldSide := semdiff.Side{Label: "（无）", Site: &model.Site{}}
-		if c.Parent != "" {
-			if oldSide, err = deptAt(repo, rel, c.Parent, d); err != nil {
+		oldSide := empty
+		if c.Parent != "" && c.Hash != sinceHash {
+			if oldSide, err = h.deptAt(c.Parent, d); err != nil {
 				return nil, err
 			}
 		}
+		first := len(oldSide.Depts) == 0
 		r := semdiff.Compare(oldSide, newSide)
 		var kept []semdiff.Change
 		for _, ch := range r.Changes {
@@ -46,17 +85,37 @@ func deptHistory(repo *gitrev.Repo, rel string, d *model.Department, commits []g
 		r.Changes = kept
 		lines := r.Lines()
 		if len(lines) == 0 {
-			lines = []string{"格式或注释修改，公开内容未变"}
+			continue // formatting, comments or files the pages do not show
 		}
-		revs = append(revs, web.Revision{Date: c.Date, Subject: c.Subject, Hash: c.Hash[:10], Changes: lines})
+		if first {
+			lines = firstLines(lines)
+		}
+		revs = append(revs, web.Revision{Date: c.Date, Note: c.Note, First: first, Changes: lines})
 	}
 	return revs, nil
 }
 
+// firstLines words the summary of a department's first publication: it
+// was published, not "added".
+func firstLines(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if rest, ok := strings.CutPrefix(l, "新增 "); ok {
+			if _, summary, ok := strings.Cut(rest, "："); ok {
+				l = summary
+			} else {
+				l = rest
+			}
+		}
+		out[i] = l
+	}
+	return out
+}
+
 // deptAt loads one department as it was at a commit: site.yaml, the year's
 // rules and the department's folder, read through git.
-func deptAt(repo *gitrev.Repo, rel, hash string, d *model.Department) (semdiff.Side, error) {
-	key := fmt.Sprintf("%s|%d/%s", hash, d.Year, d.Code)
+func (h *historySource) deptAt(hash string, d *model.Department) (semdiff.Side, error) {
+	key := fmt.Sprintf("%s|%s|%d/%s", h.repo.Top, hash, d.Year, d.Code)
 	if s, ok := historyCache.Load(key); ok {
 		return s.(semdiff.Side), nil
 	}
@@ -65,11 +124,11 @@ func deptAt(repo *gitrev.Repo, rel, hash string, d *model.Department) (semdiff.S
 		return semdiff.Side{}, err
 	}
 	defer os.RemoveAll(tmp)
-	year := path.Join(rel, fmt.Sprint(d.Year))
-	if err := repo.Extract(hash, []string{path.Join(rel, "site.yaml"), path.Join(year, "rules.yaml"), path.Join(year, d.Code)}, tmp); err != nil {
+	year := path.Join(h.rel, fmt.Sprint(d.Year))
+	if err := h.repo.Extract(hash, []string{path.Join(h.rel, "site.yaml"), path.Join(year, "rules.yaml"), path.Join(year, d.Code)}, tmp); err != nil {
 		return semdiff.Side{}, err
 	}
-	s := loadSide(path.Join(tmp, rel), hash[:10])
+	s := loadSide(path.Join(tmp, h.rel), hash[:10])
 	s.Root, s.Diags = "", nil // the folder is gone once loaded
 	historyCache.Store(key, s)
 	return s, nil

@@ -16,8 +16,14 @@ func TestImportExportCommands(t *testing.T) {
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "dkb.xlsx")
 	var out, errOut bytes.Buffer
-	if code := run([]string{"export", "--content", testutil.ContentDir(), "--xlsx", xlsx, "--department", "2021/dkb"}, &out, &errOut); code != 0 {
+	// export names the department as import does.
+	if code := run([]string{"export", "--content", testutil.ContentDir(), "--xlsx", xlsx, "--year", "2021", "--department", "dkb"}, &out, &errOut); code != 0 {
 		t.Fatalf("export: %d %s", code, errOut.String())
+	}
+	errOut.Reset()
+	if code := run([]string{"export", "--content", testutil.ContentDir(), "--xlsx", xlsx, "--year", "2021", "--department", "nope"}, &out, &errOut); code != 2 ||
+		!strings.Contains(errOut.String(), "部门用 --year 年度 --department 部门编码") || !strings.Contains(errOut.String(), "已有：--year 2021 --department dkb") {
+		t.Errorf("export of an unknown department: %d %s", code, errOut.String())
 	}
 	content := filepath.Join(dir, "content")
 	out.Reset()

@@ -126,6 +126,10 @@ func build(lock *publish.OutputLock, b buildFlags, o web.Options, report io.Writ
 			inGit = false
 		}
 	}
+	var hist *historySource
+	if inGit && site.History.Shown() {
+		hist = &historySource{repo: repo, rel: repoRel, since: site.History.Since}
+	}
 	global, err := globalFingerprint(b, o, site, fontKey, inGit)
 	if err != nil {
 		tools.Wait()
@@ -177,7 +181,7 @@ func build(lock *publish.OutputLock, b buildFlags, o web.Options, report io.Writ
 			// bytes until the department's turn would hold every changed
 			// file of the site at once.)
 			dr := results[i]
-			if err := fingerprintDept(dr, b, global, state, stage, repo, repoRel, inGit, nil); err != nil {
+			if err := fingerprintDept(dr, b, global, state, stage, hist, nil); err != nil {
 				dr.broken = true
 				setErr(err)
 			}
@@ -228,9 +232,9 @@ func build(lock *publish.OutputLock, b buildFlags, o web.Options, report io.Writ
 			return // fingerprinting failed: the build stops
 		}
 		fp := func(read func(string) ([]byte, fs.FileInfo, error)) error {
-			return fingerprintDept(dr, b, global, state, stage, repo, repoRel, inGit, read)
+			return fingerprintDept(dr, b, global, state, stage, hist, read)
 		}
-		if err := buildDept(dr, site, others, fp, stage, r, pw, fonts, repo, repoRel, inGit, sectionsKnown.Done); err != nil {
+		if err := buildDept(dr, site, others, fp, stage, r, pw, fonts, hist, sectionsKnown.Done); err != nil {
 			setErr(err)
 		}
 	})
@@ -331,7 +335,7 @@ func stopwatch(w io.Writer) func(stage string) {
 // fingerprintDept hashes a department's inputs and looks it up in the
 // cache (dr.cached is set on a hit).
 func fingerprintDept(dr *deptResult, b buildFlags, global string, state *buildcache.State, stage *publish.Staging,
-	repo *gitrev.Repo, repoRel string, inGit bool, read func(string) ([]byte, fs.FileInfo, error)) error {
+	hist *historySource, read func(string) ([]byte, fs.FileInfo, error)) error {
 	dir := dr.dir
 	h := buildcache.NewHasher()
 	h.Read = read
@@ -351,9 +355,9 @@ func fingerprintDept(dr *deptResult, b buildFlags, global string, state *buildca
 		return err
 	}
 	dr.inputs = h.Seen
-	if inGit {
+	if hist != nil {
 		var err error
-		if dr.commits, err = repo.Log(filepath.ToSlash(filepath.Join(repoRel, dr.key))); err != nil {
+		if dr.commits, err = hist.log(dr.key); err != nil {
 			return err
 		}
 		for _, c := range dr.commits {
@@ -379,7 +383,7 @@ func fingerprintDept(dr *deptResult, b buildFlags, global string, state *buildca
 // When the department was not fingerprinted beforehand (a full build),
 // fingerprint is called with the reader load read its files through.
 func buildDept(dr *deptResult, site *model.Site, others check.Others, fingerprint func(func(string) ([]byte, fs.FileInfo, error)) error, stage *publish.Staging,
-	r *web.Renderer, pw *pdf.Writer, fonts *pdf.Fonts, repo *gitrev.Repo, repoRel string, inGit bool, ready func()) error {
+	r *web.Renderer, pw *pdf.Writer, fonts *pdf.Fonts, hist *historySource, ready func()) error {
 	if dr.cached != nil {
 		if keepAll(stage, dr.cached.Outputs) {
 			dr.outputs = dr.cached.Outputs
@@ -429,9 +433,9 @@ func buildDept(dr *deptResult, site *model.Site, others check.Others, fingerprin
 	}
 	signal()
 	var history []web.Revision
-	if inGit {
+	if hist != nil {
 		var err error
-		if history, err = deptHistory(repo, repoRel, d, dr.commits); err != nil {
+		if history, err = hist.dept(d, dr.commits); err != nil {
 			return err
 		}
 	}

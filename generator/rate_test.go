@@ -41,7 +41,7 @@ func TestOneExecutionRate(t *testing.T) {
 	rate := `(\d+\.\d\d%)`
 	places := []struct{ where, text, re string }{
 		{"department page, project list", dept, `href="projects/` + code + `\.html">[^<]*</a></th><td class="num">[^<]*</td><td class="num">[^<]*</td><td class="num">` + rate},
-		{"department page, rates chart table", dept, `<th scope="row">督查考核专项经费</th><td class="num">` + rate + `</td></tr>`},
+		{"department page, rates chart table", dept, `<th scope="row" class="name">督查考核专项经费</th><td class="num">` + rate + `</td></tr>`},
 		{"project page, budget sentence", project, `执行率 <strong>` + rate + `</strong>`},
 		{"project page, self-evaluation form", project, `<td class="num">10\.00</td><td class="num">` + rate},
 		{"PDF, project list", pdfText, code + `督查考核专项经费25\.50019\.375` + rate},

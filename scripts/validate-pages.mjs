@@ -2,7 +2,12 @@
 // 127.0.0.1 under a sub-path, and checks accessibility (axe-core WCAG 2.1
 // A/AA plus our own rules), that nothing is requested from outside the
 // site, that the Content-Security-Policy is never violated, and that every
-// chart has drawn. Exits 1 on any failure, printing each.
+// chart has drawn. Then, at 1280 and 390 px wide: no text of a chart is cut
+// at the chart's edge (each chart drawn again with ECharts' SVG renderer,
+// every text element's box tested against the chart's box), and no table
+// is wider than the page unless it sits in its scroll region
+// (.table-wrap, role="region", overflow-x auto). Exits 1 on any failure,
+// printing each.
 import { createRequire } from "node:module";
 import http from "node:http";
 import fs from "node:fs";
@@ -95,6 +100,53 @@ async function check(rel) {
     fail(`axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
   }
   await context.close();
+  await layout(rel, fail);
+}
+
+// layout checks what a reader sees at a desktop and a phone width. Its
+// own context bypasses the CSP: the SVG renderer sets inline styles, and
+// the page's own policy was checked above.
+async function layout(rel, fail) {
+  for (const width of [1280, 390]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(origin + prefix + rel, { waitUntil: "load" });
+    await page.waitForTimeout(50);
+    const problems = await page.evaluate((width) => {
+      const out = [];
+      if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+        out.push(`at ${width}px the page scrolls sideways (${document.documentElement.scrollWidth}px wide)`);
+      }
+      document.querySelectorAll("table").forEach((t) => {
+        const cap = (t.querySelector("caption") || {}).textContent || "";
+        const box = t.parentElement.getBoundingClientRect();
+        if (t.scrollWidth <= t.parentElement.clientWidth + 1 && t.getBoundingClientRect().right <= box.right + 1) return;
+        const wrap = t.closest(".table-wrap");
+        const ok = wrap && wrap.getAttribute("role") === "region" && /auto|scroll/.test(getComputedStyle(wrap).overflowX);
+        if (!ok) out.push(`at ${width}px table "${cap.trim()}" overflows without its scroll region`);
+      });
+      if (typeof echarts === "undefined") return out;
+      document.querySelectorAll(".chart-canvas").forEach((div) => {
+        const inst = echarts.getInstanceByDom(div);
+        if (!inst) return;
+        const option = inst.getOption();
+        inst.dispose();
+        const svg = echarts.init(div, null, { renderer: "svg" });
+        svg.setOption(option);
+        const box = div.getBoundingClientRect();
+        div.querySelectorAll("svg text").forEach((el) => {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || !el.textContent.trim()) return;
+          if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+            out.push(`at ${width}px chart ${div.id}: text "${el.textContent.trim()}" is cut at the chart's edge`);
+          }
+        });
+      });
+      return out;
+    }, width);
+    problems.forEach(fail);
+    await context.close();
+  }
 }
 const queue = pages.slice();
 await Promise.all(Array.from({ length: concurrency }, async () => {

@@ -93,10 +93,12 @@ type Checkpoint struct {
 	Deviation *big.Rat
 	// Progress is (executed ÷ amount) ÷ (month ÷ 12) in percent, and Status
 	// its light under the monitoring rules; Behind is true when actual is
-	// more than the tolerance behind the plan.
-	Progress *big.Rat
-	Status   score.Status
-	Behind   bool
+	// more than the tolerance behind the plan, and PlanStatus the light of
+	// the deviation (score.PlanStatusOf), which the plan table shows.
+	Progress   *big.Rat
+	Status     score.Status
+	Behind     bool
+	PlanStatus score.Status
 }
 
 // Site derives the figures of every department, in the model's order.
@@ -169,6 +171,7 @@ func Dept(d *model.Department) *Department {
 					c.Progress = score.Progress(c.Actual, dp.Total.Fen, c.Date.Month())
 					c.Status = score.StatusOf(c.Progress, &rs.Monitoring)
 					c.Behind = c.Deviation != nil && new(big.Rat).Neg(c.Deviation).Cmp(rs.Monitoring.Tolerance.Rat()) > 0
+					c.PlanStatus = score.PlanStatusOf(c.Deviation, &rs.Monitoring)
 				}
 			}
 			if dp.Results != nil {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -128,21 +129,62 @@ func (r *Repo) Extract(rev string, paths []string, dest string) error {
 	}
 }
 
-// Commit is one commit of a path's history.
+// NoteTrailer opens the line of a commit message that is a correction
+// note for the public (更正说明: … or 更正说明：…), shown in the 修订记录.
+// Git's own trailer parsing takes only ASCII keys, so the body is read here.
+const NoteTrailer = "更正说明"
+
+// Commit is one commit of a path's history. It carries no subject: a
+// commit message is written for colleagues, and only its NoteTrailer is
+// meant for readers.
 type Commit struct {
-	Hash    string
-	Parent  string // the first parent, "" for a root commit
-	Date    string // author date, YYYY-MM-DD
-	Subject string
+	Hash   string
+	Parent string // the first parent, "" for a root commit
+	Date   string // author date, YYYY-MM-DD
+	Note   string // the NoteTrailer's value, "" when absent
 }
 
-// Log lists the commits that touched path, newest first, following the
-// first parent (a merged pull request is one entry).
-func (r *Repo) Log(path string) ([]Commit, error) {
-	out, err := r.git("log", "--first-parent", "--format=%H%x1f%P%x1f%ad%x1f%s%x1e", "--date=short", "--", path)
+// Log lists the commits that touched any of paths, newest first, following
+// the first parent (a merged pull request is one entry). A non-empty since
+// names the oldest commit to list: it and its descendants are kept, its
+// ancestors are not.
+func (r *Repo) Log(since string, paths ...string) ([]Commit, error) {
+	args := []string{"log", "--first-parent", "--format=" + logFormat, "--date=short", "HEAD"}
+	if since != "" {
+		hash, err := r.Resolve(since)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, "--not", hash+"^@")
+	}
+	out, err := r.git(append(append(args, "--"), paths...)...)
 	if err != nil {
 		return nil, err
 	}
+	return parseLog(out), nil
+}
+
+// At describes the commit rev names.
+func (r *Repo) At(rev string) (Commit, error) {
+	hash, err := r.Resolve(rev)
+	if err != nil {
+		return Commit{}, err
+	}
+	out, err := r.git("log", "-1", "--format="+logFormat, "--date=short", hash)
+	if err != nil {
+		return Commit{}, err
+	}
+	cs := parseLog(out)
+	if len(cs) == 0 {
+		return Commit{}, fmt.Errorf("git log %s: no commit", hash)
+	}
+	return cs[0], nil
+}
+
+// logFormat is one commit a record: hash, parents, date, correction note.
+const logFormat = "%H%x1f%P%x1f%ad%x1f%b%x1e"
+
+func parseLog(out []byte) []Commit {
 	var commits []Commit
 	for _, rec := range strings.Split(string(out), "\x1e") {
 		rec = strings.TrimSpace(rec)
@@ -153,11 +195,42 @@ func (r *Repo) Log(path string) ([]Commit, error) {
 		if len(f) < 4 {
 			continue
 		}
-		c := Commit{Hash: f[0], Date: f[2], Subject: f[3]}
+		c := Commit{Hash: f[0], Date: f[2], Note: note(f[3])}
 		if parents := strings.Fields(f[1]); len(parents) > 0 {
 			c.Parent = parents[0]
 		}
 		commits = append(commits, c)
 	}
-	return commits, nil
+	return commits
 }
+
+// note is the correction note in a commit body: the text after NoteTrailer
+// and a colon, up to a blank line or the next "Key:" line.
+func note(body string) string {
+	var parts []string
+	in := false
+	for _, line := range strings.Split(body, "\n") {
+		line = strings.TrimSpace(line)
+		if rest, ok := strings.CutPrefix(line, NoteTrailer); ok && !in {
+			if v, ok := strings.CutPrefix(strings.TrimLeft(rest, " "), ":"); ok {
+				rest, in = v, true
+			} else if v, ok := strings.CutPrefix(strings.TrimLeft(rest, " "), "："); ok {
+				rest, in = v, true
+			}
+			if in {
+				parts = append(parts, strings.TrimSpace(rest))
+			}
+			continue
+		}
+		if in {
+			if line == "" || trailerLine.MatchString(line) {
+				break
+			}
+			parts = append(parts, line)
+		}
+	}
+	return strings.Join(parts, "")
+}
+
+// trailerLine is another trailer (Signed-off-by: …) that ends a note.
+var trailerLine = regexp.MustCompile(`^[A-Za-z0-9-]+:\s`)

@@ -9,13 +9,14 @@ import (
 // department of every year.
 type Site struct {
 	diag.Source `yaml:"-"`
-	Title       string         `yaml:"title" title:"网站标题" req:"true"`
-	Publisher   string         `yaml:"publisher" title:"发布机构" req:"true" desc:"网站的主办单位。"`
-	Locale      string         `yaml:"locale" title:"语言" desc:"页面语言，默认 zh-CN。"`
-	BasePath    string         `yaml:"base_path" title:"发布地址" desc:"网站发布后的地址，如 https://www.example.gov.cn/jxgk/，用于 sitemap.xml；页面内链接一律是相对链接。"`
-	Rules       rules.Settings `yaml:"rules" title:"规则设置" desc:"覆盖内置的默认规则（指标体系、检查的严重程度等）。"`
-	PDF         PDFSettings    `yaml:"pdf" title:"PDF 报告" desc:"PDF 报告的字体和支出记录列印上限。"`
-	Files       FileSettings   `yaml:"files" title:"内容文件" desc:"内容文件的大小上限，以及内容目录之外允许读取的目录。"`
+	Title       string          `yaml:"title" title:"网站标题" req:"true"`
+	Publisher   string          `yaml:"publisher" title:"发布机构" req:"true" desc:"网站的主办单位。"`
+	Locale      string          `yaml:"locale" title:"语言" desc:"页面语言，默认 zh-CN。"`
+	BasePath    string          `yaml:"base_path" title:"发布地址" desc:"网站发布后的地址，如 https://www.example.gov.cn/jxgk/，用于 sitemap.xml；页面内链接一律是相对链接。"`
+	Rules       rules.Settings  `yaml:"rules" title:"规则设置" desc:"覆盖内置的默认规则（指标体系、检查的严重程度等）。"`
+	PDF         PDFSettings     `yaml:"pdf" title:"PDF 报告" desc:"PDF 报告的字体和支出记录列印上限。"`
+	Files       FileSettings    `yaml:"files" title:"内容文件" desc:"内容文件的大小上限，以及内容目录之外允许读取的目录。"`
+	History     HistorySettings `yaml:"history" title:"修订记录" desc:"部门页面的修订记录（内容放在 Git 仓库中时）：是否显示，从哪个版本开始。"`
 
 	// Dir is the content folder; File its site.yaml.
 	Dir  string `yaml:"-"`
@@ -33,6 +34,18 @@ type PDFSettings struct {
 	AnnualProjects *int   `yaml:"annual_projects" title:"合订本完整列印的项目数上限" desc:"一年的项目不超过此数时，年度合订本列出每个项目的全部表格；超过时只列各部门的前两部分和项目一览，默认 200。"`
 	MaxRecords     *int   `yaml:"max_records" title:"支出记录列印上限" desc:"项目的支出记录不超过此数时在 PDF 中逐条列出，默认 50。"`
 }
+
+// HistorySettings shape the 修订记录 a department page shows. Its entries
+// come from what changed in the published content between revisions, never
+// from commit subjects, which are written for colleagues, not readers.
+type HistorySettings struct {
+	diag.Source `yaml:"-"`
+	Enabled     *bool  `yaml:"enabled" title:"显示修订记录" desc:"默认 true；false 时部门页面不显示修订记录。"`
+	Since       string `yaml:"since" title:"首次公开的版本" desc:"Git 版本（提交哈希或标签）：这一版记为首次公开，更早的提交不列出；不填则从部门目录的第一个提交开始。"`
+}
+
+// Shown reports whether department pages carry a 修订记录.
+func (h HistorySettings) Shown() bool { return h.Enabled == nil || *h.Enabled }
 
 // FileSettings bound what content may make a build read.
 type FileSettings struct {

@@ -96,6 +96,10 @@ func (l *layout) planChart(p *derive.Project, caption string) {
 			ly := y - size - 5
 			if other[i] != nil && v.Cmp(other[i]) < 0 || (other[i] != nil && v.Cmp(other[i]) == 0 && !dash) {
 				ly = y + 4
+				if ly+size+2 > bottom { // it would cover the category label: stack it above the other's
+					o, _ := other[i].Float64()
+					ly = min(y, yOf(o)) - 2*size - 8
+				}
 			}
 			l.add(op{kind: opRect, x: x - lw/2 - 1, y: ly - 0.5, w: lw + 2, h: size + 1.5, color: rgb{0xff, 0xff, 0xff}, fill: true})
 			l.add(op{kind: opText, x: x - lw/2, y: ly, face: Serif, size: size, text: label, color: c})
@@ -112,5 +116,5 @@ func (l *layout) planChart(p *derive.Project, caption string) {
 	}
 	series(planned, actual, planC, true)
 	series(actual, planned, actualC, false)
-	l.y = bottom + 20
+	l.y = bottom + 30 // below the category labels, with a gap
 }

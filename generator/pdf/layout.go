@@ -61,7 +61,12 @@ type op struct {
 	fill       bool
 }
 
-type page struct{ ops []op }
+// page is one page's operations; illustrative marks a page that shows
+// figures made up for demonstration, whose footer then says so.
+type page struct {
+	ops          []op
+	illustrative bool
+}
 
 // heading is a bookmarked heading: its level (1 is a part), text and place.
 type heading struct {
@@ -76,6 +81,9 @@ type layout struct {
 	pages    []*page
 	y        float64 // next free position, from the top of the page
 	headings []heading
+	// illustrative: what is added now shows illustrative figures (every
+	// page it lands on is marked).
+	illustrative bool
 }
 
 func newLayout(f *Fonts) *layout { return &layout{fonts: f} }
@@ -94,7 +102,11 @@ func (l *layout) room(h float64) {
 	}
 }
 
-func (l *layout) add(o op) { l.cur().ops = append(l.cur().ops, o) }
+func (l *layout) add(o op) {
+	pg := l.cur()
+	pg.ops = append(pg.ops, o)
+	pg.illustrative = pg.illustrative || l.illustrative
+}
 
 // measure returns the width of s in face at size.
 func (l *layout) measure(face Face, size float64, s string) float64 {

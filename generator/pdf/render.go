@@ -19,6 +19,11 @@ type Info struct {
 	Lang    string
 }
 
+// IllustrativeFooter is the line under the page number of every page that
+// shows illustrative figures: the note at the start of the section may be
+// pages away.
+const IllustrativeFooter = "示例数据：本页的执行数、监控或自评结果含为演示而编写的数字，不是真实数据。"
+
 // write renders laid-out pages with gopdf. numbered pages carry the footer
 // 第 N 页 共 M 页; the first skip pages (the cover) carry none.
 func write(f *Fonts, pages []*page, skip int, info Info) ([]byte, error) {
@@ -46,6 +51,9 @@ func write(f *Fonts, pages []*page, skip int, info Info) ([]byte, error) {
 				w += f.Width(Serif, r) * 9
 			}
 			ops = append(ops, op{kind: opText, x: (pageW - w) / 2, y: footerY, face: Serif, size: 9, text: footer, color: gray})
+			if pg.illustrative {
+				ops = append(ops, op{kind: opText, x: marginLeft, y: footerY + 5*mm, face: Serif, size: 8, text: IllustrativeFooter, color: gray})
+			}
 		}
 		for _, o := range ops {
 			if err := draw(pdf, f, pen, o); err != nil {

@@ -226,6 +226,13 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	for _, n := range notes {
 		l.note("示例数据", n)
 	}
+	// Pages with execution, monitoring or self-evaluation figures are
+	// marked when any of them is illustrative (the footer says so).
+	illustrative := len(notes) > 0
+	for _, p := range d.Projects {
+		illustrative = illustrative || (p.Results != nil && p.Results.Illustrative)
+	}
+	defer func() { l.illustrative = false }()
 
 	l.heading(base+1, "第一部分　部门整体绩效目标", 60)
 	l.heading(base+2, "总体绩效目标", 40)
@@ -241,13 +248,17 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 		unpublished(l, "本部门未公开分项绩效目标。")
 	}
 	l.heading(base+2, "部门整体绩效指标", 80)
-	l.table(indicatorTable("部门整体绩效指标", d.Indicators, d.Levels, d.Rules))
+	it := indicatorTable("部门整体绩效指标", d.Indicators, d.Levels, d.Rules)
+	it.noCaption = true // the heading above is its caption
+	l.table(it)
 	if len(d.Indicators) == 0 {
 		unpublished(l, "本部门未公开部门整体绩效指标（公开文件只有项目表），上表为空表。")
 	}
 	if d.Evaluation != nil {
+		l.illustrative = illustrative
 		l.heading(base+2, "部门整体支出绩效自评", 80)
 		writeForm(l, present.DeptEvaluation(d.Evaluation, d.Department.Budget, d.Indicators, d.Levels, d.Rules))
+		l.illustrative = false
 	}
 	heading := d.MeasuresTitle
 	if heading == "" {
@@ -280,6 +291,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	}
 
 	l.heading(base+1, "第三部分　预算项目绩效目标", 60)
+	l.illustrative = illustrative
 	overview := table{caption: "预算项目一览", widths: []float64{4, 5, 3, 3, 2.4}, size: tableSize,
 		header: [][]*cell{headerRow("项目编码", "项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率")}}
 	for _, p := range d.Projects {
@@ -288,19 +300,23 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	overview.rows = append(overview.rows, []*cell{{text: "合计", face: Sans, colSpan: 2, fill: true}, nil, right(present.WanFen(d.Budget)), right(present.WanFen(d.Spent)), right(present.Pct(d.ExecutionRate))})
 	l.table(overview)
 	if len(d.Projects) > 0 && d.Rules != nil {
-		counts := table{caption: "绩效自评与执行进度概览（项目数）", widths: []float64{3, 2, 0.6, 3, 2}, size: tableSize,
-			header: [][]*cell{headerRow("自评等级", "项目数", "", "执行进度", "项目数")}}
-		for i := range max(len(d.Grades), len(d.Lights)) {
-			row := []*cell{txt(""), txt(""), txt(""), txt(""), txt("")}
-			if i < len(d.Grades) {
-				row[0], row[1] = txt(d.Grades[i].Name), right(fmt.Sprint(d.Grades[i].Count))
-			}
-			if i < len(d.Lights) {
-				row[3], row[4] = txt(lightName(d.Lights[i].Name)), right(fmt.Sprint(d.Lights[i].Count))
-			}
-			counts.rows = append(counts.rows, row)
+		// Two tables, not one with an empty spacer column between them.
+		grades := table{caption: "绩效自评等级概览（项目数）", widths: []float64{3, 2}, size: tableSize,
+			header: [][]*cell{headerRow("自评等级", "项目数")}}
+		for _, g := range d.Grades {
+			grades.rows = append(grades.rows, []*cell{txt(g.Name), right(fmt.Sprint(g.Count))})
 		}
-		l.table(counts)
+		lights := table{caption: "执行进度概览（项目数）", widths: []float64{3, 2}, size: tableSize,
+			header: [][]*cell{headerRow("执行进度", "项目数")}}
+		for _, g := range d.Lights {
+			lights.rows = append(lights.rows, []*cell{txt(lightName(g.Name)), right(fmt.Sprint(g.Count))})
+		}
+		if len(grades.rows) > 0 {
+			l.table(grades)
+		}
+		if len(lights.rows) > 0 {
+			l.table(lights)
+		}
 	}
 	if o.summary {
 		l.paragraph(fmt.Sprintf("本合订本只列各部门的项目一览；各项目的绩效目标表、执行情况和图表见该部门的报告 %s。", path.Base(present.DeptReport(d.Year, d.Code))),
@@ -309,6 +325,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	}
 	writeFindings(l, d, base+2)
 	for _, p := range d.Projects {
+		l.illustrative = false
 		writeProject(l, d, p, base+2, notes, o)
 	}
 }
@@ -323,10 +340,18 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	if len(funds) > 0 {
 		total += "（" + strings.Join(funds, "，") + "）"
 	}
-	head := [][]*cell{{label("项目编码"), txt(p.Code), label("项目名称"), txt(p.Name)}}
+	// One table, as the official form: the project's rows, the spending
+	// plan and the targets above the indicator rows, on their columns.
+	form := indicatorTable(p.Name+"　项目支出绩效目标表", p.Indicators, p.Levels, d.Rules)
+	n := len(form.widths)
 	wide := func(name, value string) []*cell {
-		return []*cell{label(name), {text: value, face: Serif, colSpan: 3}, nil, nil}
+		row := make([]*cell, n)
+		row[0], row[1] = label(name), &cell{text: value, face: Serif, colSpan: n - 1}
+		return row
 	}
+	first := make([]*cell, n)
+	first[0], first[1], first[4], first[6] = label("项目编码"), &cell{text: p.Code, face: Serif, colSpan: 3}, &cell{text: "项目名称", face: Sans, fill: true, colSpan: 2}, &cell{text: p.Name, face: Serif, colSpan: n - 6}
+	head := [][]*cell{first}
 	for _, f := range []struct{ name, value string }{{"项目类别", p.Category}, {"主管部门", p.Supervisor}, {"实施单位", p.Implementer}, {"归口科室", p.Office}, {"项目负责人", p.Manager}} {
 		if strings.TrimSpace(f.value) != "" {
 			head = append(head, wide(f.name, f.value))
@@ -336,32 +361,43 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	if p.Origin != "" {
 		head = append(head, wide("公开来源", p.Origin))
 	}
-	l.table(table{caption: "项目支出绩效目标表", widths: []float64{3, 5, 3, 5}, size: tableSize, rows: head})
-	plan := table{caption: "资金支出计划（累计进度%）", size: tableSize}
-	var heads, vals []*cell
-	for _, c := range p.Plan {
-		plan.widths = append(plan.widths, 1)
-		heads = append(heads, &cell{text: c.Label, face: Sans, align: alignCenter})
-		vals = append(vals, &cell{text: c.Percent.String(), face: Serif, align: alignCenter})
-	}
-	if len(p.Plan) > 0 {
-		plan.header = [][]*cell{heads}
-		plan.rows = [][]*cell{vals}
-		l.table(plan)
+	if k := len(p.Plan); k > 0 && k <= n-1 {
+		heads, vals := make([]*cell, n), make([]*cell, n)
+		heads[0] = &cell{text: "资金支出计划（累计进度%）", face: Sans, fill: true, rowSpan: 2}
+		col := 1
+		for i, c := range p.Plan {
+			span := (n - 1) / k
+			if i < (n-1)%k {
+				span++
+			}
+			heads[col] = &cell{text: c.Label, face: Sans, align: alignCenter, fill: true, colSpan: span}
+			vals[col] = &cell{text: c.Percent.String(), face: Serif, align: alignCenter, colSpan: span}
+			col += span
+		}
+		head = append(head, heads, vals)
 	} else {
-		unpublished(l, "本项目未公开资金支出计划。")
+		head = append(head, wide("资金支出计划（累计进度%）", "本项目未公开资金支出计划。"))
 	}
-	if len(p.Targets) > 0 {
-		l.table(targetsTable(p.Targets))
-	} else {
-		unpublished(l, "本项目未公开绩效目标。")
+	for i, x := range p.Targets {
+		row := make([]*cell, n)
+		if i == 0 {
+			row[0] = &cell{text: "绩效目标", face: Sans, fill: true, rowSpan: len(p.Targets)}
+		}
+		row[1], row[2] = label(x.Label), &cell{text: x.Text, face: Serif, colSpan: n - 2}
+		head = append(head, row)
 	}
-	l.table(indicatorTable(p.Name+" 绩效指标", p.Indicators, p.Levels, d.Rules))
+	if len(p.Targets) == 0 {
+		head = append(head, wide("绩效目标", "本项目未公开绩效目标。"))
+	}
+	form.headerAt = len(head)
+	form.rows = append(head, form.rows...)
+	l.table(form)
 	if strings.TrimSpace(p.Description.Text) != "" {
 		l.heading(level+1, "项目说明", 40)
 		narrative(l, p.Description.Text, level+2)
 	}
 
+	l.illustrative = len(notes) > 0
 	l.heading(level+1, "预算执行情况", 100)
 	for _, n := range notes {
 		l.note("示例数据", n)
@@ -391,22 +427,30 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	}
 	l.paragraph(fmt.Sprintf("全年预算数 %s 万元，全年执行数 %s 万元%s，执行率 %s（全年执行数 ÷ 全年预算数）。", adjustedWan(p), executedWan(p), source, present.Pct(p.ExecutionRate)),
 		Serif, 10.5, 18, false, false, black)
-	exec := table{caption: "资金支出计划执行情况（累计）", widths: []float64{2.2, 2.8, 2.2, 3, 3, 2.2, 2.4}, size: tableSize,
-		header: [][]*cell{headerRow("时间节点", "日期", "计划进度", "计划金额（元）", "实际金额（元）", "实际进度", "偏差（百分点）")}}
+	exec := table{caption: "资金支出计划执行情况（累计）", widths: []float64{2, 2.6, 2, 2.8, 2.8, 2, 2.4, 2}, size: tableSize,
+		header: [][]*cell{headerRow("时间节点", "日期", "计划进度", "计划金额（元）", "实际金额（元）", "实际进度", "偏差（百分点）", "对照计划")}}
 	for _, c := range p.Checkpoints {
 		row := []*cell{txt(c.Label), txt(c.Date.String()), right(present.Pct(c.PlannedPercent)), right(c.Planned.Yuan())}
 		if c.Reached {
-			row = append(row, right(c.Actual.Yuan()), right(present.Pct(c.ActualPercent)), right(present.Deviation(c.Deviation)))
+			row = append(row, right(c.Actual.Yuan()), right(present.Pct(c.ActualPercent)), right(present.Deviation(c.Deviation)), txt(present.Light(c.PlanStatus)))
 		} else {
-			row = append(row, &cell{text: "尚未到期", face: Serif, align: alignCenter, colSpan: 3}, nil, nil)
+			row = append(row, &cell{text: "尚未到期", face: Serif, align: alignCenter, colSpan: 4}, nil, nil, nil)
 		}
 		exec.rows = append(exec.rows, row)
 	}
 	if len(p.Checkpoints) > 0 {
 		l.table(exec)
-		l.planChart(p, "资金支出计划与实际执行（累计进度）")
+		if d.Rules != nil {
+			l.paragraph(present.PlanRule(&d.Rules.Monitoring), Serif, 9.5, 15, false, false, gray)
+		}
+		caption := "资金支出计划与实际执行（累计进度）"
+		if len(notes) > 0 {
+			caption += "（示例数据）"
+		}
+		l.planChart(p, caption)
 	}
 	records(l, p, o)
+	l.illustrative = l.illustrative || (p.Results != nil && p.Results.Illustrative)
 	if len(p.Monitoring) > 0 {
 		l.heading(level+1, "绩效运行监控", 100)
 		resultNotes(l, p)

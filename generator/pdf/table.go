@@ -1,5 +1,7 @@
 package pdf
 
+import "strings"
+
 // Tables drawn like the official forms: cells merged across rows (一级/二级
 // 指标) and columns, text wrapped inside cells, the header repeated at the
 // top of every page the table continues on, a row never cut through a line
@@ -30,6 +32,13 @@ type table struct {
 	header  [][]*cell
 	rows    [][]*cell
 	size    float64
+	// noCaption: the heading just above says it; the caption appears only
+	// on continuation pages (（续）).
+	noCaption bool
+	// headerAt places the header before body row headerAt instead of at
+	// the top (a form whose upper rows have no columns, the official
+	// 项目支出绩效目标表); it is repeated on the pages after it.
+	headerAt int
 }
 
 const cellPad = 3.0
@@ -57,7 +66,7 @@ func (l *layout) lay(rows [][]*cell, xs []float64, size float64) ([][]*laid, []f
 			}
 			cs := max(c.colSpan, 1)
 			w := xs[min(j+cs, len(xs)-1)] - xs[j]
-			lc := &laid{cell: c, w: w, lines: l.breakText(c.face, size, c.text, w-2*cellPad)}
+			lc := &laid{cell: c, w: w, lines: l.cellLines(c, size, w-2*cellPad)}
 			out[i][j] = lc
 			if max(c.rowSpan, 1) == 1 {
 				heights[i] = max(heights[i], float64(len(lc.lines))*l.leading(size)+2*cellPad)
@@ -65,6 +74,22 @@ func (l *layout) lay(rows [][]*cell, xs []float64, size float64) ([][]*laid, []f
 		}
 	}
 	return out, heights
+}
+
+// cellLines breaks a cell's text. A label that does not fit on one line
+// breaks before its unit in brackets, never inside it: 资金总额 /（万元）.
+func (l *layout) cellLines(c *cell, size, width float64) []Line {
+	lines := l.breakText(c.face, size, c.text, width)
+	if len(lines) < 2 {
+		return lines
+	}
+	if i := strings.LastIndex(c.text, "（"); i > 0 && strings.HasSuffix(c.text, "）") {
+		unit := l.breakText(c.face, size, c.text[i:], width)
+		if len(unit) == 1 {
+			return append(l.breakText(c.face, size, c.text[:i], width), unit...)
+		}
+	}
+	return lines
 }
 
 // spanFit grows the last row of each merged cell so that its text fits.
@@ -134,10 +159,19 @@ func (l *layout) table(t table) {
 	if len(bodyHts) > 0 {
 		first = bodyHts[0]
 	}
+	if t.noCaption {
+		capH = 0
+	}
 	l.room(capH + headTotal + min(first, bodyH/2))
-	l.add(op{kind: opText, x: marginLeft, y: l.y + 1, face: Sans, size: capSize, text: t.caption, color: black})
+	if !t.noCaption {
+		l.add(op{kind: opText, x: marginLeft, y: l.y + 1, face: Sans, size: capSize, text: t.caption, color: black})
+	}
 	l.y += capH
-	drawHeader()
+	headerOn := false // the header is on this page
+	if t.headerAt == 0 {
+		drawHeader()
+		headerOn = true
+	}
 
 	fullPage := bodyH - headTotal - l.leading(capSize)
 	// fresh: this page holds the header and no body row yet, so a row that
@@ -145,9 +179,19 @@ func (l *layout) table(t table) {
 	// comparing heights instead once added pages without end).
 	fresh := false
 	for i := 0; i < len(body); {
+		if i >= t.headerAt && !headerOn {
+			if bodyBottom-l.y < headTotal+min(bodyHts[i], bodyH/2) {
+				l.continueTable(capSize, t.caption)
+			}
+			drawHeader()
+			headerOn, fresh = true, true
+		}
 		avail := bodyBottom - l.y
 		j, used := i, 0.0
 		for j < len(body) {
+			if i < t.headerAt && j == t.headerAt {
+				break // the header goes before this row
+			}
 			h := bodyHts[j]
 			// Keep a merged group on one page when a page can hold it.
 			if end := groupEnd(body, j); j > i && end > j+1 {
@@ -165,15 +209,26 @@ func (l *layout) table(t table) {
 			used += h
 			j++
 		}
+		// No page holds one last row alone under a repeated header: two go.
+		if j < len(body) && len(body)-j == 1 && j-i >= 2 {
+			j--
+		}
 		if j == i {
 			if !fresh && avail < fullPage-0.01 {
 				l.continueTable(capSize, t.caption)
-				drawHeader()
+				headerOn = false
+				if i >= t.headerAt {
+					drawHeader()
+					headerOn = true
+				}
 				fresh = true
 				continue
 			}
 			// A row taller than a page: cut it between lines.
 			body, bodyHts = l.splitRow(body, bodyHts, i, avail, size)
+			if i < t.headerAt {
+				t.headerAt++ // the split row's rest is one more row above it
+			}
 			continue
 		}
 		// Merged labels continued from the last page need room here too.
@@ -197,9 +252,16 @@ func (l *layout) table(t table) {
 		}
 		i = j
 		fresh = false
+		if i == t.headerAt && i > 0 && i < len(body) {
+			continue // the header is drawn next, on this page if it fits
+		}
 		if i < len(body) {
 			l.continueTable(capSize, t.caption)
-			drawHeader()
+			headerOn = false
+			if i >= t.headerAt {
+				drawHeader()
+				headerOn = true
+			}
 			fresh = true
 		}
 	}

@@ -1,6 +1,7 @@
 package present
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -176,8 +177,9 @@ func Evaluation(s *score.Sheet, b model.BudgetFigures, indicators []model.Indica
 		}
 		f.Rows = append(f.Rows, r)
 	}
+	labels := GroupLabels(s)
 	for _, g := range s.Groups {
-		eg := EvalGroup{Name: g.Name, Weight: Score(g.Weight), Score: "—"}
+		eg := EvalGroup{Name: cmp.Or(labels[g.Name], g.Name), Weight: Score(g.Weight), Score: "—"}
 		if groupComplete(s, g.Name) {
 			eg.Score = Score(g.Score)
 		}
@@ -240,6 +242,23 @@ func groupComplete(s *score.Sheet, name string) bool {
 		}
 	}
 	return true
+}
+
+// GroupLabels names each 一级 category's subtotal as the form names its
+// rows (效果指标小计 under 效果指标 rows, though the framework says
+// 效益指标), by category; the category's own name when its rows use several
+// labels or none.
+func GroupLabels(s *score.Sheet) map[string]string {
+	labels := map[string]string{}
+	for _, is := range s.Indicators {
+		l, _ := rules.SplitLabel(is.Indicator.Level1)
+		if prev, ok := labels[is.Category]; l == "" || (ok && prev != l) {
+			labels[is.Category] = is.Category
+		} else if !ok {
+			labels[is.Category] = l
+		}
+	}
+	return labels
 }
 
 // DeptEvaluation lays out a department's own self-evaluation (部门整体支出

@@ -5,6 +5,7 @@
 package present
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
 	"strings"
@@ -124,13 +125,21 @@ func Score(r *big.Rat) string {
 // Light writes a monitoring status as symbol and word, never colour alone.
 func Light(s score.Status) string { return s.Symbol() + " " + s.Word() }
 
+// PlanRule explains the plan table's deviation and its light
+// (score.PlanStatusOf), for the line under the table.
+func PlanRule(m *rules.Monitoring) string {
+	return fmt.Sprintf("偏差 = 实际进度 − 计划进度（百分点）。对照计划：实际进度不低于计划为“● 正常”，落后计划不超过 %s 个百分点为“▲ 关注”，落后更多为“■ 滞后”。", m.Tolerance)
+}
+
 // Target writes an indicator's target as the forms do: operator, value and
-// unit (文字描述 rows: the phrase).
+// unit (文字描述 rows: the phrase). The operator is written as the source
+// writes it (">=" stays ">="), as the indicator table's 符号 column does:
+// one rule for every table.
 func Target(in *model.Indicator) string {
 	if in.Operator.Kind == model.OpText {
 		return in.Target()
 	}
-	return in.Operator.Kind.Symbol() + in.Value + in.Unit
+	return cmp.Or(strings.TrimSpace(in.Operator.Raw), in.Operator.Kind.Symbol()) + in.Value + in.Unit
 }
 
 // WanOf writes a published amount in 万元 at its precision (one written in

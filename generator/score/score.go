@@ -313,6 +313,19 @@ func StatusOf(progress *big.Rat, m *rules.Monitoring) Status {
 	return Green
 }
 
+// PlanStatusOf classifies a checkpoint against its plan: on or ahead of
+// the plan (deviation ≥ 0) is 正常, behind by at most the tolerance is 关注,
+// further behind is 滞后. A plan that spends nothing yet cannot be behind.
+func PlanStatusOf(deviation *big.Rat, m *rules.Monitoring) Status {
+	switch {
+	case deviation == nil || deviation.Sign() >= 0:
+		return Green
+	case new(big.Rat).Neg(deviation).Cmp(m.Tolerance.Rat()) > 0:
+		return Red
+	}
+	return Yellow
+}
+
 // Word and Symbol show a status without relying on colour.
 func (s Status) Word() string   { return [...]string{"正常", "关注", "滞后"}[s] }
 func (s Status) Symbol() string { return [...]string{"●", "▲", "■"}[s] }

@@ -8,6 +8,7 @@ import (
 	"disclose/generator/model"
 	"disclose/generator/money"
 	"disclose/generator/num"
+	"disclose/generator/rules"
 	"disclose/generator/score"
 )
 
@@ -151,5 +152,26 @@ func TestMonitoringLightEdges(t *testing.T) {
 	}
 	if p := score.Progress(2999, 10000, 6); score.StatusOf(p, m) != score.Red {
 		t.Error("29.99% by June is 59.98%: red")
+	}
+}
+
+// The plan table's status follows the deviation from the plan: ahead is
+// never behind (3月底 of the sample: plan 0.00%, actual 0.60%).
+func TestPlanStatusOf(t *testing.T) {
+	m := &rules.Monitoring{Tolerance: num.MustParse("10")}
+	for _, c := range []struct {
+		dev  *big.Rat
+		want score.Status
+	}{
+		{nil, score.Green},
+		{big.NewRat(60, 100), score.Green},
+		{big.NewRat(0, 1), score.Green},
+		{big.NewRat(-111, 100), score.Yellow},
+		{big.NewRat(-10, 1), score.Yellow},
+		{big.NewRat(-1001, 100), score.Red},
+	} {
+		if got := score.PlanStatusOf(c.dev, m); got != c.want {
+			t.Errorf("deviation %v: %s, want %s", c.dev, got.Word(), c.want.Word())
+		}
 	}
 }

@@ -41,11 +41,13 @@ type Change struct {
 	// text, record or total.
 	Kind string `json:"kind"`
 	// Path names the place in the domain's terms, outermost first.
-	Path  []string `json:"path"`
-	Old   string   `json:"old,omitempty"`
-	New   string   `json:"new,omitempty"`
-	Delta string   `json:"delta,omitempty"` // amounts: new − old, signed
-	Note  string   `json:"note,omitempty"`  // what the change means, e.g. a sum that no longer holds
+	Path []string `json:"path"`
+	Old  string   `json:"old,omitempty"`
+	New  string   `json:"new,omitempty"`
+	// Delta is new − old for amounts, signed with ASCII + and - (JSON is
+	// read by programs); text for people writes the minus as −.
+	Delta string `json:"delta,omitempty"`
+	Note  string `json:"note,omitempty"` // what the change means, e.g. a sum that no longer holds
 	// Text is the character-level diff of prose.
 	Text []Segment `json:"text,omitempty"`
 }
@@ -230,7 +232,7 @@ func signedWan(f money.Fen) string {
 	if f >= 0 {
 		return "+" + s + "万元"
 	}
-	return "−" + strings.TrimPrefix(s, "-") + "万元"
+	return s + "万元"
 }
 
 func signedYuan(f money.Fen) string {
@@ -238,7 +240,7 @@ func signedYuan(f money.Fen) string {
 	if f >= 0 {
 		return "+" + s + " 元"
 	}
-	return "−" + strings.TrimPrefix(s, "-") + " 元"
+	return s + " 元"
 }
 
 // text reports changed prose as a character diff (or old → new when short).

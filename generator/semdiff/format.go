@@ -33,7 +33,7 @@ func (c Change) line(color bool, segments func([]Segment) string) string {
 		fmt.Fprintf(&b, "%s：%s → %s", tail, c.Old, c.New)
 	}
 	if c.Delta != "" && c.Op == "changed" {
-		fmt.Fprintf(&b, "（%s）", c.Delta)
+		fmt.Fprintf(&b, "（%s）", forPeople(c.Delta))
 	}
 	if c.Note != "" {
 		fmt.Fprintf(&b, "，%s", c.Note)
@@ -207,4 +207,13 @@ func (r *Report) Lines() []string {
 		out = append(out, opWord[c.Op]+" "+path+c.line(false, segs))
 	}
 	return out
+}
+
+// forPeople writes a signed figure's minus as the typographic − (U+2212),
+// as the pages write deviations; machines get the ASCII hyphen-minus.
+func forPeople(signed string) string {
+	if rest, ok := strings.CutPrefix(signed, "-"); ok {
+		return "−" + rest
+	}
+	return signed
 }

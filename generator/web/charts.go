@@ -20,11 +20,14 @@ import (
 // start-up script, never inlined as code), a summary written from the same
 // data for screen readers, and the data again as a table.
 type Chart struct {
-	ID           string // a JavaScript identifier, unique on its page
-	Caption      string
-	Summary      string
-	Options      template.JS
-	Table        DataTable
+	ID      string // a JavaScript identifier, unique on its page
+	Caption string
+	Summary string
+	Options template.JS
+	Table   DataTable
+	// TableRef, when set, names a table of the page ("#id", caption) that
+	// holds the chart's data, which then has no table of its own.
+	TableRef     [2]string
 	Illustrative bool
 }
 
@@ -70,6 +73,18 @@ func finish(c interface {
 	m["color"] = []string{"#1f5fa8", "#b35900", "#5b3a8c", "#2e7d32"}
 	m["tooltip"] = map[string]any{"trigger": "axis", "renderMode": "richText"}
 	m["grid"] = map[string]any{"containLabel": true, "left": 8, "right": 16, "bottom": 8, "top": 48}
+	// The axis name starts at the axis and runs right: centred on it, as
+	// ECharts puts it, its first characters fall off the chart's left edge
+	// (containLabel does not count the name).
+	if y, ok := m["yAxis"]; ok {
+		var axes []map[string]any
+		if b, err := json.Marshal(y); err == nil && json.Unmarshal(b, &axes) == nil {
+			for _, a := range axes {
+				a["nameTextStyle"] = map[string]any{"align": "left"}
+			}
+			m["yAxis"] = axes
+		}
+	}
 	delete(m, "toolbox")
 
 	for k, v := range extra {
@@ -129,18 +144,17 @@ var (
 )
 
 // planChart compares planned and actual cumulative execution at each
-// checkpoint of the spending plan.
-func planChart(p *derive.Project, illustrative bool) Chart {
+// checkpoint of the spending plan. Its data is the page's plan table
+// (tableID, caption): one table serves both.
+func planChart(p *derive.Project, illustrative bool, tableID, caption string) Chart {
 	labels := make([]string, len(p.Checkpoints))
 	planned := make([]opts.LineData, len(p.Checkpoints))
 	actual := make([]opts.LineData, len(p.Checkpoints))
-	table := DataTable{Caption: "计划与实际累计支出进度（按时间节点）", Head: []string{"时间节点", "计划累计进度", "实际累计进度", "偏差（百分点）"}}
 	var parts []string
 	for i, c := range p.Checkpoints {
 		labels[i] = c.Label
 		planned[i] = opts.LineData{Value: numberRat(c.PlannedPercent)}
 		actual[i] = opts.LineData{Value: numberRat(c.ActualPercent)}
-		table.Rows = append(table.Rows, row(c.Label, pct(c.PlannedPercent), pct(c.ActualPercent), deviation(c.Deviation)))
 		if c.Reached {
 			parts = append(parts, fmt.Sprintf("%s计划%s、实际%s", c.Label, pct(c.PlannedPercent), pct(c.ActualPercent)))
 		} else {
@@ -153,7 +167,7 @@ func planChart(p *derive.Project, illustrative bool) Chart {
 	l.SetXAxis(labels).
 		AddSeries("计划累计进度", planned, dashed()).
 		AddSeries("实际累计进度", actual)
-	return Chart{ID: "chart_plan", Caption: "资金支出计划与实际执行（按时间节点）", Options: finish(l, nil), Table: table, Illustrative: illustrative,
+	return Chart{ID: "chart_plan", Caption: "资金支出计划与实际执行（按时间节点）", Options: finish(l, nil), TableRef: [2]string{"#" + tableID, caption}, Illustrative: illustrative,
 		Summary: "折线图：累计支出进度，" + strings.Join(parts, "；") + "。"}
 }
 

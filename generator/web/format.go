@@ -27,10 +27,46 @@ var funcs = template.FuncMap{
 }
 
 // projectForm is a project with the heading level its 项目说明 takes where
-// the form is placed.
+// the form is placed. The 项目支出绩效目标表 is one table, as the official
+// form is: its rows share the indicator table's columns.
 type projectForm struct {
 	Project *ProjectView
 	Level   int
+}
+
+// Cols is the form's column count: the indicator table's.
+func (f projectForm) Cols() int {
+	if f.Project.IndicatorTable.HasWeights {
+		return 10
+	}
+	return 9
+}
+
+// Less is Cols less n, for a cell that fills the rest of a row.
+func (f projectForm) Less(n int) int { return f.Cols() - n }
+
+// planCell is one checkpoint of the spending plan in the form's row.
+type planCell struct {
+	Label, Percent string
+	Span           int
+}
+
+// PlanCells spread the spending plan's checkpoints over the columns right
+// of its label, the first ones one column wider when they do not divide.
+func (f projectForm) PlanCells() []planCell {
+	plan := f.Project.Plan
+	cols := f.Cols() - 1
+	if len(plan) == 0 || len(plan) > cols {
+		return nil
+	}
+	out := make([]planCell, len(plan))
+	for i, c := range plan {
+		out[i] = planCell{Label: c.Label, Percent: c.Percent.String(), Span: cols / len(plan)}
+		if i < cols%len(plan) {
+			out[i].Span++
+		}
+	}
+	return out
 }
 
 // The formats are present's, shared with the PDF reports.

@@ -98,11 +98,11 @@ func TestIndicatorTableRows(t *testing.T) {
 		testutil.EmptyGroup + " （本组未列三级指标）",
 		// evaluation table
 		"三级指标 指标方向 年度指标值",
-		"使用者满意度 正向 ≥90.00% 88.5",
+		"使用者满意度 正向 >=90.00% 88.5",
 		testutil.PartName + " 85% 80",
 		"产出指标 " + testutil.EmptyGroup + " （本组未列三级指标）",
 		// monitoring
-		"≥90.00%（正向）",
+		">=90.00%（正向）",
 	} {
 		if !strings.Contains(project, w) {
 			t.Errorf("the project page lacks %q", w)

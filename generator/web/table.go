@@ -32,6 +32,9 @@ type IndicatorTable struct {
 	Caption    string
 	Rows       []IndicatorRow
 	HasWeights bool
+	// HideCaption: the heading just above says the same, so the caption is
+	// kept for screen readers only.
+	HideCaption bool
 }
 
 // indicatorTable lays out an indicator table as present.IndicatorLayout

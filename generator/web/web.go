@@ -49,10 +49,14 @@ type Options struct {
 	History map[string][]Revision
 }
 
-// Revision is one entry of a department's revision history.
+// Revision is one entry of a department's revision history: what changed
+// in the published content, in the domain's terms, and the correction note
+// its author wrote for the public (never the commit subject).
 type Revision struct {
-	Date, Subject, Hash string
-	Changes             []string
+	Date, Note string
+	// First marks the first publication: Changes summarize it.
+	First   bool
+	Changes []string
 }
 
 // Download is a link to a PDF report with its size.
@@ -202,6 +206,7 @@ type ProjectView struct {
 	Data            []Link
 	LineRows        []LineRow
 	CheckpointRows  []CheckpointRow
+	PlanRule        string // what the plan table's 对照计划 column measures
 	// TotalWan and SpentYuan are the totals row of the budget lines (the
 	// records); AdjustedWan, ExecutedWan and RatePct the project's one
 	// execution rate with what it is computed from. Published says the
@@ -246,13 +251,19 @@ type LineRow struct {
 	Name, Budget, Spent, Rate string
 }
 
+// The plan table's id and caption: the plan chart's data is that table.
+const (
+	planTableID      = "plan-table"
+	planTableCaption = "资金支出计划执行情况（累计）"
+)
+
 // CheckpointRow is a checkpoint of the spending plan as the project
 // page's table shows it; the actual figures are set only when Reached.
 type CheckpointRow struct {
 	Label, Date, PlannedPercent, Planned string
 	Reached                              bool
 	Actual, ActualPercent, Deviation     string
-	Progress, LightClass, Light          string
+	LightClass, Light                    string // of the deviation
 }
 
 func lineRows(p *derive.Project) []LineRow {
@@ -269,7 +280,7 @@ func checkpointRows(p *derive.Project) []CheckpointRow {
 		r := CheckpointRow{Label: c.Label, Date: c.Date.String(), PlannedPercent: pct(c.PlannedPercent), Planned: c.Planned.Yuan(), Reached: c.Reached}
 		if c.Reached {
 			r.Actual, r.ActualPercent, r.Deviation = c.Actual.Yuan(), pct(c.ActualPercent), deviation(c.Deviation)
-			r.Progress, r.LightClass, r.Light = pct(c.Progress), c.Status.Class(), present.Light(c.Status)
+			r.LightClass, r.Light = c.PlanStatus.Class(), present.Light(c.PlanStatus)
 		}
 		rows[i] = r
 	}
@@ -555,7 +566,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 		OverallGoalHTML: render(d.OverallGoal),
 		MeasuresHTML:    render(d.Measures),
 		MeasuresHeading: cmp.Or(d.MeasuresTitle, "工作保障措施"),
-		IndicatorTable:  indicatorTable("部门整体绩效指标", d.Indicators, d.Levels, d.Rules),
+		IndicatorTable:  deptIndicators(d),
 	}
 	illustrative := false
 	for _, f := range d.Spending {
@@ -583,7 +594,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 		// Charts of what was published: a self-evaluation form has no plan,
 		// no budget lines and no spending records.
 		if len(p.Plan) > 0 {
-			pv.Charts = append(pv.Charts, planChart(p, illustrative))
+			pv.Charts = append(pv.Charts, planChart(p, illustrative, planTableID, planTableCaption))
 		}
 		if p.Records > 0 {
 			pv.Charts = append(pv.Charts, monthlyChart(p, through, illustrative))
@@ -592,6 +603,9 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 			pv.Charts = append(pv.Charts, linesChart(p, illustrative))
 		}
 		pv.LineRows, pv.CheckpointRows = lineRows(p), checkpointRows(p)
+		if d.Rules != nil {
+			pv.PlanRule = present.PlanRule(&d.Rules.Monitoring)
+		}
 		_, adjusted := p.Budgets()
 		pv.TotalWan, pv.SpentYuan, pv.RatePct = wan(p.Total), p.Spent.Yuan(), pct(p.ExecutionRate)
 		pv.AdjustedWan, pv.ExecutedWan = adjustedWan(p), executedWan(p)
@@ -694,4 +708,11 @@ func run(jobs []func()) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// deptIndicators is the 部门整体绩效指标 table, under its own heading.
+func deptIndicators(d *derive.Department) IndicatorTable {
+	t := indicatorTable("部门整体绩效指标", d.Indicators, d.Levels, d.Rules)
+	t.HideCaption = true
+	return t
 }

@@ -217,7 +217,7 @@ func TestEvaluationFiguresOnPage(t *testing.T) {
 		want = append(want, `<td class="num">`+present.Score(is.Weight)+`</td><td class="num">`+present.Score(is.Score)+`</td>`)
 	}
 	for _, g := range e.Groups {
-		want = append(want, g.Name+`小计</th><td class="num">`+present.Score(g.Weight)+`</td><td class="num">`+present.Score(g.Score)+`</td>`)
+		want = append(want, present.GroupLabels(e)[g.Name]+`小计</th><td class="num">`+present.Score(g.Weight)+`</td><td class="num">`+present.Score(g.Score)+`</td>`)
 	}
 	m := p.Monitoring[0]
 	want = append(want, present.Pct(m.Progress), present.Light(m.Status), "示例数据")
