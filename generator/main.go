@@ -4,6 +4,7 @@
 //
 // Usage:
 //
+//	disclose init   [DIR]
 //	disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR] [--pdf=false] [--clean] [--no-wait|--lock-timeout D]
 //	disclose serve  [--addr 127.0.0.1:8080] [--content DIR] [--out DIR] [--templates DIR]
 //	disclose check  [--content DIR] [--strict] [--format text|json]
@@ -27,6 +28,8 @@ import (
 const usage = `disclose — 预算绩效信息公开生成器
 
 用法：
+  disclose init   [DIR]
+        在 DIR（默认当前目录）中写入示例内容 content 和 schema，之后在该目录运行 disclose serve 预览。
   disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR] [--pdf=false] [--clean]
         检查内容并生成网站和 PDF 报告（默认 public/）；有错误时不改动输出目录。
         增量构建：只重新生成内容有变化的部门，其余文件原样保留（--clean 全部重新生成）。
@@ -98,6 +101,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
+	case "init":
+		return cmdInit(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
 	case "build":
