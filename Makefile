@@ -12,7 +12,7 @@ CONTENT_FUZZTIME ?= 60s
 STATICCHECK_VERSION := v0.8.2
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all assets build site check test lint examples fuzz bench bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
+.PHONY: all assets build dist site check test lint examples fuzz bench bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
 
 all: site
 
@@ -23,6 +23,12 @@ build:
 # cached outside Git ($$DISCLOSE_CACHE or ~/.cache/disclose).
 assets:
 	scripts/fetch-assets
+
+# Release archives in dist/: one binary per platform (windows/amd64,
+# linux/amd64, linux/arm64, darwin/arm64) with ECharts and the fonts
+# inside, licences, 使用说明.txt, SHA256SUMS. Reproducible.
+dist: assets
+	scripts/dist
 
 # Check the content and build the website into public/ (atomic swap; a
 # content error leaves public/ as it was).
@@ -107,4 +113,4 @@ schema: build
 	./$(BIN) schema --out schema
 
 clean:
-	rm -rf bin public $(EXAMPLES_OUT)
+	rm -rf bin public $(EXAMPLES_OUT) dist generator/assets/bundle
