@@ -28,6 +28,7 @@ var allowed = map[string][]string{
 	"score":      {"model", "money", "num", "rules"},
 	"schema":     {"model", "money", "num", "rules"},
 	"assets":     {},
+	"console":    {},
 	"buildcache": {"fileio"},
 	"gitrev":     {},
 	"semdiff":    {"derive", "diag", "model", "money", "num", "present", "rules"},

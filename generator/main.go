@@ -23,6 +23,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+
+	"disclose/generator/console"
 )
 
 const usage = `disclose — 预算绩效信息公开生成器
@@ -69,11 +71,14 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(1 << 30)
 	}
+	// On a Chinese Windows console (code page 936) messages are written in
+	// GBK; files stay UTF-8.
+	stdout, stderr := console.Streams()
 	// DISCLOSE_CPUPROFILE=FILE writes a CPU profile, for performance work.
 	if f := os.Getenv("DISCLOSE_CPUPROFILE"); f != "" {
 		if out, err := os.Create(f); err == nil {
 			if err := pprof.StartCPUProfile(out); err == nil {
-				code := run(os.Args[1:], os.Stdout, os.Stderr)
+				code := run(os.Args[1:], stdout, stderr)
 				pprof.StopCPUProfile()
 				out.Close()
 				os.Exit(code)
@@ -83,14 +88,14 @@ func main() {
 	// DISCLOSE_MEMPROFILE=FILE writes an allocation profile at the end.
 	if f := os.Getenv("DISCLOSE_MEMPROFILE"); f != "" {
 		runtime.MemProfileRate = 64 << 10
-		code := run(os.Args[1:], os.Stdout, os.Stderr)
+		code := run(os.Args[1:], stdout, stderr)
 		if out, err := os.Create(f); err == nil {
 			_ = pprof.Lookup("allocs").WriteTo(out, 0)
 			out.Close()
 		}
 		os.Exit(code)
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], stdout, stderr))
 }
 
 // run executes one command and returns the exit status: 0 success, 1 the
