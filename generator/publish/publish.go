@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -153,12 +154,12 @@ func recover(out string) {
 				continue
 			}
 		}
-		_ = os.RemoveAll(l)
+		_ = removeAll(l)
 	}
 }
 
 // Abort removes the staging folder; the output folder is untouched.
-func (s *Staging) Abort() { _ = os.RemoveAll(s.Dir) }
+func (s *Staging) Abort() { _ = removeAll(s.Dir) }
 
 // readBuildID reads the build identity from out's marker.
 func readBuildID(out string) string {
@@ -197,7 +198,7 @@ func (s *Staging) Commit(id string) error {
 		// One atomic exchange where the system has it; the old output then
 		// sits in the staging path and is removed.
 		if err := exchange(s.Dir, s.out); err == nil {
-			return os.RemoveAll(s.Dir)
+			return removeAll(s.Dir)
 		}
 	}
 	old := ""
@@ -216,7 +217,39 @@ func (s *Staging) Commit(id string) error {
 		return err
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeAll(old)
+	}
+	return nil
+}
+
+// removeAll is os.RemoveAll, with a slower fallback that removes one entry
+// at a time with os.Remove. On Windows, os.RemoveAll deletes through
+// FILE_DISPOSITION_INFORMATION_EX, which Wine before 9 (and, Go's notes
+// say, some file systems) answers with "Invalid function" that Go does not
+// fall back from; os.Remove uses DeleteFile, which they all have.
+func removeAll(dir string) error { return removeAllWith(dir, os.RemoveAll) }
+
+func removeAllWith(dir string, first func(string) error) error {
+	err := first(dir)
+	if err == nil {
+		return nil
+	}
+	var paths []string
+	walkErr := filepath.WalkDir(dir, func(p string, _ fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		paths = append(paths, p)
+		return nil
+	})
+	if walkErr != nil {
+		return err
+	}
+	// Deepest first: a folder after what it holds.
+	for i := len(paths) - 1; i >= 0; i-- {
+		if rmErr := os.Remove(paths[i]); rmErr != nil && !os.IsNotExist(rmErr) {
+			return err
+		}
 	}
 	return nil
 }
