@@ -12,7 +12,7 @@ CONTENT_FUZZTIME ?= 60s
 STATICCHECK_VERSION := v0.8.2
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all assets build dist site check test lint examples fuzz bench bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
+.PHONY: all assets build dist test-dist site check test lint examples fuzz bench bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
 
 all: site
 
@@ -29,6 +29,14 @@ assets:
 # inside, licences, 使用说明.txt, SHA256SUMS. Reproducible.
 dist: assets
 	scripts/dist
+
+# The release archives where officers run them: linux/amd64 in an empty
+# root with no network (scripts/test-fresh), windows/amd64 under Wine with
+# a GBK console (scripts/test-wine); outputs byte-identical to Linux's.
+# Installs Wine when missing (as root).
+test-dist: dist
+	scripts/test-fresh
+	scripts/test-wine
 
 # Check the content and build the website into public/ (atomic swap; a
 # content error leaves public/ as it was).
