@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,40 +9,61 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
 	"disclose"
 	"disclose/generator/schema"
 )
 
-// cmdInit writes a starter site into DIR: DIR/content (the sample, from
-// inside the binary) and DIR/schema (for editors). It never overwrites: DIR
+// cmdInit writes a starter site into DIR: DIR/content (the sample, or with
+// --empty one department to fill in, from inside the binary) and DIR/schema
+// (for editors). It never overwrites: DIR
 // must not hold content/ or schema/ already.
 func cmdInit(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("init", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
+	flags := flag.NewFlagSet("init", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	empty := flags.Bool("empty", false, "写入一个空白部门（带中文注释）而不是示例内容")
+	year := flags.Int("year", time.Now().Year(), "空白部门的年度（--empty 时）")
+	if err := flags.Parse(args); err != nil {
 		return 2
 	}
 	dir := "."
-	switch fs.NArg() {
+	switch flags.NArg() {
 	case 0:
 	case 1:
-		dir = fs.Arg(0)
+		dir = flags.Arg(0)
 	default:
 		fmt.Fprintln(stderr, "disclose init: 只能给一个目录，例如 disclose init 绩效公开")
 		return 2
 	}
-	if err := initSite(dir); err != nil {
+	if *year < 1000 || *year > 9999 {
+		fmt.Fprintf(stderr, "disclose init: --year %d 不是四位数的年度\n", *year)
+		return 2
+	}
+	src, what, yearText := fs.FS(disclose.Sample), "示例内容", ""
+	if *empty {
+		starter, err := fs.Sub(disclose.Starter, "starter")
+		if err != nil {
+			fmt.Fprintln(stderr, "disclose init:", err)
+			return 2
+		}
+		src, what, yearText = starter, "空白部门", strconv.Itoa(*year)
+	}
+	if err := initSite(dir, src, yearText); err != nil {
 		fmt.Fprintln(stderr, "disclose init:", err)
 		return 2
 	}
-	fmt.Fprintf(stdout, "已在 %s 中写入示例内容（content）和编辑器用的 JSON Schema（schema）。\n", dir)
+	fmt.Fprintf(stdout, "已在 %s 中写入%s（content）和编辑器用的 JSON Schema（schema）。\n", dir, what)
 	fmt.Fprintf(stdout, "下一步：进入该目录，运行 disclose serve，在浏览器中打开 http://127.0.0.1:8080/ 预览；\n")
 	fmt.Fprintf(stdout, "修改 content 中的文件后页面自动更新。disclose check 检查内容，disclose build 生成到 public。\n")
 	return 0
 }
 
-func initSite(dir string) error {
+// initSite copies src's content/ into dir, YEAR in names and files
+// replaced by year unless it is "", and writes the schemas.
+func initSite(dir string, src fs.FS, year string) error {
 	for _, sub := range []string{"content", "schema"} {
 		if _, err := os.Lstat(filepath.Join(dir, sub)); err == nil {
 			return fmt.Errorf("%s 已存在，不会覆盖：换一个目录，或先移走它", filepath.Join(dir, sub))
@@ -49,17 +71,24 @@ func initSite(dir string) error {
 			return err
 		}
 	}
-	err := fs.WalkDir(disclose.Sample, "content", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(src, "content", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		p := name
+		if year != "" {
+			p = strings.ReplaceAll(p, "YEAR", year)
 		}
 		dest := filepath.Join(dir, filepath.FromSlash(p))
 		if d.IsDir() {
 			return os.MkdirAll(dest, 0o755)
 		}
-		data, err := fs.ReadFile(disclose.Sample, p)
+		data, err := fs.ReadFile(src, name)
 		if err != nil {
 			return err
+		}
+		if year != "" {
+			data = bytes.ReplaceAll(data, []byte("YEAR"), []byte(year))
 		}
 		return writeNew(dest, data)
 	})

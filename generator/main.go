@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	disclose init   [DIR]
+//	disclose init   [--empty [--year Y]] [DIR]
 //	disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR] [--pdf=false] [--clean] [--no-wait|--lock-timeout D]
 //	disclose serve  [--addr 127.0.0.1:8080] [--content DIR] [--out DIR] [--templates DIR]
 //	disclose check  [--content DIR] [--strict] [--format text|json]
@@ -30,8 +30,9 @@ import (
 const usage = `disclose — 预算绩效信息公开生成器
 
 用法：
-  disclose init   [DIR]
+  disclose init   [--empty [--year Y]] [DIR]
         在 DIR（默认当前目录）中写入示例内容 content 和 schema，之后在该目录运行 disclose serve 预览。
+        --empty 改为写入一个带中文注释的空白部门（--year 年度，默认今年）。
   disclose build  [--content DIR] [--out DIR] [--templates DIR] [--cache DIR] [--pdf=false] [--clean]
         检查内容并生成网站和 PDF 报告（默认 public/）；有错误时不改动输出目录。
         增量构建：只重新生成内容有变化的部门，其余文件原样保留（--clean 全部重新生成）。
