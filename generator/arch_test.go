@@ -43,8 +43,9 @@ var allowed = map[string][]string{
 }
 
 // mainImports are what package main may import: the engine, and what a
-// command runs beside it (import, gen-corpus, schema, the assets' cache).
-var mainImports = []string{"assets", "build", "corpus", "importer", "schema"}
+// command runs beside it (import, gen-corpus, schema, the assets' cache,
+// the console's encoding).
+var mainImports = []string{"assets", "build", "console", "corpus", "importer", "schema"}
 
 const prefix = "disclose/generator/"
 
