@@ -5,14 +5,18 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 )
 
-// allowed lists, for each stage package, the project packages it may
-// import (docs/ARCHITECTURE.md). main may import anything.
+// allowed lists, for each package, the project packages it may import
+// (docs/ARCHITECTURE.md). build, the engine, ties the stages together; no
+// stage imports it.
 var allowed = map[string][]string{
+	"build": {"assets", "buildcache", "check", "derive", "diag", "fileio", "gitrev", "load", "model",
+		"pdf", "present", "publish", "semdiff", "web"},
 	"money":      {},
 	"num":        {},
 	"diag":       {},
@@ -39,8 +43,14 @@ var allowed = map[string][]string{
 	"pdf":        {"assets", "derive", "diag", "markdown", "model", "money", "num", "present", "rules", "score"},
 }
 
+// mainImports are what package main may import: the engine, and what a
+// command runs beside it (import, gen-corpus, schema, the assets' cache,
+// the console's encoding).
+var mainImports = []string{"assets", "build", "console", "corpus", "importer", "schema"}
+
+const prefix = "disclose/generator/"
+
 func TestImportRules(t *testing.T) {
-	const prefix = "disclose/generator/"
 	entries, _ := os.ReadDir(".")
 	for _, e := range entries {
 		if !e.IsDir() || e.Name() == "internal" || e.Name() == "testdata" {
@@ -52,29 +62,51 @@ func TestImportRules(t *testing.T) {
 			t.Errorf("package %s has no import rule: add it to allowed and docs/ARCHITECTURE.md", pkg)
 			continue
 		}
-		files, _ := filepath.Glob(filepath.Join(pkg, "*.go"))
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			af, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, imp := range af.Imports {
-				path, _ := strconv.Unquote(imp.Path.Value)
-				dep, isOurs := strings.CutPrefix(path, prefix)
-				if !isOurs {
-					continue
-				}
-				permitted := false
-				for _, a := range ok {
-					permitted = permitted || a == dep
-				}
-				if !permitted {
-					t.Errorf("%s imports %s: the %s stage may import only %v", f, path, pkg, ok)
+		if pkg != "build" && slices.Contains(ok, "build") {
+			t.Errorf("%s may not import build: the engine runs the stages, never the reverse", pkg)
+		}
+		for f, deps := range imports(t, pkg) {
+			for _, dep := range deps {
+				if !slices.Contains(ok, dep) {
+					t.Errorf("%s imports %s: the %s package may import only %v", f, dep, pkg, ok)
 				}
 			}
 		}
 	}
+	// main parses flags, calls the engine and prints.
+	usesBuild := false
+	for f, deps := range imports(t, ".") {
+		for _, dep := range deps {
+			usesBuild = usesBuild || dep == "build"
+			if !slices.Contains(mainImports, dep) {
+				t.Errorf("%s imports %s: main may import only %v (the stages run in build)", f, dep, mainImports)
+			}
+		}
+	}
+	if !usesBuild {
+		t.Error("main does not import build")
+	}
+}
+
+// imports lists, for each non-test Go file of a folder, the project
+// packages it imports (without the module prefix).
+func imports(t *testing.T, dir string) map[string][]string {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	out := map[string][]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range af.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			if dep, isOurs := strings.CutPrefix(path, prefix); isOurs {
+				out[f] = append(out[f], dep)
+			}
+		}
+	}
+	return out
 }

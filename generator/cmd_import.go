@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"disclose/generator/build"
 	"disclose/generator/importer"
-	"disclose/generator/load"
 )
 
 func cmdImport(args []string, stdout, stderr io.Writer) int {
@@ -47,7 +47,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	// file, sheet and cell.
 	_ = rep.WriteText(stdout)
 	// What was written is checked at once, in the officer's terms.
-	diags := checkContent(o.Out)
+	diags := build.Check(o.Out)
 	if e, w := diags.Count(); e+w > 0 {
 		fmt.Fprintln(stdout, "\n检查导入的内容：")
 		_ = diags.WriteText(stdout)
@@ -80,22 +80,18 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, usage)
 		return 2
 	}
-	site, diags := load.Site(*content)
+	d, known, diags := build.Department(*content, *year, *dept)
 	if diags.HasErrors() {
 		_ = diags.WriteText(stderr)
 		return 1
 	}
-	var known []string
-	for _, d := range site.Departments {
-		if d.Year == *year && d.Code == *dept {
-			if err := importer.Export(d, *xlsx); err != nil {
-				fmt.Fprintln(stderr, "disclose export:", err)
-				return 1
-			}
-			fmt.Fprintln(stdout, "写入", *xlsx)
-			return 0
+	if d != nil {
+		if err := importer.Export(d, *xlsx); err != nil {
+			fmt.Fprintln(stderr, "disclose export:", err)
+			return 1
 		}
-		known = append(known, fmt.Sprintf("--year %d --department %s", d.Year, d.Code))
+		fmt.Fprintln(stdout, "写入", *xlsx)
+		return 0
 	}
 	fmt.Fprintf(stderr, "disclose export: %s 中没有 %d 年度的部门 %q；部门用 --year 年度 --department 部门编码（部门目录名）指定，已有：%s\n",
 		*content, *year, *dept, strings.Join(known, "；"))

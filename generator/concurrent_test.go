@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -163,4 +164,22 @@ func TestBuildWaitsOrRefusesWhileOutputLocked(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, filepath.Base(publish.LockPath(out)))); !os.IsNotExist(err) {
 		t.Error("the lock file is inside the output")
 	}
+}
+
+// syncBuffer is a log several goroutines write.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

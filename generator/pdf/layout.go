@@ -123,19 +123,35 @@ func (l *layout) breakText(face Face, size float64, s string, width float64) []L
 
 // textLine adds one line of text at x, justified to width unless it is the
 // last line of its paragraph.
-func (l *layout) textLine(x, y float64, face Face, size float64, ln Line, width float64, justify bool, c rgb) {
-	o := op{kind: opText, x: x, y: y, face: face, size: size, text: ln.Text(), color: c}
-	if n := utf8.RuneCountInString(o.text); justify && !ln.Last && n > 1 && width > ln.Width {
+func (l *layout) textLine(x, y float64, ln Line, width float64, st textStyle) {
+	o := op{kind: opText, x: x, y: y, face: st.face, size: st.size, text: ln.Text(), color: st.color}
+	if n := utf8.RuneCountInString(o.text); st.justify && !ln.Last && n > 1 && width > ln.Width {
 		o.spacing = (width - ln.Width) / float64(n-1)
 	}
 	l.add(o)
 }
 
-// paragraph sets text in face and size across the text block, with a first
-// line indent of two characters when indent is true.
-func (l *layout) paragraph(text string, face Face, size, leading float64, indent, justify bool, c rgb) {
+// textStyle is how a run of text is set.
+type textStyle struct {
+	face          Face
+	size, leading float64
+	indent        bool // the first line indented by two characters
+	justify       bool
+	color         rgb
+}
+
+// The styles most paragraphs take: body text, a note, a small note.
+var (
+	bodyText      = textStyle{face: Serif, size: bodySize, leading: bodyLeading, indent: true, justify: true, color: black}
+	grayNote      = textStyle{face: Serif, size: 10.5, leading: 18, color: gray}
+	smallGrayNote = textStyle{face: Serif, size: 9.5, leading: 15, color: gray}
+)
+
+// paragraph sets text across the text block in its style.
+func (l *layout) paragraph(text string, st textStyle) {
+	face, size, leading := st.face, st.size, st.leading
 	first := 0.0
-	if indent {
+	if st.indent {
 		first = 2 * size
 	}
 	lines := BreakIndent(text, bodyW-first, bodyW, func(r rune) float64 { return l.fonts.Width(face, r) * size })
@@ -145,7 +161,7 @@ func (l *layout) paragraph(text string, face Face, size, leading float64, indent
 		if i == 0 {
 			x, w = marginLeft+first, bodyW-first
 		}
-		l.textLine(x, l.y+(leading-size)/2, face, size, ln, w, justify, c)
+		l.textLine(x, l.y+(leading-size)/2, ln, w, st)
 		l.y += leading
 	}
 }
@@ -172,7 +188,7 @@ func (l *layout) heading(level int, text string, keep float64) {
 		c = accent
 	}
 	for _, ln := range lines {
-		l.textLine(marginLeft, l.y+size*0.25, Sans, size, ln, bodyW, false, c)
+		l.textLine(marginLeft, l.y+size*0.25, ln, bodyW, textStyle{face: Sans, size: size, color: c})
 		l.y += size * 1.5
 	}
 	if level == 1 {
@@ -193,7 +209,7 @@ func (l *layout) note(label, text string) {
 	l.add(op{kind: opText, x: marginLeft + pad + 2, y: l.y + pad + (leading-size)/2, face: Sans, size: size, text: label, color: black})
 	x := marginLeft + pad + 2 + l.measure(Sans, size, label) + size
 	for i, ln := range lines {
-		l.textLine(x, l.y+pad+float64(i)*leading+(leading-size)/2, Serif, size, ln, bodyW-(x-marginLeft)-pad, false, black)
+		l.textLine(x, l.y+pad+float64(i)*leading+(leading-size)/2, ln, bodyW-(x-marginLeft)-pad, textStyle{face: Serif, size: size, color: black})
 	}
 	l.y += h + 6
 }

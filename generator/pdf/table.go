@@ -150,7 +150,7 @@ func (l *layout) table(t table) {
 
 	drawHeader := func() {
 		if len(head) > 0 {
-			l.drawRows(head, headH, xs, 0, len(head), l.y, size, true)
+			l.drawRows(laidRows{head, headH, xs, size}, 0, len(head), l.y, true)
 		}
 		l.y += headTotal
 	}
@@ -246,7 +246,7 @@ func (l *layout) table(t table) {
 				bodyHts[end-1] += need - have
 			}
 		}
-		l.drawRows(body, bodyHts, xs, i, j, l.y, size, false)
+		l.drawRows(laidRows{body, bodyHts, xs, size}, i, j, l.y, false)
 		for k := i; k < j; k++ {
 			l.y += bodyHts[k]
 		}
@@ -313,10 +313,20 @@ func (l *layout) splitRow(body [][]*laid, hts []float64, i int, avail, size floa
 	return body, hts
 }
 
+// laidRows are a table's rows laid out: cells, row heights, column edges
+// and the type size.
+type laidRows struct {
+	cells [][]*laid
+	hts   []float64
+	xs    []float64
+	size  float64
+}
+
 // drawRows draws rows [from, to) starting at y. A merged cell that began
 // above from, or runs past to, is drawn over the part inside the range, its
 // label repeated.
-func (l *layout) drawRows(cells [][]*laid, hts []float64, xs []float64, from, to int, y, size float64, header bool) {
+func (l *layout) drawRows(t laidRows, from, to int, y float64, header bool) {
+	cells, hts, xs, size := t.cells, t.hts, t.xs, t.size
 	rowY := make([]float64, to-from+1)
 	rowY[0] = y
 	for k := from; k < to; k++ {
@@ -352,7 +362,7 @@ func (l *layout) drawRows(cells [][]*laid, hts []float64, xs []float64, from, to
 				}
 				// Cells are set ragged, as the forms are: justifying a
 				// narrow column spreads its characters apart.
-				l.textLine(x, ty, c.face, size, ln, x1-x0-2*cellPad, false, black)
+				l.textLine(x, ty, ln, x1-x0-2*cellPad, textStyle{face: c.face, size: size, color: black})
 				ty += lead
 			}
 		}

@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"errors"
@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-// errOutput marks an --out that must not be replaced: the command line is
+// ErrOutput marks an --out that must not be replaced: the command line is
 // wrong, not the content.
-var errOutput = errors.New("输出目录不可用")
+var ErrOutput = errors.New("输出目录不可用")
 
 // checkOutput refuses an output folder that is a symbolic link (the swap
 // would replace the link by a folder, leaving its target stale) or that
@@ -19,14 +19,14 @@ var errOutput = errors.New("输出目录不可用")
 func checkOutput(content, out string) error {
 	if st, err := os.Lstat(out); err == nil && st.Mode()&os.ModeSymlink != 0 {
 		target, _ := filepath.EvalSymlinks(out)
-		return fmt.Errorf("%w：--out %s 是符号链接（指向 %s）；请把 --out 写成目标目录本身", errOutput, out, target)
+		return fmt.Errorf("%w：--out %s 是符号链接（指向 %s）；请把 --out 写成目标目录本身", ErrOutput, out, target)
 	}
 	c, o := realPath(content), realPath(out)
 	switch {
 	case inside(c, o):
-		return fmt.Errorf("%w：--out %s 在内容目录 %s 之内；请把输出目录放在内容目录之外", errOutput, out, content)
+		return fmt.Errorf("%w：--out %s 在内容目录 %s 之内；请把输出目录放在内容目录之外", ErrOutput, out, content)
 	case inside(o, c):
-		return fmt.Errorf("%w：内容目录 %s 在 --out %s 之内，构建会把它整体替换；请把输出目录放在内容目录之外", errOutput, content, out)
+		return fmt.Errorf("%w：内容目录 %s 在 --out %s 之内，构建会把它整体替换；请把输出目录放在内容目录之外", ErrOutput, content, out)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"bytes"
@@ -71,12 +71,14 @@ func waitFor(t *testing.T, base string, ok func(status) bool) status {
 func TestServeRebuildsAndKeepsLastGoodSite(t *testing.T) {
 	content := testutil.CopyContent(t)
 	out := filepath.Join(t.TempDir(), "public")
-	b := buildFlags{content: content, out: out, templates: filepath.Join(testutil.Root(), "templates"), cache: assets.CacheDir()}
+	b := Config{Content: content, Out: out, Templates: filepath.Join(testutil.Root(), "templates"), Cache: assets.CacheDir()}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	log := &syncBuffer{}
-	go func() { done <- serve(ctx, b, "127.0.0.1:0", 50*time.Millisecond, log, ready) }()
+	go func() {
+		done <- Serve(ctx, Preview{Config: b, Addr: "127.0.0.1:0", Interval: 50 * time.Millisecond, Log: log, Ready: ready})
+	}()
 	var addr string
 	select {
 	case addr = <-ready:

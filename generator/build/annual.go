@@ -1,0 +1,166 @@
+package build
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"disclose/generator/buildcache"
+	"disclose/generator/derive"
+	"disclose/generator/diag"
+	"disclose/generator/load"
+	"disclose/generator/pdf"
+	"disclose/generator/publish"
+)
+
+// annual makes each year's combined report, or keeps it when no
+// department of the year changed. A year with more projects than the
+// combined report prints in full is made from the sections the cache
+// keeps, and the sections of unchanged departments are laid out while the
+// changed ones are rendered; a smaller year from its departments, loaded
+// again. Departments are grouped by their year folder and taken in folder
+// order, which is the site's order whenever the content is valid (check
+// stops the build otherwise).
+type annual struct {
+	pw      *pdf.Writer
+	stage   *publish.Staging
+	state   *buildcache.State // the last build's
+	next    *buildcache.State // this build's, the reports' parts added
+	reports map[string]int64  // each report written or kept, with its size
+	years   []*annualYear
+}
+
+type annualYear struct {
+	year  int
+	key   string
+	fp    string
+	depts []*deptResult
+	kept  bool
+	parts []*pdf.YearPart // laid out early, for unchanged departments
+}
+
+// plan runs once every department is fingerprinted: it keeps the reports
+// that did not change and prepares the laying out of the rest.
+func (a *annual) plan(results []*deptResult) {
+	sorted := slices.Clone(results)
+	slices.SortStableFunc(sorted, func(x, y *deptResult) int { return strings.Compare(x.dir.Path, y.dir.Path) })
+	byYear := map[string]*annualYear{}
+	for _, dr := range sorted {
+		y := byYear[dr.dir.Year]
+		if y == nil {
+			n, _ := strconv.Atoi(dr.dir.Year)
+			y = &annualYear{year: n, key: "year:" + dr.dir.Year}
+			byYear[dr.dir.Year] = y
+			a.years = append(a.years, y)
+		}
+		y.depts = append(y.depts, dr)
+	}
+	for _, y := range a.years {
+		a.planYear(y)
+	}
+}
+
+func (a *annual) planYear(y *annualYear) {
+	h := buildcache.NewHasher()
+	h.String("global", a.next.Global)
+	cachedProjects := 0
+	for _, dr := range y.depts {
+		h.String(dr.key, dr.fp)
+		if dr.cached != nil {
+			cachedProjects += len(dr.sum.Codes.Projects)
+		}
+	}
+	for _, dr := range y.depts {
+		if dr.fp == "" {
+			return // a full build: made at the end, fingerprinted then
+		}
+	}
+	y.fp = h.Sum()
+	if part, ok := a.state.Lookup(a.stage.BuildID, a.next.Global, y.key, y.fp); ok && len(part.Outputs) == 1 {
+		var size int64
+		if json.Unmarshal(part.Data, &size) == nil && keepAll(a.stage, part.Outputs) {
+			a.reports[part.Outputs[0]], a.next.Parts[y.key], y.kept = size, part, true
+			return
+		}
+	}
+	if !a.pw.SummaryOnly(cachedProjects) {
+		return // may be printed in full: laid out at the end
+	}
+	y.parts = make([]*pdf.YearPart, len(y.depts))
+}
+
+// layOutUnchanged lays out the parts of the unchanged departments of the
+// years to be made, while the changed departments are rendered.
+func (a *annual) layOutUnchanged() {
+	for _, y := range a.years {
+		for i, dr := range y.depts {
+			if y.parts != nil && dr.cached != nil && dr.sum.Section != nil {
+				y.parts[i] = a.pw.YearPart(dr.sum.Section.Derived(), true)
+			}
+		}
+	}
+}
+
+// finish runs once every department's section is known.
+func (a *annual) finish() error {
+	for _, y := range a.years {
+		for _, dr := range y.depts {
+			if dr.sum == nil || dr.failed {
+				return nil // the build stops with the department's errors
+			}
+		}
+	}
+	for _, y := range a.years {
+		if !y.kept {
+			if err := a.makeYear(y); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// makeYear writes one year's combined report.
+func (a *annual) makeYear(y *annualYear) error {
+	if y.fp == "" { // a full build: the departments' fingerprints are known now
+		h := buildcache.NewHasher()
+		h.String("global", a.next.Global)
+		for _, dr := range y.depts {
+			h.String(dr.key, dr.fp)
+		}
+		y.fp = h.Sum()
+	}
+	projects := 0
+	for _, dr := range y.depts {
+		projects += len(dr.sum.Codes.Projects)
+	}
+	parts := make([]*pdf.YearPart, len(y.depts))
+	if a.pw.SummaryOnly(projects) {
+		for i, dr := range y.depts {
+			if y.parts != nil && y.parts[i] != nil {
+				parts[i] = y.parts[i]
+			} else {
+				parts[i] = a.pw.YearPart(dr.sum.Section.Derived(), true)
+			}
+		}
+	} else {
+		dl := &diag.List{}
+		for i, dr := range y.depts {
+			d := load.Department(dr.dir, dl)
+			parts[i] = a.pw.YearPart(derive.Dept(d), false)
+		}
+		if dl.HasErrors() {
+			return fmt.Errorf("%d 年合订本：部门内容在构建中被修改，请重新构建", y.year)
+		}
+	}
+	path, size, err := a.pw.YearFromParts(y.year, parts, a.stage)
+	if err != nil {
+		return err
+	}
+	a.reports[path] = size
+	data, _ := json.Marshal(size)
+	a.next.Parts[y.key] = &buildcache.Part{Fingerprint: y.fp, Outputs: []string{path}, Data: data}
+	return nil
+}

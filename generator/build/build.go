@@ -1,0 +1,344 @@
+package build
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"disclose/generator/buildcache"
+	"disclose/generator/check"
+	"disclose/generator/diag"
+	"disclose/generator/gitrev"
+	"disclose/generator/load"
+	"disclose/generator/model"
+	"disclose/generator/pdf"
+	"disclose/generator/present"
+	"disclose/generator/publish"
+	"disclose/generator/web"
+)
+
+// builder is one build: the pipeline every department goes through, and
+// what the build gathers from them.
+type builder struct {
+	pipeline
+	cfg       Config
+	opts      web.Options
+	report    io.Writer
+	lap       func(stage string)
+	dirs      []load.DeptDir
+	diags     *diag.List
+	statePath string
+	results   []*deptResult
+	next      *buildcache.State
+	reports   map[string]int64 // every PDF written or kept, with its size
+
+	// Fonts and templates are parsed on a goroutine meanwhile.
+	tools    sync.WaitGroup
+	toolsErr error
+
+	errMu    sync.Mutex
+	firstErr error
+}
+
+// Run runs every stage and swaps the result into c.Out; on any error the
+// output folder is left exactly as it was. The caller holds the output's
+// lock (see Lock) until Run returns: the tidying after a killed build,
+// the staging, the swap and the state all need it. Content errors and
+// warnings are written to report.
+func Run(lock *publish.OutputLock, c Config, report io.Writer) (Result, error) {
+	if err := checkOutput(c.Content, c.Out); err != nil {
+		return Result{}, err
+	}
+	b := &builder{cfg: c, opts: c.WebOptions(), report: report, lap: stopwatch(report)}
+	if err := b.prepare(lock); err != nil {
+		return Result{}, err
+	}
+	res, err := b.departments()
+	if err != nil {
+		b.stage.Abort()
+		return res, err
+	}
+	return res, b.publish()
+}
+
+// prepare reads the settings, fingerprints the site and begins staging.
+func (b *builder) prepare(lock *publish.OutputLock) error {
+	site, dirs, diags := load.Settings(b.cfg.Content)
+	check.Settings(site, diags)
+	if diags.HasErrors() {
+		_ = diags.WriteText(b.report)
+		return ErrContent
+	}
+	b.site, b.dirs, b.diags = site, dirs, diags
+	fonts := fontFiles(site)
+	b.startTools(fonts)
+	b.lap("settings")
+	g := globalInputs{cfg: b.cfg, web: b.opts, site: site, fonts: fonts}
+	b.hist, g.inGit = findHistory(b.cfg.Content, site)
+	var err error
+	if b.global, err = g.fingerprint(); err != nil {
+		b.tools.Wait()
+		return err
+	}
+	b.statePath = buildcache.Path(b.cfg.Cache, b.cfg.Content, b.cfg.Out)
+	b.state = buildcache.Load(b.statePath)
+	if b.cfg.Clean {
+		b.state = nil
+	}
+	if b.stage, err = lock.Begin(); err != nil {
+		b.tools.Wait()
+		return err
+	}
+	b.next = &buildcache.State{Global: b.global, Parts: map[string]*buildcache.Part{}}
+	b.reports = map[string]int64{}
+	return nil
+}
+
+// startTools parses the fonts and templates while the departments are
+// fingerprinted, which needs neither.
+func (b *builder) startTools(fonts pdf.FontFiles) {
+	b.tools.Go(func() {
+		if b.cfg.PDF {
+			if b.fonts, b.toolsErr = loadFonts(fonts, b.cfg.Cache); b.toolsErr != nil {
+				return
+			}
+			b.pdf = pdf.NewWriter(b.fonts, b.site, b.cfg.Cache)
+		}
+		b.web, b.toolsErr = web.New(b.site, b.opts)
+	})
+}
+
+// findHistory says where the 修订记录 comes from (nil when not shown) and
+// whether the content is in Git at all.
+func findHistory(content string, site *model.Site) (*historySource, bool) {
+	repo, inGit := gitrev.Find(content)
+	if !inGit {
+		return nil, false
+	}
+	rel, err := repo.Rel(content)
+	if err != nil {
+		return nil, false
+	}
+	if !site.History.Shown() {
+		return nil, true
+	}
+	return &historySource{repo: repo, rel: rel, since: site.History.Since}, true
+}
+
+func (b *builder) setErr(err error) {
+	b.errMu.Lock()
+	b.firstErr = cmp.Or(b.firstErr, err)
+	b.errMu.Unlock()
+}
+
+// departments takes each department through the pipeline, on all cores,
+// and checks them across departments. The combined annual reports need
+// only each department's fingerprint and section, known long before its
+// pages are written: they are made meanwhile, on their own goroutine.
+func (b *builder) departments() (Result, error) {
+	var sectionsKnown, annualDone sync.WaitGroup
+	sectionsKnown.Add(len(b.dirs))
+	b.results = make([]*deptResult, len(b.dirs))
+	for i, dir := range b.dirs {
+		rel, _ := filepath.Rel(b.cfg.Content, dir.Path)
+		b.results[i] = &deptResult{dir: dir, key: filepath.ToSlash(rel)}
+	}
+	b.fingerprintAll(sectionsKnown.Done)
+	b.lap("fingerprints")
+	b.tools.Wait()
+	if b.toolsErr != nil {
+		return Result{}, b.toolsErr
+	}
+	if b.cfg.PDF {
+		a := &annual{pw: b.pdf, stage: b.stage, state: b.state, next: b.next, reports: b.reports}
+		a.plan(b.results)
+		annualDone.Go(func() {
+			a.layOutUnchanged()
+			sectionsKnown.Wait()
+			if err := a.finish(); err != nil {
+				b.setErr(err)
+			}
+		})
+	}
+	order, workers := b.order()
+	b.others = otherDepartments(b.dirs)
+	inParallelOn(workers, len(order), func(k int) {
+		dr := b.results[order[k]]
+		if dr.broken {
+			return // fingerprinting failed: the build stops
+		}
+		if err := b.run(dr, sectionsKnown.Done); err != nil {
+			b.setErr(err)
+		}
+	})
+	b.lap("departments")
+	annualDone.Wait()
+	b.lap("annual reports")
+	if b.firstErr != nil {
+		return Result{}, b.firstErr
+	}
+	if err := b.acrossDepartments(); err != nil {
+		return Result{}, err
+	}
+	return b.summarize()
+}
+
+// fingerprintAll fingerprints every department and looks it up in the
+// cache first (quick: only changed files are read), so that the annual
+// reports can start as soon as the departments that changed are derived.
+// Without a state that describes the current output nothing can be kept:
+// each department is then fingerprinted as it is loaded, from the bytes
+// load reads (a full build reads every file once). known is called for
+// each department whose section is known already.
+func (b *builder) fingerprintAll(known func()) {
+	if !b.state.Usable(b.stage.BuildID, b.global) {
+		return
+	}
+	inParallel(len(b.dirs), func(i int) {
+		// (A changed file is read here and again by load: keeping the
+		// bytes until the department's turn would hold every changed
+		// file of the site at once.)
+		dr := b.results[i]
+		if err := b.fingerprint(dr, nil); err != nil {
+			dr.broken = true
+			b.setErr(err)
+		}
+		if dr.cached != nil || dr.broken {
+			known()
+		}
+	})
+}
+
+// order lists the departments to render first, then those kept, and
+// says on how many workers.
+func (b *builder) order() ([]int, int) {
+	var order []int
+	for i, dr := range b.results {
+		if dr.cached == nil {
+			order = append(order, i)
+		}
+	}
+	dirty := len(order)
+	for i, dr := range b.results {
+		if dr.cached != nil {
+			order = append(order, i)
+		}
+	}
+	// An incremental build with a few departments to render spends most of
+	// its time on the annual report, one long task: it gets a core of its
+	// own, and the departments (rendering and linking) share the rest.
+	workers := runtime.GOMAXPROCS(0)
+	if b.cfg.PDF && workers > 1 && dirty < workers {
+		workers--
+	}
+	return order, workers
+}
+
+// acrossDepartments puts the departments in the site's order (year, then
+// folder, as load.Site sorts) and runs the checks across them.
+func (b *builder) acrossDepartments() error {
+	slices.SortStableFunc(b.results, func(x, y *deptResult) int {
+		if x.sum.Codes.Year != y.sum.Codes.Year {
+			return x.sum.Codes.Year - y.sum.Codes.Year
+		}
+		return strings.Compare(x.dir.Path, y.dir.Path)
+	})
+	codes := make([]check.Codes, 0, len(b.results))
+	for _, dr := range b.results {
+		codes = append(codes, dr.sum.Codes)
+		for _, d := range dr.sum.Diags {
+			b.diags.Add(d)
+		}
+	}
+	check.Duplicates(codes, b.diags)
+	if e, w := b.diags.Count(); e+w > 0 {
+		_ = b.diags.WriteText(b.report)
+	}
+	if b.diags.HasErrors() {
+		return ErrContent
+	}
+	return nil
+}
+
+// summarize records each department in the next state, then writes the
+// annual reports' outline and the site-wide pages from the summaries.
+func (b *builder) summarize() (Result, error) {
+	var res Result
+	id := buildcache.NewHasher()
+	id.String("global", b.global)
+	var sums []*web.DeptSummary
+	for _, dr := range b.results {
+		var data []byte
+		if dr.cached != nil && !dr.rendered {
+			data = dr.cached.Data // unchanged: not encoded again
+		} else {
+			var err error
+			if data, err = json.Marshal(dr.sum); err != nil {
+				return res, err
+			}
+		}
+		b.next.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputs}
+		id.String(dr.key, dr.fp)
+		sums = append(sums, dr.sum.Web)
+		if dr.sum.Report >= 0 {
+			w := dr.sum.Web
+			b.reports[present.DeptReport(w.Year, w.Code)] = dr.sum.Report
+		}
+		res.Depts++
+		res.Pages += 1 + dr.sum.Web.Projects
+		if dr.rendered {
+			res.Rendered++
+		}
+	}
+	res.Pages += 2 // index and 404
+	if b.cfg.PDF {
+		if err := b.pdf.Finish(b.stage); err != nil {
+			return res, err
+		}
+	}
+	if err := b.web.Site(sums, b.stage, b.reports); err != nil {
+		return res, err
+	}
+	b.lap("site pages")
+	b.next.BuildID = id.Sum()
+	return res, nil
+}
+
+// publish swaps the staged output in and saves the state.
+func (b *builder) publish() error {
+	if err := b.stage.Commit(b.next.BuildID); err != nil {
+		return err
+	}
+	b.lap("publish")
+	// The state is saved only once the output it describes is in place; a
+	// kill before this leaves a state whose BuildID the output no longer
+	// has, which the next build ignores.
+	if err := b.next.Save(b.statePath); err != nil {
+		fmt.Fprintf(b.report, "disclose build: 未能保存增量构建记录（下次将完整构建）：%v\n", err)
+	}
+	buildcache.Prune(b.cfg.Cache, 30*24*time.Hour)
+	b.lap("state")
+	return nil
+}
+
+// stopwatch returns a function that, when DISCLOSE_TIMING is set, prints
+// the time since its last call with a stage's name.
+func stopwatch(w io.Writer) func(stage string) {
+	if os.Getenv("DISCLOSE_TIMING") == "" {
+		return func(string) {}
+	}
+	last := time.Now()
+	return func(stage string) {
+		now := time.Now()
+		fmt.Fprintf(w, "timing %-16s %6.3f s\n", stage, now.Sub(last).Seconds())
+		last = now
+	}
+}

@@ -1,0 +1,180 @@
+package build
+
+import (
+	"slices"
+	"sync"
+
+	"disclose/generator/buildcache"
+	"disclose/generator/check"
+	"disclose/generator/derive"
+	"disclose/generator/diag"
+	"disclose/generator/gitrev"
+	"disclose/generator/load"
+	"disclose/generator/model"
+	"disclose/generator/pdf"
+	"disclose/generator/publish"
+	"disclose/generator/web"
+)
+
+// The build runs department by department: each is loaded, checked,
+// derived, rendered and dropped before the next is taken, on as many
+// workers as there are cores, so memory is bounded by the largest
+// departments rather than the whole site. A department whose inputs have
+// the fingerprint the last build recorded is not loaded at all: its files
+// are hard-linked from the current output and its summary (index row,
+// sitemap entries, open-data resources, combined-report section, codes for
+// the checks across departments, warnings) is taken from the build cache.
+// Site-wide pages are rendered last, from the summaries.
+
+// deptSummary is what a build keeps of a department between builds.
+type deptSummary struct {
+	Web     *web.DeptSummary
+	Codes   check.Codes
+	Section *pdf.SectionData  `json:",omitempty"` // for a summary-only combined report
+	Report  int64             // the department's PDF size; -1 without PDFs
+	Diags   []diag.Diagnostic // its warnings
+}
+
+// deptResult is one department after its turn in the pipeline.
+type deptResult struct {
+	dir      load.DeptDir
+	key      string // year/folder, the cache key
+	fp       string
+	sum      *deptSummary
+	cached   *buildcache.Part // the cache's record, when the inputs are unchanged
+	broken   bool             // fingerprinting failed
+	inputs   map[string]buildcache.Stamp
+	commits  []gitrev.Commit // those that touched the folder, in Git
+	outputs  []string
+	rendered bool
+	failed   bool // content errors: nothing of it is published
+}
+
+// pipeline is what every department's turn shares: the site's settings,
+// the renderers, the output being staged and the last build's state.
+type pipeline struct {
+	site   *model.Site
+	others check.Others
+	global string            // the global fingerprint
+	state  *buildcache.State // the last build's, nil for a clean build
+	stage  *publish.Staging
+	web    *web.Renderer
+	pdf    *pdf.Writer // nil without PDFs
+	fonts  *pdf.Fonts  // nil without PDFs
+	hist   *historySource
+}
+
+// recorder is an Output that remembers the paths written through it.
+type recorder struct {
+	out   *publish.Staging
+	mu    sync.Mutex
+	paths []string
+}
+
+func (r *recorder) WriteFile(rel string, data []byte) error {
+	r.mu.Lock()
+	r.paths = append(r.paths, rel)
+	r.mu.Unlock()
+	return r.out.WriteFile(rel, data)
+}
+
+// run takes one department through the pipeline, or links its files from
+// the current output when the cache has it. ready is called once, as soon
+// as the department's section is known, unless the cache had it (its
+// section was known from the start).
+//
+// When the department was not fingerprinted beforehand (a full build), it
+// is fingerprinted from the bytes load read.
+func (p *pipeline) run(dr *deptResult, ready func()) error {
+	if dr.cached != nil {
+		if keepAll(p.stage, dr.cached.Outputs) {
+			dr.outputs = dr.cached.Outputs
+			return nil
+		}
+		// A file of the department is missing from the output: render it
+		// again (its section, from the same inputs, is the one known).
+		ready = func() {}
+	}
+	signalled := false
+	signal := func() {
+		if !signalled {
+			signalled = true
+			ready()
+		}
+	}
+	defer signal()
+
+	dr.rendered = true
+	dl := &diag.List{}
+	files := newReadOnce(dr.dir.Files)
+	d := load.DepartmentFrom(dr.dir, dl, files.read)
+	if dr.fp == "" {
+		if err := p.fingerprint(dr, files.kept); err != nil {
+			return err
+		}
+	}
+	check.DepartmentAmong(p.site, d, dl, p.others)
+	if p.fonts != nil && !dl.HasErrors() {
+		pdf.CheckGlyphs(p.fonts, d, dl)
+	}
+	sum := &deptSummary{Codes: check.CodesOf(d), Diags: dl.Sorted(), Report: -1}
+	if dl.HasErrors() {
+		dr.failed = true
+		sum.Web = &web.DeptSummary{Year: d.Year, Code: d.Code}
+		if dr.cached == nil {
+			dr.sum = sum
+		}
+		return nil
+	}
+	dd := derive.Dept(d)
+	if p.pdf != nil {
+		sum.Section = pdf.Section(dd)
+	}
+	if dr.cached == nil {
+		dr.sum = sum
+	}
+	signal()
+	return p.render(dr, dd, sum)
+}
+
+// render writes a derived department's PDF and pages.
+func (p *pipeline) render(dr *deptResult, dd *derive.Department, sum *deptSummary) error {
+	var history []web.Revision
+	if p.hist != nil {
+		var err error
+		if history, err = p.hist.dept(dd.Department, dr.commits); err != nil {
+			return err
+		}
+	}
+	out := &recorder{out: p.stage}
+	reports := map[string]int64{}
+	if p.pdf != nil {
+		path, size, err := p.pdf.Department(dd, out)
+		if err != nil {
+			return err
+		}
+		reports[path], sum.Report = size, size
+	}
+	ws, err := p.web.Department(dd, out, history, reports)
+	if err != nil {
+		return err
+	}
+	sum.Web = ws // (dr.sum is sum, or the cache's equal summary)
+	dr.outputs = out.paths
+	slices.Sort(dr.outputs)
+	return nil
+}
+
+// keepAll links a department's files from the current output; if any is
+// missing, those linked are removed and the department is rendered afresh.
+func keepAll(stage *publish.Staging, outputs []string) bool {
+	for i, rel := range outputs {
+		if stage.Keep(rel) != nil {
+			for _, done := range outputs[:i] {
+				stage.Remove(done)
+			}
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,114 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"sync"
+
+	"disclose/generator/buildcache"
+	"disclose/generator/model"
+	"disclose/generator/pdf"
+	"disclose/generator/web"
+)
+
+// programSum fingerprints the running program: a new disclose renders
+// everything again.
+var programSum = sync.OnceValues(func() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	h := buildcache.NewHasher()
+	if err := h.File("program", exe); err != nil {
+		return "", err
+	}
+	return h.Sum(), nil
+})
+
+// globalInputs is what every page depends on besides its department.
+type globalInputs struct {
+	cfg   Config
+	web   web.Options
+	site  *model.Site
+	fonts pdf.FontFiles
+	inGit bool
+}
+
+// fingerprint covers the program, the options, site.yaml, the site's
+// templates and fonts.
+func (g globalInputs) fingerprint() (string, error) {
+	prog, err := programSum()
+	if err != nil {
+		return "", err
+	}
+	h := buildcache.NewHasher()
+	h.String("program", prog)
+	h.String("options", fmt.Sprintf("pdf=%t csp=%q git=%t", g.cfg.PDF, g.web.CSP, g.inGit))
+	if err := h.File("site.yaml", g.site.File); err != nil {
+		return "", err
+	}
+	if g.web.Templates != "" {
+		h.String("templates", "")
+		if err := h.Tree(g.web.Templates); err != nil {
+			return "", err
+		}
+	}
+	if g.cfg.PDF {
+		for _, f := range []string{g.fonts.Serif, g.fonts.Sans, g.fonts.Fallback} {
+			if f != "" {
+				if err := h.File("font", f); err != nil {
+					return "", err
+				}
+			}
+		}
+	}
+	sum := sha256.Sum256([]byte(h.Sum()))
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// fingerprint hashes a department's inputs and looks it up in the cache
+// (dr.cached is set on a hit). read, when not nil, gives the bytes load
+// read (a full build reads every file once).
+func (p *pipeline) fingerprint(dr *deptResult, read func(string) ([]byte, fs.FileInfo, error)) error {
+	dir := dr.dir
+	h := buildcache.NewHasher()
+	h.Read = read
+	h.Files = dir.Files
+	h.String("global", p.global)
+	if dir.RulesFile != "" {
+		if err := h.File("rules", dir.RulesFile); err != nil {
+			return err
+		}
+	}
+	if p.state != nil {
+		if old, ok := p.state.Parts["dept:"+dr.key]; ok {
+			h.Known, h.Since = old.Inputs, p.state.Saved
+		}
+	}
+	if err := h.Tree(dir.Path); err != nil {
+		return err
+	}
+	dr.inputs = h.Seen
+	if p.hist != nil {
+		var err error
+		if dr.commits, err = p.hist.log(dr.key); err != nil {
+			return err
+		}
+		for _, c := range dr.commits {
+			h.String("commit", c.Hash)
+		}
+	}
+	fp := h.Sum()
+	if part, ok := p.state.Lookup(p.stage.BuildID, p.global, "dept:"+dr.key, fp); ok {
+		var sum deptSummary
+		if json.Unmarshal(part.Data, &sum) == nil && sum.Web != nil {
+			dr.cached, dr.sum = part, &sum
+		}
+	}
+	dr.fp = fp
+	return nil
+}
