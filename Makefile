@@ -12,7 +12,7 @@ CONTENT_FUZZTIME ?= 60s
 STATICCHECK_VERSION := v0.8.2
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all assets build dist test-dist site check test lint examples fuzz bench bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
+.PHONY: all assets build dist test-dist site check test lint examples fuzz bench bench-scale bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
 
 all: site
 
@@ -84,6 +84,12 @@ fuzz:
 # Hugo; the last line is html_build_vs_hugo_ratio.
 bench: build assets
 	scripts/bench
+
+# Growth with size: the province at 1×, 3× and 10× (BENCH_SCALES="1 3"
+# for fewer), each build, rebuild, check and diff timed, with growth
+# exponents and the floor (copying our output, reading our input).
+bench-scale: build assets
+	scripts/bench-scale
 
 # Peak memory as the site grows by departments, and as a department grows.
 bench-memory: build assets
