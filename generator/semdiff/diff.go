@@ -40,9 +40,9 @@ type Change struct {
 	Kind string `json:"kind"`
 	// Path is the place in the domain's terms, outermost first: keys for
 	// deciding, labels for readers (and for JSON).
-	Path Path `json:"path"`
-	Old  string   `json:"old,omitempty"`
-	New  string   `json:"new,omitempty"`
+	Path Path   `json:"path"`
+	Old  string `json:"old,omitempty"`
+	New  string `json:"new,omitempty"`
 	// Delta is new − old for amounts, signed with ASCII + and - (JSON is
 	// read by programs); text for people writes the minus as −.
 	Delta string `json:"delta,omitempty"`
