@@ -83,8 +83,8 @@ type findingJSON struct {
 	Computed  string `json:"computed"`
 	Formula   string `json:"formula"`
 	Item      string `json:"item"`
-	Kind      string `json:"kind"`
-	Published string `json:"published"`
+	Kind      findingKind `json:"kind"`
+	Published string      `json:"published"`
 }
 
 type evaluationJSON struct {
@@ -152,7 +152,7 @@ func evaluationDoc(e *derive.Evaluation) *evaluationJSON {
 		doc.Published = pj
 	}
 	for _, f := range e.Findings {
-		doc.Findings = append(doc.Findings, findingJSON{Kind: findingCode(f.Kind), Item: f.Item, Published: f.Published,
+		doc.Findings = append(doc.Findings, findingJSON{Kind: findingKind(f.Kind), Item: f.Item, Published: f.Published,
 			Computed: f.Computed, Formula: f.Formula})
 	}
 	return doc
