@@ -80,9 +80,9 @@ type subtotalJSON struct {
 
 // findingJSON is a printed figure the rules do not give (自评得分复核).
 type findingJSON struct {
-	Computed  string `json:"computed"`
-	Formula   string `json:"formula"`
-	Item      string `json:"item"`
+	Computed  string      `json:"computed"`
+	Formula   string      `json:"formula"`
+	Item      string      `json:"item"`
 	Kind      findingKind `json:"kind"`
 	Published string      `json:"published"`
 }
