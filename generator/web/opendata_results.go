@@ -48,13 +48,6 @@ func published(a *money.Amount) string {
 	return a.Published()
 }
 
-func decText(d *num.Decimal) string {
-	if d == nil {
-		return ""
-	}
-	return d.String()
-}
-
 func yesNo(b bool) string {
 	if b {
 		return "是"
