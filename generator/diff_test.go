@@ -111,7 +111,7 @@ func primary(t *testing.T, js string) []string {
 	var out []string
 	for _, c := range r.Changes {
 		if c.Kind != "total" {
-			s := c.Op + "|" + strings.Join(c.Path, " › ")
+			s := c.Op + "|" + c.Path.String()
 			if c.Delta != "" {
 				s += "|" + c.Delta
 			}

@@ -74,42 +74,25 @@ func (h *historySource) dept(d *model.Department, commits []gitrev.Commit) ([]we
 		r := semdiff.Compare(oldSide, newSide)
 		var kept []semdiff.Change
 		for _, ch := range r.Changes {
-			if ch.Path[0] == "网站设置" {
+			if ch.Path[0].Kind == semdiff.Site {
 				continue
 			}
-			if len(ch.Path) > 1 { // the page is the department's own
+			if len(ch.Path) > 1 && ch.Path[0].Kind == semdiff.Department { // the page is the department's own
 				ch.Path = ch.Path[1:]
 			}
 			kept = append(kept, ch)
 		}
 		r.Changes = kept
-		lines := r.Lines()
-		if len(lines) == 0 {
+		if len(kept) == 0 {
 			continue // formatting, comments or files the pages do not show
 		}
+		lines := r.Lines()
 		if first {
-			lines = firstLines(lines)
+			lines = r.FirstLines()
 		}
 		revs = append(revs, web.Revision{Date: c.Date, Note: c.Note, First: first, Changes: lines})
 	}
 	return revs, nil
-}
-
-// firstLines words the summary of a department's first publication: it
-// was published, not "added".
-func firstLines(lines []string) []string {
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		if rest, ok := strings.CutPrefix(l, "新增 "); ok {
-			if _, summary, ok := strings.Cut(rest, "："); ok {
-				l = summary
-			} else {
-				l = rest
-			}
-		}
-		out[i] = l
-	}
-	return out
 }
 
 // deptAt loads one department as it was at a commit: site.yaml, the year's

@@ -38,10 +38,11 @@ type Change struct {
 	// Kind says what changed: department, project, item, amount, value,
 	// text, record or total.
 	Kind string `json:"kind"`
-	// Path names the place in the domain's terms, outermost first.
-	Path []string `json:"path"`
-	Old  string   `json:"old,omitempty"`
-	New  string   `json:"new,omitempty"`
+	// Path is the place in the domain's terms, outermost first: keys for
+	// deciding, labels for readers (and for JSON).
+	Path Path   `json:"path"`
+	Old  string `json:"old,omitempty"`
+	New  string `json:"new,omitempty"`
 	// Delta is new − old for amounts, signed with ASCII + and - (JSON is
 	// read by programs); text for people writes the minus as −.
 	Delta string `json:"delta,omitempty"`
@@ -83,12 +84,13 @@ func (d *differ) add(c Change) { d.out = append(d.out, c) }
 // Compare compares two versions.
 func Compare(old, new Side) *Report {
 	d := &differ{}
-	d.walk([]string{"网站设置"}, reflect.ValueOf(*old.Site), reflect.ValueOf(*new.Site))
+	d.walk(Path{{Kind: Site, Label: "网站设置"}}, reflect.ValueOf(*old.Site), reflect.ValueOf(*new.Site))
 	d.departments(old, new)
 	// Keep each department's and each project's changes together, in the
-	// order they were found.
+	// order they were found; departments in the order of their headings
+	// (the order readers scan), projects by code.
 	slices.SortStableFunc(d.out, func(a, b Change) int {
-		return cmp.Or(cmp.Compare(a.Path[0], b.Path[0]), cmp.Compare(group(a), group(b)))
+		return cmp.Or(cmp.Compare(a.Path[0].Label, b.Path[0].Label), cmp.Compare(group(a), group(b)))
 	})
 	r := &Report{Old: old.Label, New: new.Label, Changes: d.out}
 	if r.Changes == nil {
@@ -98,21 +100,22 @@ func Compare(old, new Side) *Report {
 	return r
 }
 
-// group is the second level a change sits under ("" for the department's
-// own fields), for keeping a project's changes together.
+// group is the project a change sits inside ("" for the department's own
+// fields and for a project added or removed whole), for keeping a
+// project's changes together.
 func group(c Change) string {
-	if len(c.Path) > 2 && strings.HasPrefix(c.Path[1], "项目 ") {
-		return c.Path[1]
+	if c.inProject() {
+		return c.Path[1].ID
 	}
 	return ""
 }
 
-func deptLabel(d *model.Department) string {
-	return fmt.Sprintf("%d年 %s（%s）", d.Year, d.Name, d.Code)
+func deptStep(d *model.Department) Step {
+	return Step{Kind: Department, ID: fmt.Sprintf("%d/%s", d.Year, d.Code), Label: fmt.Sprintf("%d年 %s（%s）", d.Year, d.Name, d.Code)}
 }
 
-func projectLabel(p *model.Project) string {
-	return fmt.Sprintf("项目 %s %s", p.Code, p.Name)
+func projectStep(p *model.Project) Step {
+	return Step{Kind: Project, ID: p.Code, Label: fmt.Sprintf("项目 %s %s", p.Code, p.Name)}
 }
 
 func (d *differ) departments(old, new Side) {
@@ -126,7 +129,7 @@ func (d *differ) departments(old, new Side) {
 		seen[key(n)] = true
 		o := olds[key(n)]
 		if o == nil {
-			d.add(Change{Op: "added", Kind: "department", Path: []string{deptLabel(n.Department)},
+			d.add(Change{Op: "added", Kind: "department", Path: Path{deptStep(n.Department)},
 				New: fmt.Sprintf("%s，%d 个项目，项目预算 %s万元", n.Title, len(n.Projects), present.WanFen(n.Budget))})
 			continue
 		}
@@ -134,17 +137,17 @@ func (d *differ) departments(old, new Side) {
 	}
 	for _, o := range old.Depts {
 		if !seen[key(o)] {
-			d.add(Change{Op: "removed", Kind: "department", Path: []string{deptLabel(o.Department)},
+			d.add(Change{Op: "removed", Kind: "department", Path: Path{deptStep(o.Department)},
 				Old: fmt.Sprintf("%s，%d 个项目，项目预算 %s万元", o.Title, len(o.Projects), present.WanFen(o.Budget))})
 		}
 	}
 }
 
 func (d *differ) department(o, n *derive.Department) {
-	base := []string{deptLabel(n.Department)}
+	base := Path{deptStep(n.Department)}
 	d.walk(base, reflect.ValueOf(*o.Department), reflect.ValueOf(*n.Department))
-	d.text(append(base, "总体绩效目标"), o.OverallGoal.Text, n.OverallGoal.Text)
-	d.text(append(base, "工作保障措施"), o.Measures.Text, n.Measures.Text)
+	d.text(base.With(figure("overall_goal", "总体绩效目标")), o.OverallGoal.Text, n.OverallGoal.Text)
+	d.text(base.With(figure("measures", "工作保障措施")), o.Measures.Text, n.Measures.Text)
 
 	olds := map[string]*derive.Project{}
 	for _, p := range o.Projects {
@@ -155,7 +158,7 @@ func (d *differ) department(o, n *derive.Department) {
 		seen[p.Code] = true
 		op := olds[p.Code]
 		if op == nil {
-			d.add(Change{Op: "added", Kind: "project", Path: append(slices.Clone(base), projectLabel(p.Project)),
+			d.add(Change{Op: "added", Kind: "project", Path: base.With(projectStep(p.Project)),
 				New: fmt.Sprintf("资金总额 %s万元，%d 个预算明细，%d 个绩效指标", present.Wan(p.Total), len(p.BudgetLines), len(p.Indicators))})
 			continue
 		}
@@ -163,26 +166,33 @@ func (d *differ) department(o, n *derive.Department) {
 	}
 	for _, p := range o.Projects {
 		if !seen[p.Code] {
-			d.add(Change{Op: "removed", Kind: "project", Path: append(slices.Clone(base), projectLabel(p.Project)),
+			d.add(Change{Op: "removed", Kind: "project", Path: base.With(projectStep(p.Project)),
 				Old: fmt.Sprintf("资金总额 %s万元，%d 个预算明细，%d 个绩效指标", present.Wan(p.Total), len(p.BudgetLines), len(p.Indicators))})
 		}
 	}
 	d.records(base, o, n)
-	d.total(base, "部门全年预算数合计（万元）", o.Budget, n.Budget)
-	d.total(base, "部门支出合计（元）", o.Spent, n.Spent)
+	d.totalWan(base.With(figure("budget_total", "部门全年预算数合计（万元）")), o.Budget, n.Budget)
+	d.totalYuan(base.With(figure("spent_total", "部门支出合计（元）")), o.Spent, n.Spent)
 }
 
-func (d *differ) project(base []string, o, n *derive.Project) {
-	path := append(slices.Clone(base), projectLabel(n.Project))
+// The places in a project that semdiff names itself.
+var (
+	resultsStep   = figure("results", "绩效监控与自评")
+	linesSumStep  = figure("budget_lines_total", "预算明细合计（万元）")
+	evalTotalStep = figure("evaluation_total", "绩效自评总分")
+)
+
+func (d *differ) project(base Path, o, n *derive.Project) {
+	path := base.With(projectStep(n.Project))
 	d.walk(path, reflect.ValueOf(*o.Project), reflect.ValueOf(*n.Project))
-	d.text(append(slices.Clone(path), "项目说明"), o.Description.Text, n.Description.Text)
+	d.text(path.With(figure("description", "项目说明")), o.Description.Text, n.Description.Text)
 	switch {
 	case o.Results == nil && n.Results != nil:
-		d.add(Change{Op: "added", Kind: "item", Path: append(slices.Clone(path), "绩效监控与自评"), New: summarizeResults(n.Results)})
+		d.add(Change{Op: "added", Kind: "item", Path: path.With(resultsStep), New: summarizeResults(n.Results)})
 	case o.Results != nil && n.Results == nil:
-		d.add(Change{Op: "removed", Kind: "item", Path: append(slices.Clone(path), "绩效监控与自评"), Old: summarizeResults(o.Results)})
+		d.add(Change{Op: "removed", Kind: "item", Path: path.With(resultsStep), Old: summarizeResults(o.Results)})
 	case o.Results != nil:
-		d.walk(append(slices.Clone(path), "绩效监控与自评"), reflect.ValueOf(*o.Results), reflect.ValueOf(*n.Results))
+		d.walk(path.With(resultsStep), reflect.ValueOf(*o.Results), reflect.ValueOf(*n.Results))
 	}
 	// Totals the change moves.
 	var oSum, nSum money.Fen
@@ -193,7 +203,7 @@ func (d *differ) project(base []string, o, n *derive.Project) {
 		nSum += l.Amount.Fen
 	}
 	if oSum != nSum {
-		c := amountChange(append(slices.Clone(path), "预算明细合计（万元）"), oSum, nSum)
+		c := amountChange(path.With(linesSumStep), oSum, nSum)
 		c.Kind = "total"
 		if nSum != n.Total.Fen {
 			c.Note = fmt.Sprintf("与资金总额 %s万元 不符", present.Wan(n.Total))
@@ -201,27 +211,28 @@ func (d *differ) project(base []string, o, n *derive.Project) {
 		d.add(c)
 	}
 	if o.Evaluation != nil && n.Evaluation != nil && (!sameScore(o.Evaluation.Total, n.Evaluation.Total) || o.Evaluation.Grade != n.Evaluation.Grade) {
-		d.add(Change{Op: "changed", Kind: "total", Path: append(slices.Clone(path), "绩效自评总分"),
+		d.add(Change{Op: "changed", Kind: "total", Path: path.With(evalTotalStep),
 			Old: evaluationWords(o.Evaluation), New: evaluationWords(n.Evaluation)})
 	}
 }
 
-// total reports a changed derived total.
-func (d *differ) total(path []string, what string, o, n money.Fen) {
-	if o == n {
-		return
+// totalWan reports a changed derived total in 万元.
+func (d *differ) totalWan(at Path, o, n money.Fen) {
+	if o != n {
+		c := amountChange(at, o, n)
+		c.Kind = "total"
+		d.add(c)
 	}
-	var c Change
-	if strings.Contains(what, "万元") {
-		c = amountChange(append(slices.Clone(path), what), o, n)
-	} else {
-		c = Change{Op: "changed", Path: append(slices.Clone(path), what), Old: o.Yuan(), New: n.Yuan(), Delta: signedYuan(n - o)}
-	}
-	c.Kind = "total"
-	d.add(c)
 }
 
-func amountChange(path []string, o, n money.Fen) Change {
+// totalYuan reports a changed derived total in 元 (spending, to the fen).
+func (d *differ) totalYuan(at Path, o, n money.Fen) {
+	if o != n {
+		d.add(Change{Op: "changed", Kind: "total", Path: at, Old: o.Yuan(), New: n.Yuan(), Delta: signedYuan(n - o)})
+	}
+}
+
+func amountChange(path Path, o, n money.Fen) Change {
 	return Change{Op: "changed", Kind: "amount", Path: path, Old: present.WanFen(o), New: present.WanFen(n), Delta: signedWan(n - o)}
 }
 
@@ -242,7 +253,7 @@ func signedYuan(f money.Fen) string {
 }
 
 // text reports changed prose as a character diff (or old → new when short).
-func (d *differ) text(path []string, o, n string) {
+func (d *differ) text(path Path, o, n string) {
 	if o == n {
 		return
 	}

@@ -19,18 +19,23 @@ const (
 	reset  = "\x1b[0m"
 )
 
-func (c Change) line(color bool, segments func([]Segment) string) string {
-	tail := c.Path[len(c.Path)-1]
+// line is the change's innermost place and what happened to it.
+func (c Change) line(segments func([]Segment) string) string {
+	return c.Path.Tail().Label + "：" + c.detail(segments)
+}
+
+// detail is what happened, without the place.
+func (c Change) detail(segments func([]Segment) string) string {
 	var b strings.Builder
 	switch {
 	case c.Text != nil:
-		fmt.Fprintf(&b, "%s：%s", tail, segments(c.Text))
+		b.WriteString(segments(c.Text))
 	case c.Op == "added":
-		fmt.Fprintf(&b, "%s：%s", tail, c.New)
+		b.WriteString(c.New)
 	case c.Op == "removed":
-		fmt.Fprintf(&b, "%s：%s", tail, c.Old)
+		b.WriteString(c.Old)
 	default:
-		fmt.Fprintf(&b, "%s：%s → %s", tail, c.Old, c.New)
+		fmt.Fprintf(&b, "%s → %s", c.Old, c.New)
 	}
 	if c.Delta != "" && c.Op == "changed" {
 		fmt.Fprintf(&b, "（%s）", forPeople(c.Delta))
@@ -41,11 +46,12 @@ func (c Change) line(color bool, segments func([]Segment) string) string {
 	return b.String()
 }
 
-// groups yields the changes under their first two path elements.
-func groups(changes []Change, each func(head []string, c Change)) {
+// groups yields the changes under their department and, inside a
+// project, their project.
+func groups(changes []Change, each func(head Path, c Change)) {
 	for _, c := range changes {
 		n := min(2, len(c.Path)-1)
-		if n == 2 && !strings.HasPrefix(c.Path[1], "项目 ") {
+		if n == 2 && !c.inProject() {
 			n = 1
 		}
 		each(c.Path[:n], Change{Op: c.Op, Kind: c.Kind, Path: c.Path[n:], Old: c.Old, New: c.New, Delta: c.Delta, Note: c.Note, Text: c.Text})
@@ -81,12 +87,12 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 		return err
 	}
 	fmt.Fprintf(&b, "%s → %s：%d 处变化\n", r.Old, r.New, len(r.Changes))
-	var last []string
-	groups(r.Changes, func(head []string, c Change) {
+	var last Path
+	groups(r.Changes, func(head Path, c Change) {
 		for i := range head {
-			if i >= len(last) || last[i] != head[i] {
+			if i >= len(last) || !last[i].Is(head[i]) {
 				for j := i; j < len(head); j++ {
-					fmt.Fprintf(&b, "%s%s\n", strings.Repeat("  ", j), paint(bold, head[j]))
+					fmt.Fprintf(&b, "%s%s\n", strings.Repeat("  ", j), paint(bold, head[j].Label))
 				}
 				break
 			}
@@ -94,11 +100,11 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 		last = head
 		mark := opMark[c.Op]
 		code := map[string]string{"+": green, "-": red, "~": yellow}[mark]
-		rest := strings.Join(c.Path[:len(c.Path)-1], " › ")
+		rest := c.Path[:len(c.Path)-1].String()
 		if rest != "" {
 			rest += " › "
 		}
-		fmt.Fprintf(&b, "%s%s %s%s\n", strings.Repeat("  ", len(head)), paint(code, mark), rest, c.line(color, segments))
+		fmt.Fprintf(&b, "%s%s %s%s\n", strings.Repeat("  ", len(head)), paint(code, mark), rest, c.line(segments))
 	})
 	if len(r.Messages) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", paint(bold, "这次修改新出现的检查消息："))
@@ -142,12 +148,12 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 		return x.String()
 	}
-	var last []string
-	groups(r.Changes, func(head []string, c Change) {
+	var last Path
+	groups(r.Changes, func(head Path, c Change) {
 		for i := range head {
-			if i >= len(last) || last[i] != head[i] {
+			if i >= len(last) || !last[i].Is(head[i]) {
 				for j := i; j < len(head); j++ {
-					fmt.Fprintf(&b, "\n%s %s\n\n", strings.Repeat("#", 3+j), mdEscape(head[j]))
+					fmt.Fprintf(&b, "\n%s %s\n\n", strings.Repeat("#", 3+j), mdEscape(head[j].Label))
 				}
 				break
 			}
@@ -155,10 +161,10 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		last = head
 		rest := ""
 		for _, p := range c.Path[:len(c.Path)-1] {
-			rest += mdEscape(p) + " › "
+			rest += mdEscape(p.Label) + " › "
 		}
-		esc := Change{Op: c.Op, Path: []string{mdEscape(c.Path[len(c.Path)-1])}, Old: mdEscape(c.Old), New: mdEscape(c.New), Delta: c.Delta, Note: mdEscape(c.Note), Text: c.Text}
-		fmt.Fprintf(&b, "- %s %s%s\n", opWord[c.Op], rest, esc.line(false, segments))
+		esc := Change{Op: c.Op, Path: Path{{Label: mdEscape(c.Path.Tail().Label)}}, Old: mdEscape(c.Old), New: mdEscape(c.New), Delta: c.Delta, Note: mdEscape(c.Note), Text: c.Text}
+		fmt.Fprintf(&b, "- %s %s%s\n", opWord[c.Op], rest, esc.line(segments))
 	})
 	if len(r.Messages) > 0 {
 		b.WriteString("\n### 这次修改新出现的检查消息\n\n")
@@ -183,30 +189,43 @@ func (r *Report) WriteJSON(w io.Writer) error {
 }
 
 // Lines writes each change as one plain line (the site's 修订记录).
-func (r *Report) Lines() []string {
+func (r *Report) Lines() []string { return r.lines(false) }
+
+// FirstLines are the lines of a first publication (the 修订记录's first
+// entry): what was added is published, so it is said without 新增 and its
+// place, as its summary alone.
+func (r *Report) FirstLines() []string { return r.lines(true) }
+
+func (r *Report) lines(first bool) []string {
 	var out []string
 	for _, c := range r.Changes {
-		segs := func(segs []Segment) string {
-			var b strings.Builder
-			for _, s := range segs {
-				switch s.Op {
-				case "-":
-					b.WriteString("〔删：" + s.Text + "〕")
-				case "+":
-					b.WriteString("〔增：" + s.Text + "〕")
-				default:
-					b.WriteString(s.Text)
-				}
-			}
-			return b.String()
+		if first && c.Op == "added" {
+			out = append(out, c.detail(plainSegments))
+			continue
 		}
-		path := strings.Join(c.Path[:len(c.Path)-1], " › ")
+		path := c.Path[:len(c.Path)-1].String()
 		if path != "" {
 			path += " › "
 		}
-		out = append(out, opWord[c.Op]+" "+path+c.line(false, segs))
+		out = append(out, opWord[c.Op]+" "+path+c.line(plainSegments))
 	}
 	return out
+}
+
+// plainSegments writes a character diff in plain text.
+func plainSegments(segs []Segment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		switch s.Op {
+		case "-":
+			b.WriteString("〔删：" + s.Text + "〕")
+		case "+":
+			b.WriteString("〔增：" + s.Text + "〕")
+		default:
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
 }
 
 // forPeople writes a signed figure's minus as the typographic − (U+2212),

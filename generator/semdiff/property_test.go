@@ -116,7 +116,7 @@ func TestEveryChangedFieldReportedOnce(t *testing.T) {
 		if len(fields) != len(edited) {
 			var got []string
 			for _, c := range fields {
-				got = append(got, strings.Join(c.Path, " › "))
+				got = append(got, c.Path.String())
 			}
 			var want []string
 			for _, e := range edited {
@@ -126,7 +126,7 @@ func TestEveryChangedFieldReportedOnce(t *testing.T) {
 		}
 		count := map[string]int{}
 		for _, c := range fields {
-			last := c.Path[len(c.Path)-1]
+			last := c.Path.Tail().Label
 			if i := strings.LastIndex(last, " 第"); i > 0 {
 				last = last[:i]
 			}

@@ -2,7 +2,6 @@ package semdiff
 
 import (
 	"fmt"
-	"slices"
 
 	"disclose/generator/derive"
 	"disclose/generator/model"
@@ -34,20 +33,20 @@ func recordName(r *model.Record) string {
 
 // records compares the spending records of a department, then the totals
 // they move per project and per budget line.
-func (d *differ) records(base []string, o, n *derive.Department) {
+func (d *differ) records(base Path, o, n *derive.Department) {
 	// A record sits under its project.
-	labels := map[string]string{}
+	projects := map[string]Step{}
 	for _, x := range []*derive.Department{o, n} {
 		for _, p := range x.Projects {
-			labels[p.Code] = projectLabel(p.Project)
+			projects[p.Code] = projectStep(p.Project)
 		}
 	}
-	where := func(r *model.Record) []string {
-		p := slices.Clone(base)
-		if l, ok := labels[r.Project]; ok {
-			p = append(p, l)
+	where := func(r *model.Record) Path {
+		rec := Step{Kind: Record, ID: r.Voucher, Label: recordName(r)}
+		if p, ok := projects[r.Project]; ok {
+			return base.With(p, rec)
 		}
-		return append(p, recordName(r))
+		return base.With(rec)
 	}
 	olds := map[string][]*model.Record{}
 	for i := range o.Records {
@@ -88,15 +87,16 @@ func (d *differ) records(base []string, o, n *derive.Department) {
 		if op == nil {
 			continue
 		}
-		path := append(slices.Clone(base), projectLabel(p.Project))
-		d.total(path, "支出合计（元）", op.Spent, p.Spent)
+		path := base.With(projectStep(p.Project))
+		d.totalYuan(path.With(figure("spent_total", "支出合计（元）")), op.Spent, p.Spent)
 		oldLines := map[string]derive.Line{}
 		for _, l := range op.Lines {
 			oldLines[l.Name] = l
 		}
 		for _, l := range p.Lines {
 			if ol, ok := oldLines[l.Name]; ok {
-				d.total(path, "预算明细“"+l.Name+"”执行数（元）", ol.Spent, l.Spent)
+				line := Step{Kind: Figure, Name: "line_spent", ID: l.Name, Label: "预算明细“" + l.Name + "”执行数（元）"}
+				d.totalYuan(path.With(line), ol.Spent, l.Spent)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"disclose/generator/diag"
@@ -66,7 +67,7 @@ func equal(a, b reflect.Value) bool {
 
 // walk compares two values of a content type field by field, lists item by
 // item (matched by their identity key), reporting each changed leaf once.
-func (d *differ) walk(path []string, a, b reflect.Value) {
+func (d *differ) walk(path Path, a, b reflect.Value) {
 	t := a.Type()
 	if t == sourceType {
 		return
@@ -100,7 +101,7 @@ func (d *differ) walk(path []string, a, b reflect.Value) {
 	switch t.Kind() {
 	case reflect.Struct:
 		for _, k := range model.Keys(t) {
-			d.walk(append(slices.Clone(path), label(k)), a.FieldByIndex(k.Index), b.FieldByIndex(k.Index))
+			d.walk(path.With(Step{Kind: Field, Name: k.Name, Label: label(k)}), a.FieldByIndex(k.Index), b.FieldByIndex(k.Index))
 		}
 	case reflect.Slice:
 		d.list(path, a, b)
@@ -114,7 +115,7 @@ func (d *differ) walk(path []string, a, b reflect.Value) {
 		}
 		for _, k := range slices.Sorted(mapKeys(keys)) {
 			av, bv := a.MapIndex(reflect.ValueOf(k)), b.MapIndex(reflect.ValueOf(k))
-			p := append(slices.Clone(path), k)
+			p := path.With(Step{Kind: Entry, ID: k, Label: k})
 			switch {
 			case !av.IsValid():
 				d.add(Change{Op: "added", Kind: "value", Path: p, New: bv.String()})
@@ -159,8 +160,14 @@ func identity(t reflect.Type) (model.Key, bool) {
 
 // list compares two lists: items with an identity are matched by it; plain
 // strings are matched by a line diff; others by position.
-func (d *differ) list(path []string, a, b reflect.Value) {
+func (d *differ) list(path Path, a, b reflect.Value) {
 	et := a.Type().Elem()
+	list, parent := path.Tail(), path[:len(path)-1]
+	// item is the place of one item, in place of the list's own step.
+	item := func(id, label string) Path {
+		return parent.With(Step{Kind: Item, Name: list.Name, ID: id, Label: label})
+	}
+	at := func(i int) Path { return item(strconv.Itoa(i+1), fmt.Sprintf("%s 第%d项", list.Label, i+1)) }
 	if id, ok := identity(et); ok {
 		keyOf := func(v reflect.Value) string {
 			s, _ := scalar(v.FieldByIndex(id.Index))
@@ -175,7 +182,7 @@ func (d *differ) list(path []string, a, b reflect.Value) {
 			nv := b.Index(i)
 			k := keyOf(nv)
 			seen[k] = true
-			p := append(slices.Clone(path[:len(path)-1]), path[len(path)-1]+"“"+k+"”")
+			p := item(k, list.Label+"“"+k+"”")
 			if ov, ok := olds[k]; ok {
 				d.walk(p, ov, nv)
 			} else {
@@ -185,7 +192,7 @@ func (d *differ) list(path []string, a, b reflect.Value) {
 		for i := range a.Len() {
 			ov := a.Index(i)
 			if k := keyOf(ov); !seen[k] {
-				p := append(slices.Clone(path[:len(path)-1]), path[len(path)-1]+"“"+k+"”")
+				p := item(k, list.Label+"“"+k+"”")
 				d.add(Change{Op: "removed", Kind: "item", Path: p, Old: summary(ov)})
 			}
 		}
@@ -200,7 +207,7 @@ func (d *differ) list(path []string, a, b reflect.Value) {
 			y = append(y, b.Index(i).String())
 		}
 		for _, e := range lines(x, y) {
-			p := append(slices.Clone(path[:len(path)-1]), fmt.Sprintf("%s 第%d项", path[len(path)-1], e.index+1))
+			p := at(e.index)
 			if e.op == '-' {
 				d.add(Change{Op: "removed", Kind: "item", Path: p, Old: e.text})
 			} else {
@@ -210,7 +217,7 @@ func (d *differ) list(path []string, a, b reflect.Value) {
 		return
 	}
 	for i := range max(a.Len(), b.Len()) {
-		p := append(slices.Clone(path[:len(path)-1]), fmt.Sprintf("%s 第%d项", path[len(path)-1], i+1))
+		p := at(i)
 		switch {
 		case i >= a.Len():
 			d.add(Change{Op: "added", Kind: "item", Path: p, New: summary(b.Index(i))})

@@ -36,13 +36,19 @@ type partJSON struct {
 
 func indicatorsJSON(rows []model.Indicator) []indicatorJSON {
 	out := make([]indicatorJSON, len(rows))
-	for i, r := range indicatorRows(rows) {
-		parts := make([]partJSON, len(rows[i].Parts))
-		for j, p := range rows[i].Parts {
+	for i := range rows {
+		in := &rows[i]
+		parts := make([]partJSON, len(in.Parts))
+		for j, p := range in.Parts {
 			parts[j] = partJSON{Name: p.Name, Value: p.Value, Unit: p.Unit}
 		}
-		out[i] = indicatorJSON{Level1: r[0], Level2: r[1], Name: r[2], Description: r[3], Operator: r[4], Value: r[5], Unit: r[6],
-			Basis: r[7], Weight: r[8], Direction: r[9], Parts: parts}
+		weight := ""
+		if in.Weight != nil {
+			weight = in.Weight.String()
+		}
+		out[i] = indicatorJSON{Level1: in.Level1, Level2: in.Level2, Name: in.Name, Description: in.Description,
+			Operator: in.Operator.Raw, Value: in.Value, Unit: in.Unit, Basis: in.Basis, Weight: weight,
+			Direction: string(in.Direction()), Parts: parts}
 	}
 	return out
 }

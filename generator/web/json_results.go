@@ -80,11 +80,11 @@ type subtotalJSON struct {
 
 // findingJSON is a printed figure the rules do not give (自评得分复核).
 type findingJSON struct {
-	Computed  string `json:"computed"`
-	Formula   string `json:"formula"`
-	Item      string `json:"item"`
-	Kind      string `json:"kind"`
-	Published string `json:"published"`
+	Computed  string      `json:"computed"`
+	Formula   string      `json:"formula"`
+	Item      string      `json:"item"`
+	Kind      findingKind `json:"kind"`
+	Published string      `json:"published"`
 }
 
 type evaluationJSON struct {
@@ -152,7 +152,7 @@ func evaluationDoc(e *derive.Evaluation) *evaluationJSON {
 		doc.Published = pj
 	}
 	for _, f := range e.Findings {
-		doc.Findings = append(doc.Findings, findingJSON{Kind: findingCode(f.Kind), Item: f.Item, Published: f.Published,
+		doc.Findings = append(doc.Findings, findingJSON{Kind: findingKind(f.Kind), Item: f.Item, Published: f.Published,
 			Computed: f.Computed, Formula: f.Formula})
 	}
 	return doc

@@ -12,7 +12,6 @@ import (
 
 	"disclose/generator/derive"
 	"disclose/generator/model"
-	"disclose/generator/money"
 	"disclose/generator/present"
 )
 
@@ -148,28 +147,6 @@ func (w *writer) json(rel string, v any, indent bool) {
 	w.file(rel, b.Bytes())
 }
 
-func str(name, desc string) Column  { return Column{Name: name, Type: "string", Description: desc} }
-func numc(name, desc string) Column { return Column{Name: name, Type: "number", Description: desc} }
-func date(name, desc string) Column { return Column{Name: name, Type: "date", Description: desc} }
-
-var indicatorColumns = []Column{
-	str("一级指标", "level1"), str("二级指标", "level2"), str("三级指标", "name"), str("绩效指标描述", "description"),
-	str("符号", "operator"), str("值", "value"), str("单位（文字描述）", "unit"), str("指标值确定依据", "basis"), numc("分值", "weight"),
-	str("指标方向", "direction: 正向 or 反向 as given or as the operator implies; empty for 文字描述 rows（指标方向）"),
-}
-
-func indicatorRows(rows []model.Indicator) [][]string {
-	out := make([][]string, len(rows))
-	for i, in := range rows {
-		weight := ""
-		if in.Weight != nil {
-			weight = in.Weight.String()
-		}
-		out[i] = []string{in.Level1, in.Level2, in.Name, in.Description, in.Operator.Raw, in.Value, in.Unit, in.Basis, weight, string(in.Direction())}
-	}
-	return out
-}
-
 func deptLinks() []Link {
 	return []Link{
 		{"部门整体绩效目标与预算执行", "data/department.json", "JSON"},
@@ -208,56 +185,54 @@ func resourceName(parts ...string) string {
 	return strings.ToLower(strings.Join(parts, "-"))
 }
 
-func yuanPlain(f money.Fen) string { return f.String() }
-
 func writeDeptData(w *writer, v *DeptView) {
 	d := v.Department
 	dir := deptDir(d) + "data/"
 	name := func(s string) string { return resourceName(fmt.Sprint(d.Year), d.Code, s) }
+	title := func(s string) string { return fmt.Sprintf("%d年 %s %s", d.Year, d.Name, s) }
 	note := strings.Join(v.Notes, " ")
 	results := strings.Join(resultNotes(v), " ")
-	code := str("项目编码", "project")
-	w.csv(dir+"indicators.csv", name("indicators"), "",
-		Table{Title: fmt.Sprintf("%d年 %s 部门整体绩效指标", d.Year, d.Name), Columns: indicatorColumns, Rows: indicatorRows(d.Indicators)})
-	projects := Table{Title: fmt.Sprintf("%d年 %s 预算项目一览", d.Year, d.Name), Columns: projectColumns}
-	lines := Table{Title: fmt.Sprintf("%d年 %s 各项目预算明细与执行数", d.Year, d.Name), Columns: []Column{
-		code, str("资金用途", "budget_line"), numc("预算数（元）", "budget_yuan"), numc("执行数（元）", "spent_yuan"), numc("执行率（%）", "execution_rate_percent"),
-	}}
-	plan := Table{Title: fmt.Sprintf("%d年 %s 各项目资金支出计划执行情况", d.Year, d.Name), Columns: []Column{
-		code, str("时间节点", "checkpoint"), date("日期", "date"), numc("计划累计进度（%）", "planned_percent"), numc("计划累计金额（元）", "planned_yuan"),
-		numc("实际累计金额（元）", "actual_yuan"), numc("实际累计进度（%）", "actual_percent"), numc("偏差（百分点）", "deviation_points"),
-	}}
-	indicators := Table{Title: fmt.Sprintf("%d年 %s 各项目绩效指标", d.Year, d.Name), Columns: append([]Column{code}, indicatorColumns...)}
-	spending := Table{Title: fmt.Sprintf("%d年 %s 支出记录", d.Year, d.Name), Columns: []Column{
-		date("日期", "date"), code, str("资金用途", "budget_line"), numc("金额（元）", "amount_yuan"),
-		str("凭证号", "voucher"), str("摘要", "memo"), str("示例数据", "illustrative"),
-	}}
-	for _, p := range d.Projects {
-		projects.Rows = append(projects.Rows, projectRow(p))
-		for _, l := range p.Lines {
-			lines.Rows = append(lines.Rows, []string{p.Code, l.Name, yuanPlain(l.Amount.Fen), yuanPlain(l.Spent), rateText(l.ExecutionRate)})
+	// department.json's rows are the tables' rows.
+	doc := departmentJSON(v)
+	var (
+		lines      []coded[lineJSON]
+		plan       []coded[checkpointJSON]
+		indicators []coded[indicatorJSON]
+	)
+	for i := range doc.Projects {
+		p := &doc.Projects[i]
+		for j := range p.BudgetLines {
+			lines = append(lines, coded[lineJSON]{p.Code, &p.BudgetLines[j]})
 		}
-		for _, c := range p.Checkpoints {
-			row := []string{p.Code, c.Label, c.Date.String(), rateText(c.PlannedPercent), yuanPlain(c.Planned), "", "", ""}
-			if c.Reached {
-				row[5], row[6], row[7] = yuanPlain(c.Actual), rateText(c.ActualPercent), rateText(c.Deviation)
-			}
-			plan.Rows = append(plan.Rows, row)
+		for j := range p.Plan {
+			plan = append(plan, coded[checkpointJSON]{p.Code, &p.Plan[j]})
 		}
-		for _, r := range indicatorRows(p.Indicators) {
-			indicators.Rows = append(indicators.Rows, append([]string{p.Code}, r...))
+		for j := range p.Indicators {
+			indicators = append(indicators, coded[indicatorJSON]{p.Code, &p.Indicators[j]})
 		}
 	}
-	w.csv(dir+"projects.csv", name("projects"), strings.TrimSpace(note+" "+results), projects)
-	w.csv(dir+"budget-lines.csv", name("budget-lines"), note, lines)
-	w.csv(dir+"plan.csv", name("plan"), note, plan)
-	w.csv(dir+"project-indicators.csv", name("project-indicators"), "", indicators)
-	for _, t := range resultTables(d, results) {
+	w.csv(dir+"indicators.csv", name("indicators"), "", tableOf(title("部门整体绩效指标"), indicatorCols, doc.Indicators))
+	w.csv(dir+"projects.csv", name("projects"), strings.TrimSpace(note+" "+results), tableOf(title("预算项目一览"), projectCols, doc.Projects))
+	w.csv(dir+"budget-lines.csv", name("budget-lines"), note, tableOf(title("各项目预算明细与执行数"), withCode(codeProject, lineCols), lines))
+	w.csv(dir+"plan.csv", name("plan"), note, tableOf(title("各项目资金支出计划执行情况"), withCode(codeProject, planCols), plan))
+	w.csv(dir+"project-indicators.csv", name("project-indicators"), "",
+		tableOf(title("各项目绩效指标"), withCode(codeProject, indicatorCols), indicators))
+	for _, t := range resultTables(&doc, d, results) {
 		w.csv(dir+t.file, name(strings.TrimSuffix(t.file, ".csv")), t.description, t.Table)
 	}
-	// Date, project, line, amount, voucher, memo, illustrative: the text
-	// columns neutralized as csvBytes does, the rest written by us.
-	spending.AppendRows = func(b []byte) []byte {
+	w.csv(dir+"spending.csv", name("spending"), note, spendingTable(d, title("支出记录")))
+	w.json(dir+"department.json", doc, false)
+}
+
+// spendingTable is the spending records, a million rows in a province:
+// written straight from the records, the text columns neutralized as
+// tableOf does, the rest written by us.
+func spendingTable(d *derive.Department, title string) Table {
+	t := Table{Title: title, Columns: []Column{
+		date("日期", "date"), str("项目编码", codeProject), str("资金用途", "budget_line"), numc("金额（元）", "amount_yuan"),
+		str("凭证号", "voucher"), str("摘要", "memo"), str("示例数据", "illustrative"),
+	}}
+	t.AppendRows = func(b []byte) []byte {
 		var cell []byte
 		for _, p := range d.Projects {
 			for _, r := range p.Recs {
@@ -283,8 +258,7 @@ func writeDeptData(w *writer, v *DeptView) {
 		}
 		return b
 	}
-	w.csv(dir+"spending.csv", name("spending"), note, spending)
-	w.json(dir+"department.json", departmentJSON(v), false)
+	return t
 }
 
 // resultNotes are the notices of the department's illustrative monitoring
