@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"strings"
@@ -151,6 +152,9 @@ func narrative(l *layout, src string, level int) {
 
 func illustrativeNotes(d *model.Department) []string {
 	var notes []string
+	if d.Illustrative {
+		notes = append(notes, cmp.Or(d.Note, "本年度的内容为示例数据，不是公开的内容。"))
+	}
 	for _, f := range d.Spending {
 		if f.Illustrative {
 			n := f.Note
