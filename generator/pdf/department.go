@@ -37,7 +37,8 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	for _, p := range d.Projects {
 		illustrative = illustrative || (p.Results != nil && p.Results.Illustrative)
 	}
-	defer func() { l.illustrative = false }()
+	l.whole = d.Illustrative // an illustrative year: every page is marked
+	defer func() { l.illustrative, l.whole = false, false }()
 
 	l.heading(base+1, "第一部分　部门整体绩效目标", 60)
 	l.heading(base+2, "总体绩效目标", 40)
@@ -128,6 +129,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 
 		return
 	}
+	writeDeptYears(l, d, base+2)
 	writeFindings(l, d, base+2)
 	for _, p := range d.Projects {
 		l.illustrative = false
