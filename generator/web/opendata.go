@@ -285,6 +285,7 @@ func writeDeptData(w *writer, v *DeptView) {
 	}
 	w.csv(dir+"spending.csv", name("spending"), note, spending)
 	w.json(dir+"department.json", departmentJSON(v), false)
+	writeLongData(w, d, note) // years_data.go
 }
 
 // resultNotes are the notices of the department's illustrative monitoring
