@@ -23,8 +23,8 @@ func TestAcrossYears(t *testing.T) {
 	}
 	replaceAll(t, to, "2022", "2023")
 	p := filepath.Join(to, "projects", "110-0303-JBN-1VKY.yaml")
-	edit(t, p, "value: 85.00", "value: 90.00")                    // raised (missed? 2022 has no evaluation)
-	edit(t, p, "value: 95\n    unit: \"%\"", "value: 95\n    unit: 分") // revised
+	edit(t, p, "value: 85.00", "value: 90.00")                                                                                      // raised (missed? 2022 has no evaluation)
+	edit(t, p, "value: 95\n    unit: \"%\"", "value: 95\n    unit: 分")                                                              // revised
 	edit(t, p, "  - level1: 产出指标\n    level2: 数量指标\n    name: 移动端优化功能模块", "  - level1: 产出指标\n    level2: 数量指标\n    name: 系统可用功能模块") // removed + added
 	// A code renamed with previous, and a copy renamed without.
 	q := filepath.Join(to, "projects", "110-0303-JBN-3KHX.yaml")
