@@ -102,11 +102,15 @@ func incrementalEqualsFull(t *testing.T, siteExtra string) {
 			os.WriteFile(csvs[0], []byte(strings.Join(lines, "\n")), 0o644)
 		}, "1"},
 		{"the project renamed back", func() { edit(firstProject(d0), "\nname: 改名的", "\nname: ") }, "1"},
+		// A second year: its pages compare with 2021, so a change in 2021
+		// renders the 2022 department again.
+		{"a second year added", func() { addYear(t, filepath.Join(content, "2021", d0), filepath.Join(content, "2022", d0)) }, "1"},
+		{"last year's target changed", func() { edit(firstProject(d0), "value: \"", "value: \"1") }, "2"},
 		{"a year's rules added", func() {
 			os.WriteFile(filepath.Join(content, "2021", "rules.yaml"), []byte("severity:\n  plan-below-100: off\n"), 0o644)
-		}, "3"},
+		}, "4"},
 		{"a department removed", func() { os.RemoveAll(depts[2]) }, "0"},
-		{"site.yaml changed", func() { edit("site.yaml", "合成测试网站", "合成测试网站（新）") }, "2"},
+		{"site.yaml changed", func() { edit("site.yaml", "合成测试网站", "合成测试网站（新）") }, "3"},
 	}
 	for _, s := range steps {
 		s.change()
@@ -118,6 +122,9 @@ func incrementalEqualsFull(t *testing.T, siteExtra string) {
 		if got != s.rendered {
 			t.Errorf("%s: rendered %s departments, want %s", s.name, got, s.rendered)
 		}
+	}
+	if m, _ := filepath.Glob(filepath.Join(inc, "2022", d0, "projects", "*.html")); len(m) == 0 || !strings.Contains(readString(t, m[0]), "与上年对比") {
+		t.Error("the 2022 project page has no comparison with 2021")
 	}
 
 	// A file deleted from the output by hand is made again.
@@ -139,8 +146,8 @@ func incrementalEqualsFull(t *testing.T, siteExtra string) {
 	build(inc)
 	os.WriteFile(statePath, older, 0o644)
 	edit(firstProject(d1), "\nname: 又改名的", "\nname: ")
-	if got := build(inc); got != "2" {
-		t.Errorf("with a state of another build: rendered %s departments, want all 2", got)
+	if got := build(inc); got != "3" {
+		t.Errorf("with a state of another build: rendered %s departments, want all 3", got)
 	}
 	build(full, "--clean")
 	if treeSum(t, inc) != treeSum(t, full) {
@@ -149,6 +156,38 @@ func incrementalEqualsFull(t *testing.T, siteExtra string) {
 }
 
 // firstDiff shows the first line where two tree sums differ.
+// addYear copies a department as the next year's: every 2021 becomes 2022.
+func addYear(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, strings.ReplaceAll(rel, "2021", "2022"))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(dst, bytes.ReplaceAll(data, []byte("2021"), []byte("2022")), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readString(t *testing.T, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
 func firstDiff(a, b string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
 	for i := range min(len(al), len(bl)) {

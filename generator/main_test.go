@@ -25,9 +25,9 @@ func TestCheckCommand(t *testing.T) {
 		want []string
 	}{
 		{"sample passes with its warnings", []string{"check", "--content", content}, 0,
-			[]string{"资金支出计划到最后节点 12月底 只有 90.00%", "[plan-below-100]", "0 个错误，2 个警告"}},
+			[]string{"资金支出计划到最后节点 12月底 只有 90.00%", "[plan-below-100]", "[target-lowered-after-miss]", "0 个错误，3 个警告"}},
 		{"strict turns warnings into errors", []string{"check", "--content", content, "--strict"}, 1,
-			[]string{"错误: plan[4].percent", "2 个错误，0 个警告"}},
+			[]string{"错误: plan[4].percent", "3 个错误，0 个警告"}},
 		{"bad amount fails", []string{"check", "--content", broken}, 1,
 			[]string{"2021-illustrative.csv:4:39: 错误: 金额（元）: \"abc\" 不是金额", "1 个错误"}},
 		{"json", []string{"check", "--content", content, "--format", "json"}, 0,
@@ -49,7 +49,7 @@ func TestCheckCommand(t *testing.T) {
 			}
 			if tc.name == "json" {
 				var v struct{ Errors, Warnings int }
-				if err := json.Unmarshal(out.Bytes(), &v); err != nil || v.Warnings != 2 {
+				if err := json.Unmarshal(out.Bytes(), &v); err != nil || v.Warnings != 3 {
 					t.Errorf("json %v %+v", err, v)
 				}
 			}

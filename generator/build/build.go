@@ -149,7 +149,12 @@ func (b *builder) departments() (Result, error) {
 	b.results = make([]*deptResult, len(b.dirs))
 	for i, dir := range b.dirs {
 		rel, _ := filepath.Rel(b.cfg.Content, dir.Path)
-		b.results[i] = &deptResult{dir: dir, key: filepath.ToSlash(rel)}
+		b.results[i] = &deptResult{dir: dir, key: filepath.ToSlash(rel), past: newPastSlot()}
+	}
+	for i, j := range previousYears(b.dirs) {
+		if j >= 0 {
+			b.results[i].prev = b.results[j]
+		}
 	}
 	b.fingerprintAll(sectionsKnown.Done)
 	b.lap("fingerprints")
@@ -172,6 +177,7 @@ func (b *builder) departments() (Result, error) {
 	b.others = otherDepartments(b.dirs)
 	inParallelOn(workers, len(order), func(k int) {
 		dr := b.results[order[k]]
+		defer dr.past.set(nil) // whatever happens, its next year does not wait for ever
 		if dr.broken {
 			return // fingerprinting failed: the build stops
 		}
@@ -211,17 +217,29 @@ func (b *builder) fingerprintAll(known func()) {
 			dr.broken = true
 			b.setErr(err)
 		}
+	})
+	b.chain()
+	inParallel(len(b.dirs), func(i int) {
+		dr := b.results[i]
+		if !dr.broken {
+			b.lookup(dr)
+		}
+		if dr.cached != nil {
+			dr.past.set(dr.sum.Past) // known from the start
+		}
 		if dr.cached != nil || dr.broken {
 			known()
 		}
 	})
 }
 
-// order lists the departments to render first, then those kept, and
-// says on how many workers.
+// order lists the departments to render first, oldest year first (a
+// department waits for its previous year's), then those kept, and says on
+// how many workers.
 func (b *builder) order() ([]int, int) {
 	var order []int
-	for i, dr := range b.results {
+	for _, i := range byYear(b.dirs) {
+		dr := b.results[i]
 		if dr.cached == nil {
 			order = append(order, i)
 		}
@@ -274,6 +292,7 @@ func (b *builder) summarize() (Result, error) {
 	var res Result
 	id := buildcache.NewHasher()
 	id.String("global", b.global)
+	b.chain() // a full build fingerprints each department as it loads it
 	var sums []*web.DeptSummary
 	for _, dr := range b.results {
 		var data []byte

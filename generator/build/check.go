@@ -7,6 +7,7 @@ import (
 
 	"disclose/generator/assets"
 	"disclose/generator/check"
+	"disclose/generator/derive"
 	"disclose/generator/diag"
 	"disclose/generator/load"
 	"disclose/generator/model"
@@ -28,12 +29,32 @@ func Check(dir string) *diag.List {
 	}
 	codes := make([]check.Codes, len(dirs))
 	others := otherDepartments(dirs)
-	inParallel(len(dirs), func(i int) {
+	// Oldest year first: a department's checks across years wait for its
+	// previous year's, derived only when a next year needs it.
+	prev, order := previousYears(dirs), byYear(dirs)
+	slots, needed := make([]*pastSlot, len(dirs)), make([]bool, len(dirs))
+	for i := range dirs {
+		slots[i] = newPastSlot()
+		if prev[i] >= 0 {
+			needed[prev[i]] = true
+		}
+	}
+	inParallel(len(dirs), func(k int) {
+		i := order[k]
+		defer slots[i].set(nil)
 		dl := &diag.List{}
 		d := load.Department(dirs[i], dl)
 		check.DepartmentAmong(site, d, dl, others)
+		var past *derive.PastYear
+		if prev[i] >= 0 {
+			past = slots[prev[i]].wait()
+			check.AcrossYears(site, d, lastYear(past), dl)
+		}
 		if fonts != nil && !dl.HasErrors() {
 			pdf.CheckGlyphs(fonts, d, dl)
+		}
+		if needed[i] && !dl.HasErrors() {
+			slots[i].set(derive.Past(derive.Dept(d), past))
 		}
 		diags.Merge(dl)
 		codes[i] = check.CodesOf(d)

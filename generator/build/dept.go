@@ -33,13 +33,18 @@ type deptSummary struct {
 	Section *pdf.SectionData  `json:",omitempty"` // for a summary-only combined report
 	Report  int64             // the department's PDF size; -1 without PDFs
 	Diags   []diag.Diagnostic // its warnings
+	// Past is what its next year compares with; nil when it failed.
+	Past *derive.PastYear `json:",omitempty"`
 }
 
 // deptResult is one department after its turn in the pipeline.
 type deptResult struct {
 	dir      load.DeptDir
-	key      string // year/folder, the cache key
-	fp       string
+	key      string      // year/folder, the cache key
+	own      string      // the fingerprint of its own inputs
+	fp       string      // own, with its earlier years' (chain)
+	prev     *deptResult // its previous year's, nil when none
+	past     *pastSlot   // its PastYear, for its next year
 	sum      *deptSummary
 	cached   *buildcache.Part // the cache's record, when the inputs are unchanged
 	broken   bool             // fingerprinting failed
@@ -108,12 +113,17 @@ func (p *pipeline) run(dr *deptResult, ready func()) error {
 	dl := &diag.List{}
 	files := newReadOnce(dr.dir.Files)
 	d := load.DepartmentFrom(dr.dir, dl, files.read)
-	if dr.fp == "" {
+	if dr.own == "" {
 		if err := p.fingerprint(dr, files.kept); err != nil {
 			return err
 		}
 	}
 	check.DepartmentAmong(p.site, d, dl, p.others)
+	var past *derive.PastYear
+	if dr.prev != nil {
+		past = dr.prev.past.wait()
+		check.AcrossYears(p.site, d, lastYear(past), dl)
+	}
 	if p.fonts != nil && !dl.HasErrors() {
 		pdf.CheckGlyphs(p.fonts, d, dl)
 	}
@@ -127,6 +137,9 @@ func (p *pipeline) run(dr *deptResult, ready func()) error {
 		return nil
 	}
 	dd := derive.Dept(d)
+	derive.CompareYears(dd, past)
+	sum.Past = derive.Past(dd, past)
+	dr.past.set(sum.Past)
 	if p.pdf != nil {
 		sum.Section = pdf.Section(dd)
 	}

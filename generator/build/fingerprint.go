@@ -70,9 +70,9 @@ func (g globalInputs) fingerprint() (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-// fingerprint hashes a department's inputs and looks it up in the cache
-// (dr.cached is set on a hit). read, when not nil, gives the bytes load
-// read (a full build reads every file once).
+// fingerprint hashes a department's own inputs (dr.own; chain adds its
+// earlier years'). read, when not nil, gives the bytes load read (a full
+// build reads every file once).
 func (p *pipeline) fingerprint(dr *deptResult, read func(string) ([]byte, fs.FileInfo, error)) error {
 	dir := dr.dir
 	h := buildcache.NewHasher()
@@ -102,13 +102,17 @@ func (p *pipeline) fingerprint(dr *deptResult, read func(string) ([]byte, fs.Fil
 			h.String("commit", c.Hash)
 		}
 	}
-	fp := h.Sum()
-	if part, ok := p.state.Lookup(p.stage.BuildID, p.global, "dept:"+dr.key, fp); ok {
+	dr.own = h.Sum()
+	return nil
+}
+
+// lookup finds a fingerprinted department in the cache (dr.cached is set
+// on a hit).
+func (p *pipeline) lookup(dr *deptResult) {
+	if part, ok := p.state.Lookup(p.stage.BuildID, p.global, "dept:"+dr.key, dr.fp); ok {
 		var sum deptSummary
 		if json.Unmarshal(part.Data, &sum) == nil && sum.Web != nil {
 			dr.cached, dr.sum = part, &sum
 		}
 	}
-	dr.fp = fp
-	return nil
 }

@@ -34,6 +34,9 @@ type Department struct {
 	// Evaluation is the department's own self-evaluation (部门整体绩效自评),
 	// when department.yaml has one.
 	Evaluation *Evaluation
+	// Years compares the department with its earlier years (CompareYears);
+	// nil in its first year.
+	Years *Years
 }
 
 // Count is a number of projects in a class.
@@ -66,6 +69,9 @@ type Project struct {
 	Evaluation *Evaluation
 	// Monitoring lists the in-year monitorings of the results.
 	Monitoring []Monitoring
+	// LastYear compares the project with its project of last year (与上年
+	// 对比); nil when it is new or the department's first year.
+	LastYear *ProjectYears
 }
 
 // Line holds a budget line's derived figures. Its plan assumes the line is

@@ -26,6 +26,8 @@ type Department struct {
 	SpecialFunds   SpecialFunds   `yaml:"special_funds" title:"专项资金绩效目标" desc:"不填时页面照列空表并说明未公开。"`
 	Spending       []SpendingFile `yaml:"spending" title:"支出记录文件" desc:"本部门的支出记录 CSV 文件（相对于本目录）。"`
 	Budget         BudgetFigures  `yaml:"budget" title:"部门预算数" desc:"部门整体的年初预算数和全年预算数（万元），可选；不填时按各项目合计。"`
+	Illustrative   bool           `yaml:"illustrative" title:"示例数据" desc:"true 表示整个年度的内容是示意（如演示用的下一年度），页面和报告会标注“示例数据”。"`
+	Note           string         `yaml:"illustrative_note" title:"示例数据说明" desc:"illustrative 为 true 时随标注展示的说明。"`
 	RecordsThrough Date           `yaml:"records_through" title:"支出记录截至日期" desc:"支出记录统计到哪一天；晚于此日的计划节点不计算实际进度。不填则视为全年。"`
 
 	// Dir is the department's folder and File its department.yaml.

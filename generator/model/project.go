@@ -12,6 +12,7 @@ type Project struct {
 	diag.Source `yaml:"-"`
 	Code        string       `yaml:"code" title:"项目编码" req:"true" key:"true" desc:"预算系统中的项目编码，文件名须与之相同。"`
 	Name        string       `yaml:"name" title:"项目名称" req:"true"`
+	Previous    string       `yaml:"previous" title:"上年项目编码" desc:"项目改了编码时填上年的编码，与上年对比时视为同一项目。"`
 	Template    string       `yaml:"template" title:"项目绩效模板" desc:"可留空。"`
 	Category    string       `yaml:"category" title:"项目类别" desc:"按文件原样，如 其他类、基础设施建设类。"`
 	Supervisor  string       `yaml:"supervisor" title:"主管部门" desc:"按文件原样，可带编码，如 (433)县农业农村局。"`

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"strings"
@@ -36,7 +37,8 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	for _, p := range d.Projects {
 		illustrative = illustrative || (p.Results != nil && p.Results.Illustrative)
 	}
-	defer func() { l.illustrative = false }()
+	l.whole = d.Illustrative // an illustrative year: every page is marked
+	defer func() { l.illustrative, l.whole = false, false }()
 
 	l.heading(base+1, "第一部分　部门整体绩效目标", 60)
 	l.heading(base+2, "总体绩效目标", 40)
@@ -127,6 +129,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 
 		return
 	}
+	writeDeptYears(l, d, base+2)
 	writeFindings(l, d, base+2)
 	for _, p := range d.Projects {
 		l.illustrative = false
@@ -151,6 +154,9 @@ func narrative(l *layout, src string, level int) {
 
 func illustrativeNotes(d *model.Department) []string {
 	var notes []string
+	if d.Illustrative {
+		notes = append(notes, cmp.Or(d.Note, "本年度的内容为示例数据，不是公开的内容。"))
+	}
 	for _, f := range d.Spending {
 		if f.Illustrative {
 			n := f.Note

@@ -84,6 +84,7 @@ type layout struct {
 	// illustrative: what is added now shows illustrative figures (every
 	// page it lands on is marked).
 	illustrative bool
+	whole        bool // the whole section is illustrative
 }
 
 func newLayout(f *Fonts) *layout { return &layout{fonts: f} }
@@ -105,7 +106,7 @@ func (l *layout) room(h float64) {
 func (l *layout) add(o op) {
 	pg := l.cur()
 	pg.ops = append(pg.ops, o)
-	pg.illustrative = pg.illustrative || l.illustrative
+	pg.illustrative = pg.illustrative || l.illustrative || l.whole
 }
 
 // measure returns the width of s in face at size.

@@ -76,6 +76,7 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 		narrative(l, p.Description.Text, level+2)
 	}
 
+	writeProjectYears(l, p, level+1)
 	l.illustrative = len(notes) > 0
 	l.heading(level+1, "预算执行情况", 100)
 	for _, n := range notes {

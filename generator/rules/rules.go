@@ -145,6 +145,10 @@ var Adjustable = map[string]diag.Severity{
 	"parts-sum":            diag.Warning,
 	"level-unused":         diag.Warning,
 	"narrative-missing":    diag.Warning,
+	// Across years: a lowered target or a changed code may be right.
+	"target-lowered-after-miss":     diag.Warning,
+	"code-changed-without-previous": diag.Warning,
+	"previous-unknown":              diag.Warning,
 }
 
 // SeverityOf returns the severity of an adjustable check, and false when the

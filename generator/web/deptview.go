@@ -21,7 +21,10 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 		MeasuresHeading: cmp.Or(d.MeasuresTitle, "工作保障措施"),
 		IndicatorTable:  deptIndicators(d),
 	}
-	illustrative := false
+	illustrative := d.Illustrative
+	if d.Illustrative {
+		v.Notes = append(v.Notes, cmp.Or(d.Note, "本年度的内容为示例数据，不是公开的内容。"))
+	}
 	for _, f := range d.Spending {
 		if f.Illustrative {
 			illustrative = true

@@ -222,6 +222,7 @@ func writeDeptData(w *writer, v *DeptView) {
 	}
 	w.csv(dir+"spending.csv", name("spending"), note, spendingTable(d, title("支出记录")))
 	w.json(dir+"department.json", doc, false)
+	writeLongData(w, d, note) // years_data.go
 }
 
 // spendingTable is the spending records, a million rows in a province:

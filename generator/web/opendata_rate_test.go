@@ -65,6 +65,9 @@ func TestOpenDataDescribed(t *testing.T) {
 	}
 	described := map[string]bool{}
 	for _, r := range pkg.Resources {
+		if !strings.HasPrefix(r.Path, dataDir) {
+			continue // the sample's other year: its files are not read here
+		}
 		file := strings.TrimPrefix(r.Path, dataDir)
 		described[file] = true
 		recs, err := csv.NewReader(bytes.NewReader(files[file][3:])).Read()

@@ -11,8 +11,9 @@ import (
 	"disclose/templates"
 )
 
-// pageKinds are the page templates; each is parsed with layout.html and
-// partials.html into a set of its own, since each defines "main".
+// pageKinds are the page templates; each is parsed with layout.html,
+// partials.html and years.html into a set of its own, since each defines
+// "main".
 var pageKinds = []string{"index.html", "department.html", "project.html", "404.html"}
 
 // source reads a template or static file: the site's own copy when it has
@@ -37,7 +38,7 @@ func (s source) parse() (map[string]*template.Template, error) {
 	sets := map[string]*template.Template{}
 	for _, kind := range pageKinds {
 		t := template.New("page:" + kind).Funcs(funcs)
-		for _, name := range []string{"layout.html", "partials.html", kind} {
+		for _, name := range []string{"layout.html", "partials.html", "years.html", kind} {
 			data, where, err := s.read(name)
 			if err != nil {
 				return nil, fmt.Errorf("模板 %s：%w", where, err)

@@ -191,7 +191,7 @@ func (r *Renderer) Department(d *derive.Department, out Output, history []Revisi
 		Projects: len(d.Projects), Budget: d.Budget, Spent: d.Spent, ExecutionRate: d.ExecutionRate, Notes: v.Notes}
 	jobs := []func(){func() {
 		p := page("../../", v.Title, []Crumb{{Name: "首页", Href: "../../index.html"}, {Name: fmt.Sprintf("%d年 %s", v.Year, v.Name)}})
-		p.Dept, p.HasCharts = v, len(v.Charts)+len(v.Overview) > 0
+		p.Dept, p.HasCharts = v, len(v.Charts)+len(v.Overview) > 0 || v.Years != nil
 		w.page(r.sets["department.html"], v.Href, p)
 		writeDeptData(w, v)
 	}}
@@ -261,7 +261,7 @@ func (r *Renderer) Site(depts []*DeptSummary, out Output, reports map[string]int
 		return Page{Site: r.site, Title: title, CSP: r.o.CSP, Crumbs: crumbs, Publisher: r.site.Publisher, Published: latest}
 	}
 	p := page("首页", []Crumb{{Name: "首页"}})
-	p.Index = index
+	p.Index, p.HasCharts = index, len(index.Years) > 1 // the years side by side
 	for _, d := range depts {
 		p.Notes = appendUnique(p.Notes, d.Notes...)
 	}

@@ -136,7 +136,7 @@ func TestHostileLabelIsText(t *testing.T) {
 				t.Errorf("%s has an unexpected script element %s", name, s)
 			}
 		}
-		if strings.Contains(name, "projects/") {
+		if strings.HasPrefix(name, "2021/dkb/projects/") { // the label was put in 2021
 			if !bytes.Contains(body, []byte("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;__f__")) {
 				t.Errorf("%s does not show the label as text", name)
 			}
