@@ -151,9 +151,9 @@ type DeptSummary struct {
 	Projects      int
 	Budget, Spent money.Fen
 	ExecutionRate *big.Rat
-	Notes         []string   // notices about illustrative data
-	Pages         []string   // every page of the department, from the site root
-	Resources     []Resource // its open-data tables
+	Notes         []string     // notices about illustrative data
+	Pages         []string     // every page of the department, from the site root
+	Resources     []Resource   // its open-data tables
 	Rows          []ProjectRow // its projects, for the explorer and search
 	Search        SearchDoc    // its own page, for search
 }
