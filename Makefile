@@ -12,7 +12,7 @@ CONTENT_FUZZTIME ?= 60s
 STATICCHECK_VERSION := v0.8.2
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all assets build dist test-dist site check test lint examples fuzz bench bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
+.PHONY: all assets build dist test-dist site check test lint examples fuzz bench bench-go bench-check bench-build bench-pdf bench-memory bench-search pgo validate schema clean
 
 all: site
 
@@ -84,6 +84,12 @@ fuzz:
 # Hugo; the last line is html_build_vs_hugo_ratio.
 bench: build assets
 	scripts/bench
+
+# Site search and project explorer on the province corpus: index build
+# time and size, query time, bytes and recall in Chromium, explorer
+# filters, sorting and address (name=value lines).
+bench-search: build assets
+	scripts/bench-search
 
 # Peak memory as the site grows by departments, and as a department grows.
 bench-memory: build assets
