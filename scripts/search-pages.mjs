@@ -62,8 +62,9 @@ function readJSONCached(rel) { return (cache[rel] ||= readJSON(rel)); }
 const queries = [];
 for (let i = 0; queries.length < nQueries && i < projects.length * 4; i++) {
   const p = projects[(i * 7919) % projects.length];
-  const chars = Array.from(p.name.replace(/[^\p{Script=Han}]/gu, ""));
+  const runs = (p.name.match(/\p{Script=Han}+/gu) || []).map((r) => Array.from(r));
   const len = i % 4 === 3 ? 0 : (i % 2 ? 4 : 2);
+  const chars = runs.find((r) => r.length >= len) || [];
   let q;
   if (len === 0) q = p.code;
   else if (chars.length >= len) { const at = (i * 31) % (chars.length - len + 1); q = chars.slice(at, at + len).join(""); }
@@ -83,9 +84,10 @@ for (const [n, q] of queries.entries()) {
   counting = true;
   const ms = await page.evaluate((q) => new Promise((resolve) => {
     const t0 = performance.now();
-    const list = document.getElementById("search-results");
-    new MutationObserver((_, o) => { if (list.children.length) { o.disconnect(); resolve(performance.now() - t0); } })
-      .observe(list, { childList: true });
+    const list = document.getElementById("search-results"), status = document.getElementById("search-status");
+    new MutationObserver((_, o) => {
+      if (list.children.length || /没有找到/.test(status.textContent)) { o.disconnect(); resolve(performance.now() - t0); }
+    }).observe(document.getElementById("search"), { childList: true, subtree: true, characterData: true });
     document.getElementById("search-q").value = q;
     document.getElementById("search-q").form.requestSubmit();
     setTimeout(() => resolve(-1), 10000);
@@ -94,7 +96,7 @@ for (const [n, q] of queries.entries()) {
   await page.waitForLoadState("networkidle");
   const ids = await page.evaluate(() => window.discloseSearchLast.ids);
   const status = await page.locator("#search-status").textContent();
-  if (!/找到/.test(status)) fail(`search ${q}: the live region says "${status}"`);
+  if (!/找到/.test(status) || (ids.length > 0) !== /找到 \d/.test(status)) fail(`search ${q}: the live region says "${status}"`);
   if (new URL(page.url()).searchParams.get("q") !== q) fail(`search ${q}: the address does not hold the query`);
   const found = new Set(ids.map(hrefOf));
   const want = projects.filter((p) => p.name.includes(q) || p.code === q);

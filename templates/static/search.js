@@ -19,7 +19,7 @@
   var statusEl = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
-  var pageSize = 20;
+  var pageSize = 10;
 
   var HAN = /\p{Script=Han}/u, WORD = /[\p{L}\p{N}]/u;
   function fold(c) {
