@@ -12,7 +12,7 @@ CONTENT_FUZZTIME ?= 60s
 STATICCHECK_VERSION := v0.8.2
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all assets build dist test-dist site check test lint examples fuzz bench bench-scale bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
+.PHONY: all assets build dist test-dist site check test lint examples fuzz bench bench-scale bench-search bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
 
 all: site
 
@@ -90,6 +90,12 @@ bench: build assets
 # exponents and the floor (copying our output, reading our input).
 bench-scale: build assets
 	scripts/bench-scale
+
+# Site search and project explorer on the province corpus: index build
+# time and size, query time, bytes and recall in Chromium, explorer
+# filters, sorting and address (name=value lines).
+bench-search: build assets
+	scripts/bench-search
 
 # Peak memory as the site grows by departments, and as a department grows.
 bench-memory: build assets

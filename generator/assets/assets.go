@@ -66,6 +66,14 @@ var ECharts = []File{
 	{echarts + "licenses/LICENSE-d3", "assets/vendor/echarts/LICENSE-d3"},
 }
 
+const minisearch = "npm/minisearch@7.2.0/package/"
+
+// MiniSearch is the search library of the site search (MIT licence).
+var MiniSearch = []File{
+	{minisearch + "dist/umd/index.js", "assets/vendor/minisearch/minisearch.js"},
+	{minisearch + "LICENSE.txt", "assets/vendor/minisearch/LICENSE.txt"},
+}
+
 // CacheDir is where fetched assets live: $DISCLOSE_CACHE, or the user's
 // cache folder (~/.cache/disclose on Linux).
 func CacheDir() string {

@@ -317,7 +317,7 @@ func (b *builder) summarize() (Result, error) {
 			res.Rendered++
 		}
 	}
-	res.Pages += 2 // index and 404
+	res.Pages += 4 // index, 404, search and the project explorer
 	if b.cfg.PDF {
 		if err := b.pdf.Finish(b.stage); err != nil {
 			return res, err
@@ -327,6 +327,10 @@ func (b *builder) summarize() (Result, error) {
 		return res, err
 	}
 	b.lap("site pages")
+	if err := b.web.Search(sums, b.stage); err != nil {
+		return res, err
+	}
+	b.lap("search index")
 	b.next.BuildID = id.Sum()
 	return res, nil
 }

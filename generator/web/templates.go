@@ -14,7 +14,7 @@ import (
 // pageKinds are the page templates; each is parsed with layout.html,
 // partials.html and years.html into a set of its own, since each defines
 // "main".
-var pageKinds = []string{"index.html", "department.html", "project.html", "404.html"}
+var pageKinds = []string{"index.html", "department.html", "project.html", "404.html", "projects.html", "search.html"}
 
 // source reads a template or static file: the site's own copy when it has
 // one, else the default embedded in the binary.

@@ -84,6 +84,7 @@ type Page struct {
 	Index     *IndexView
 	Dept      *DeptView
 	Project   *ProjectView
+	Explorer  *ExplorerView // the search and explorer pages
 }
 
 // Crumb is one step of the breadcrumbs; the current page has no Href.
@@ -150,9 +151,11 @@ type DeptSummary struct {
 	Projects      int
 	Budget, Spent money.Fen
 	ExecutionRate *big.Rat
-	Notes         []string   // notices about illustrative data
-	Pages         []string   // every page of the department, from the site root
-	Resources     []Resource // its open-data tables
+	Notes         []string     // notices about illustrative data
+	Pages         []string     // every page of the department, from the site root
+	Resources     []Resource   // its open-data tables
+	Rows          []ProjectRow // its projects, for the explorer and search
+	Search        SearchDoc    // its own page, for search
 }
 
 // BudgetWan formats the department's project budgets.
@@ -188,7 +191,8 @@ func (r *Renderer) Department(d *derive.Department, out Output, history []Revisi
 		return Page{Site: r.site, Root: root, Title: title, CSP: r.o.CSP, Crumbs: crumbs, Publisher: v.Publisher, Published: v.Published.String(), Notes: v.Notes}
 	}
 	sum := &DeptSummary{Year: d.Year, Code: d.Code, Name: d.Name, Title: d.Title, Href: v.Href, Published: d.Published.String(),
-		Projects: len(d.Projects), Budget: d.Budget, Spent: d.Spent, ExecutionRate: d.ExecutionRate, Notes: v.Notes}
+		Projects: len(d.Projects), Budget: d.Budget, Spent: d.Spent, ExecutionRate: d.ExecutionRate, Notes: v.Notes,
+		Rows: projectRows(d, func(p *derive.Project) string { return deptDir(d) + "projects/" + p.Code + ".html" }), Search: deptSearch(d)}
 	jobs := []func(){func() {
 		p := page("../../", v.Title, []Crumb{{Name: "首页", Href: "../../index.html"}, {Name: fmt.Sprintf("%d年 %s", v.Year, v.Name)}})
 		p.Dept, p.HasCharts = v, len(v.Charts)+len(v.Overview) > 0 || v.Years != nil
@@ -228,7 +232,7 @@ func (r *Renderer) Site(depts []*DeptSummary, out Output, reports map[string]int
 	for _, name := range names {
 		w.file("assets/"+name, r.static[name])
 	}
-	if err := assets.Copy(r.o.Cache, assets.ECharts, out.WriteFile); err != nil {
+	if err := assets.Copy(r.o.Cache, slices.Concat(assets.ECharts, assets.MiniSearch), out.WriteFile); err != nil {
 		return err
 	}
 	index := &IndexView{}
@@ -270,6 +274,7 @@ func (r *Renderer) Site(depts []*DeptSummary, out Output, reports map[string]int
 	p = page("页面不存在", []Crumb{{Name: "首页", Href: home}, {Name: "页面不存在"}})
 	p.Home = home
 	w.page(r.sets["404.html"], "404.html", p)
+	r.writeFinders(w, index, depts, page)
 	if w.err != nil {
 		return w.err
 	}
@@ -292,7 +297,18 @@ func Build(site *model.Site, depts []*derive.Department, out string, o Options) 
 			return err
 		}
 	}
-	return r.Site(sums, Dir(out), o.Reports)
+	if err := r.Site(sums, Dir(out), o.Reports); err != nil {
+		return err
+	}
+	return r.Search(sums, Dir(out))
+}
+
+// Search writes the search index of the departments' pages (search.go);
+// apart from Site so a build can time it.
+func (r *Renderer) Search(depts []*DeptSummary, out Output) error {
+	w := &writer{out: out}
+	writeSearch(w, depts)
+	return w.err
 }
 
 // download is the link to a report from a page in dir, or nil when the
