@@ -113,7 +113,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 		lights := table{caption: "执行进度概览（项目数）", widths: []float64{3, 2}, size: tableSize,
 			header: [][]*cell{headerRow("执行进度", "项目数")}}
 		for _, g := range d.Lights {
-			lights.rows = append(lights.rows, []*cell{txt(lightName(g.Name)), right(fmt.Sprint(g.Count))})
+			lights.rows = append(lights.rows, []*cell{txt(present.Light(g.Status)), right(fmt.Sprint(g.Count))})
 		}
 		if len(grades.rows) > 0 {
 			l.table(grades)

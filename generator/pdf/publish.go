@@ -103,7 +103,7 @@ type SectionData struct {
 	ExecutionRate *big.Rat
 	Through       model.Date
 	Grades        []derive.Count
-	Lights        []derive.Count
+	Lights        []derive.LightCount
 	Projects      []SectionProject
 }
 
