@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"disclose/generator/buildcache"
 	"disclose/generator/derive"
@@ -17,12 +18,14 @@ import (
 
 // annual makes each year's combined report, or keeps it when no
 // department of the year changed. A year with more projects than the
-// combined report prints in full is made from the sections the cache
-// keeps, and the sections of unchanged departments are laid out while the
-// changed ones are rendered; a smaller year from its departments, loaded
-// again. Departments are grouped by their year folder and taken in folder
-// order, which is the site's order whenever the content is valid (check
-// stops the build otherwise).
+// combined report prints in full is made from the departments' sections
+// (pdf.Section: those of unchanged departments from the state, laid out
+// while the changed ones are rendered). A smaller year is printed from the
+// derived departments: a changed one is kept from the pipeline while its
+// year may still print in full, an unchanged one (not loaded by this
+// build) is loaded here. Departments are grouped by their year folder and
+// taken in folder order, which is the site's order whenever the content is
+// valid (check stops the build otherwise).
 type annual struct {
 	pw      *pdf.Writer
 	stage   *publish.Staging
@@ -30,6 +33,7 @@ type annual struct {
 	next    *buildcache.State // this build's, the reports' parts added
 	reports map[string]int64  // each report written or kept, with its size
 	years   []*annualYear
+	yearOf  map[*deptResult]*annualYear
 }
 
 type annualYear struct {
@@ -39,6 +43,13 @@ type annualYear struct {
 	depts []*deptResult
 	kept  bool
 	parts []*pdf.YearPart // laid out early, for unchanged departments
+
+	// projects counts the year's projects known so far: the unchanged
+	// departments', then each changed one's as it is derived; held are the
+	// derived departments kept while the count is within the limit.
+	mu       sync.Mutex
+	projects int
+	held     []*deptResult
 }
 
 // plan runs once every department is fingerprinted: it keeps the reports
@@ -47,6 +58,7 @@ func (a *annual) plan(results []*deptResult) {
 	sorted := slices.Clone(results)
 	slices.SortStableFunc(sorted, func(x, y *deptResult) int { return strings.Compare(x.dir.Path, y.dir.Path) })
 	byYear := map[string]*annualYear{}
+	a.yearOf = map[*deptResult]*annualYear{}
 	for _, dr := range sorted {
 		y := byYear[dr.dir.Year]
 		if y == nil {
@@ -56,6 +68,7 @@ func (a *annual) plan(results []*deptResult) {
 			a.years = append(a.years, y)
 		}
 		y.depts = append(y.depts, dr)
+		a.yearOf[dr] = y
 	}
 	for _, y := range a.years {
 		a.planYear(y)
@@ -72,6 +85,7 @@ func (a *annual) planYear(y *annualYear) {
 			cachedProjects += len(dr.sum.Codes.Projects)
 		}
 	}
+	y.projects = cachedProjects
 	for _, dr := range y.depts {
 		if dr.fp == "" {
 			return // a full build: made at the end, fingerprinted then
@@ -97,10 +111,34 @@ func (a *annual) layOutUnchanged() {
 	for _, y := range a.years {
 		for i, dr := range y.depts {
 			if y.parts != nil && dr.cached != nil && dr.sum.Section != nil {
-				y.parts[i] = a.pw.YearPart(dr.sum.Section.Derived(), true)
+				y.parts[i] = a.pw.SectionPart(dr.sum.Section)
 			}
 		}
 	}
+}
+
+// derived keeps a changed department, derived, for its year's combined
+// report while the year may print it in full (its projects known so far
+// within the limit), so that the report need not load it again. Past the
+// limit the year prints sections and lets go of those kept. It runs on the
+// pipeline's workers, before the department's section is known.
+func (a *annual) derived(dr *deptResult, dd *derive.Department) {
+	y := a.yearOf[dr]
+	if y == nil || y.kept || y.parts != nil {
+		return // kept, or known to print sections only
+	}
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	y.projects += len(dr.sum.Codes.Projects)
+	if a.pw.SummaryOnly(y.projects) {
+		for _, h := range y.held {
+			h.derived = nil
+		}
+		y.held = nil
+		return
+	}
+	dr.derived = dd
+	y.held = append(y.held, dr)
 }
 
 // finish runs once every department's section is known.
@@ -142,14 +180,21 @@ func (a *annual) makeYear(y *annualYear) error {
 			if y.parts != nil && y.parts[i] != nil {
 				parts[i] = y.parts[i]
 			} else {
-				parts[i] = a.pw.YearPart(dr.sum.Section.Derived(), true)
+				parts[i] = a.pw.SectionPart(dr.sum.Section)
 			}
 		}
 	} else {
 		dl := &diag.List{}
 		for i, dr := range y.depts {
-			d := load.Department(dr.dir, dl)
-			parts[i] = a.pw.YearPart(derive.Dept(d), false)
+			dd := dr.derived
+			if dd == nil {
+				// Unchanged: this build has not loaded it. (Nor one
+				// rendered again for a missing file: its turn may not
+				// be over.)
+				dd = derive.Dept(load.Department(dr.dir, dl))
+			}
+			dr.derived = nil
+			parts[i] = a.pw.FullPart(dd)
 		}
 		if dl.HasErrors() {
 			return fmt.Errorf("%d 年合订本：部门内容在构建中被修改，请重新构建", y.year)

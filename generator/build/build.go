@@ -165,6 +165,7 @@ func (b *builder) departments() (Result, error) {
 	if b.cfg.PDF {
 		a := &annual{pw: b.pdf, stage: b.stage, state: b.state, next: b.next, reports: b.reports}
 		a.plan(b.results)
+		b.annual = a
 		annualDone.Go(func() {
 			a.layOutUnchanged()
 			sectionsKnown.Wait()

@@ -30,7 +30,7 @@ import (
 type deptSummary struct {
 	Web     *web.DeptSummary
 	Codes   check.Codes
-	Section *pdf.SectionData  `json:",omitempty"` // for a summary-only combined report
+	Section *pdf.Section      `json:",omitempty"` // for a summary-only combined report
 	Report  int64             // the department's PDF size; -1 without PDFs
 	Diags   []diag.Diagnostic // its warnings
 	// Past is what its next year compares with; nil when it failed.
@@ -53,6 +53,9 @@ type deptResult struct {
 	outputs  []string
 	rendered bool
 	failed   bool // content errors: nothing of it is published
+	// derived is the department kept for its year's combined report
+	// (annual.derived), until the report is laid out.
+	derived *derive.Department
 }
 
 // pipeline is what every department's turn shares: the site's settings,
@@ -66,6 +69,7 @@ type pipeline struct {
 	web    *web.Renderer
 	pdf    *pdf.Writer // nil without PDFs
 	fonts  *pdf.Fonts  // nil without PDFs
+	annual *annual     // nil without PDFs
 	hist   *historySource
 }
 
@@ -141,10 +145,13 @@ func (p *pipeline) run(dr *deptResult, ready func()) error {
 	sum.Past = derive.Past(dd, past)
 	dr.past.set(sum.Past)
 	if p.pdf != nil {
-		sum.Section = pdf.Section(dd)
+		sum.Section = pdf.SectionOf(dd)
 	}
 	if dr.cached == nil {
 		dr.sum = sum
+		if p.annual != nil {
+			p.annual.derived(dr, dd)
+		}
 	}
 	signal()
 	return p.render(dr, dd, sum)

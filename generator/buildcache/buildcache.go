@@ -25,7 +25,7 @@ import (
 )
 
 // version changes whenever the state's format or meaning changes.
-const version = 3
+const version = 4
 
 // State is what one build leaves for the next.
 type State struct {

@@ -28,9 +28,9 @@ type Department struct {
 	Projects []*Project
 	// Grades counts the evaluated projects by grade, in the rules' order,
 	// then those not evaluated; Lights counts projects by the status of
-	// their latest reached checkpoint.
+	// their latest reached checkpoint or monitoring, green to red.
 	Grades []Count
-	Lights []Count
+	Lights []LightCount
 	// Evaluation is the department's own self-evaluation (部门整体绩效自评),
 	// when department.yaml has one.
 	Evaluation *Evaluation
@@ -43,6 +43,14 @@ type Department struct {
 type Count struct {
 	Name  string
 	Count int
+}
+
+// LightCount is a number of projects whose latest monitoring status
+// (监控状态) is Status: the renderers name it (score.Status.Word,
+// present.Light), so no word travels for a status.
+type LightCount struct {
+	Status score.Status
+	Count  int
 }
 
 // Project holds a project's derived figures.
@@ -299,7 +307,7 @@ func (d *Department) count() {
 		d.Grades = append(d.Grades, Count{"分值不是百分制，不评等级", n})
 	}
 	for s := score.Green; s <= score.Red; s++ {
-		d.Lights = append(d.Lights, Count{s.Word(), lights[s]})
+		d.Lights = append(d.Lights, LightCount{s, lights[s]})
 	}
 }
 

@@ -29,7 +29,8 @@ type YearTotals struct {
 	ExecutionRate *big.Rat
 	// Grades and Lights count the projects as Department.Grades and
 	// Department.Lights do.
-	Grades, Lights []Count
+	Grades []Count
+	Lights []LightCount
 }
 
 // PastProject is a project of last year, as the next year compares it.

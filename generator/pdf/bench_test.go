@@ -108,3 +108,33 @@ func BenchmarkLongCellReport(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnnual is the combined report of a year of two synthetic
+// departments, printed in full and as the summary edition (each
+// department's first two parts and its project list).
+func BenchmarkAnnual(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, corpus.Options{Departments: 2, Projects: 30, Records: 2000, Seed: 3}); err != nil {
+		b.Fatal(err)
+	}
+	depts := loadDepts(b, dir)
+	f := loadFonts(b)
+	for _, mode := range []struct {
+		name     string
+		projects int
+	}{{"full", pdf.DefaultAnnualProjects}, {"summary", 0}} {
+		b.Run(mode.name, func(b *testing.B) {
+			o := opts
+			o.AnnualProjects = mode.projects
+			var data []byte
+			b.ReportAllocs()
+			for b.Loop() {
+				var err error
+				if data, err = pdf.Year(f, 2021, depts, o); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(data))/1024, "KB")
+		})
+	}
+}

@@ -324,9 +324,9 @@ func TestAnnualReportSummary(t *testing.T) {
 	}
 }
 
-// TestSectionKeepsTheSummary: the summary edition made from Section, after
-// the JSON round trip a build cache puts it through, is byte for byte the
-// one made from the whole departments (the sample site, and a corpus with
+// TestSectionKeepsTheSummary: the summary edition made from Sections, after
+// the JSON round trip a build cache puts them through, is byte for byte the
+// one made from the departments (the sample site, and a corpus with
 // special funds, weights and results).
 func TestSectionKeepsTheSummary(t *testing.T) {
 	dir := t.TempDir()
@@ -341,19 +341,19 @@ func TestSectionKeepsTheSummary(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var sections []*derive.Department
+		var sections []*pdf.Section
 		for _, d := range depts {
-			data, err := json.Marshal(pdf.Section(d))
+			data, err := json.Marshal(pdf.SectionOf(d))
 			if err != nil {
 				t.Fatal(err)
 			}
-			var s pdf.SectionData
+			var s pdf.Section
 			if err := json.Unmarshal(data, &s); err != nil {
 				t.Fatalf("%s: %v", content, err)
 			}
-			sections = append(sections, s.Derived())
+			sections = append(sections, &s)
 		}
-		got, err := pdf.Year(loadFonts(t), 2021, sections, o)
+		got, err := pdf.YearOfSections(loadFonts(t), 2021, sections, o)
 		if err != nil {
 			t.Fatal(err)
 		}

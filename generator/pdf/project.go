@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"disclose/generator/derive"
+	"disclose/generator/money"
 	"disclose/generator/present"
 )
 
@@ -161,10 +162,18 @@ func unpublished(l *layout, text string) {
 
 // adjustedWan is a project's 全年预算数 in 万元 at the source's precision.
 func adjustedWan(p *derive.Project) string {
-	if p.Results != nil && p.Results.Budget.Adjusted != nil {
-		return present.WanOf(p.Results.Budget.Adjusted, 0)
+	if p.Results != nil {
+		return wanAdjusted(p.Results.Budget.Adjusted, p.Total)
 	}
 	return present.Wan(p.Total)
+}
+
+// wanAdjusted is the 全年预算数 the results publish, else the total.
+func wanAdjusted(published *money.Amount, total money.Amount) string {
+	if published != nil {
+		return present.WanOf(published, 0)
+	}
+	return present.Wan(total)
 }
 
 // executedWan is a project's 全年执行数 in 万元 at the source's precision.

@@ -31,9 +31,6 @@ type Options struct {
 	// projects would make a 20,000-page book no reader could use.)
 	AnnualProjects int
 	Lang           string
-	// summary is set while laying out a department inside a summary-mode
-	// annual report.
-	summary bool
 }
 
 // The body text sizes (pt): 小四 for prose, 五号 for tables.
@@ -63,24 +60,28 @@ func Year(f *Fonts, year int, depts []*derive.Department, o Options) ([]byte, er
 	for _, d := range depts {
 		projects += len(d.Projects)
 	}
-	summary := projects > o.AnnualProjects
 	parts := make([]*YearPart, len(depts))
 	for i, d := range depts {
-		parts[i] = yearPart(f, d, summary, o)
+		if projects > o.AnnualProjects {
+			parts[i] = sectionPart(f, SectionOf(d))
+		} else {
+			parts[i] = fullPart(f, d, o)
+		}
 	}
 	return yearFromParts(f, year, parts, o)
 }
 
 // YearPart is one department laid out for a combined report: parts are
-// laid out independently (each starts a page), so a build lays out those
-// of unchanged departments while it renders the changed ones.
+// laid out independently (each starts a page), so a build lays out a
+// changed department's while it has it and those of unchanged
+// departments while it renders the changed ones.
 type YearPart struct {
 	l         *layout
 	published model.Date
 }
 
-func yearPart(f *Fonts, d *derive.Department, summary bool, o Options) *YearPart {
-	o.summary = summary
+// fullPart lays out d in full for a combined report.
+func fullPart(f *Fonts, d *derive.Department, o Options) *YearPart {
 	l := newLayout(f)
 	l.newPage()
 	l.heading(1, d.Name, 60)

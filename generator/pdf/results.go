@@ -6,7 +6,6 @@ import (
 	"disclose/generator/derive"
 	"disclose/generator/model"
 	"disclose/generator/present"
-	"disclose/generator/score"
 )
 
 func writeMonitoring(l *layout, d *derive.Department, p *derive.Project) {
@@ -181,14 +180,4 @@ func writeFindings(l *layout, d *derive.Department, level int) {
 	}
 	l.table(table{caption: "自评得分复核：自评表公布的与按规则计算的不同之处", widths: []float64{3.2, 2.6, 1.8, 1.8, 7}, size: tableSize,
 		header: [][]*cell{headerRow("项目", "复核项", "公布", "按规则", "计算方法")}, rows: rows})
-}
-
-// lightName puts the status symbol before its word.
-func lightName(word string) string {
-	for s := score.Green; s <= score.Red; s++ {
-		if s.Word() == word {
-			return present.Light(s)
-		}
-	}
-	return word
 }

@@ -2,11 +2,13 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"disclose/generator/derive"
 	"disclose/generator/present"
+	"disclose/generator/score"
 )
 
 // writeProjectYears lays out a project's comparison with last year (与上年
@@ -75,20 +77,23 @@ func writeDeptYears(l *layout, d *derive.Department, level int) {
 	l.heading(level, present.MultiYearHeading, 100)
 	head := []string{"年度", "项目数", "项目预算（万元）", "执行数（万元）", "执行率"}
 	widths := []float64{2, 1.4, 2.6, 2.6, 2.6}
-	var grades, lights []string
+	var grades []string
+	var lights []score.Status
 	for _, t := range y.Totals {
 		for _, g := range t.Grades {
 			grades = appendNew(grades, g.Name)
 		}
 		for _, g := range t.Lights {
-			lights = appendNew(lights, g.Name)
+			if !slices.Contains(lights, g.Status) {
+				lights = append(lights, g.Status)
+			}
 		}
 	}
 	for _, g := range grades {
 		head, widths = append(head, g), append(widths, 1.3)
 	}
 	for _, g := range lights {
-		head, widths = append(head, "进度"+g), append(widths, 1.3)
+		head, widths = append(head, "进度"+g.Word()), append(widths, 1.3)
 	}
 	t := table{caption: present.MultiYearHeading + "（项目数按自评等级和执行进度）", widths: widths, size: tableSize, header: [][]*cell{headerRow(head...)}}
 	for _, yt := range y.Totals {
@@ -97,7 +102,7 @@ func writeDeptYears(l *layout, d *derive.Department, level int) {
 			row = append(row, right(strconv.Itoa(countOf(yt.Grades, g))))
 		}
 		for _, g := range lights {
-			row = append(row, right(strconv.Itoa(countOf(yt.Lights, g))))
+			row = append(row, right(strconv.Itoa(lightsOf(yt.Lights, g))))
 		}
 		t.rows = append(t.rows, row)
 	}
@@ -134,6 +139,16 @@ func appendNew(list []string, s string) []string {
 func countOf(cs []derive.Count, name string) int {
 	for _, c := range cs {
 		if c.Name == name {
+			return c.Count
+		}
+	}
+	return 0
+}
+
+// lightsOf is the number of projects in status s.
+func lightsOf(cs []derive.LightCount, s score.Status) int {
+	for _, c := range cs {
+		if c.Status == s {
 			return c.Count
 		}
 	}

@@ -273,6 +273,16 @@ func ratesChart(d *derive.Department, illustrative bool) Chart {
 		Summary: fmt.Sprintf("柱状图：%d 个项目的预算执行率，部门合计执行率%s。", len(d.Projects), pct(d.ExecutionRate))}
 }
 
+// lightCounts names each monitoring status by its word, as the chart's
+// axis and table show it.
+func lightCounts(lights []derive.LightCount) []derive.Count {
+	out := make([]derive.Count, len(lights))
+	for i, c := range lights {
+		out[i] = derive.Count{Name: c.Status.Word(), Count: c.Count}
+	}
+	return out
+}
+
 // countChart is a bar chart of projects per class (grade or light).
 func countChart(id, caption, unit string, counts []derive.Count, illustrative bool) Chart {
 	var names []string

@@ -96,7 +96,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 		v.Overview = append(v.Overview, countChart("chart_grades", "各项目绩效自评等级", "等级", d.Grades, resultsIllustrative))
 	}
 	if len(d.Projects) > 0 {
-		v.Overview = append(v.Overview, countChart("chart_lights", "各项目执行进度（最近一次监控或已到期的时间节点）", "执行进度", d.Lights, illustrative))
+		v.Overview = append(v.Overview, countChart("chart_lights", "各项目执行进度（最近一次监控或已到期的时间节点）", "执行进度", lightCounts(d.Lights), illustrative))
 	}
 	v.Data = deptLinks()
 	return v

@@ -10,6 +10,7 @@ import (
 
 	"disclose/generator/derive"
 	"disclose/generator/present"
+	"disclose/generator/score"
 )
 
 // ProjectYearsView is a project compared with last year (与上年对比).
@@ -95,6 +96,7 @@ func (d *DeptView) YearsTable() *MultiYearView {
 		return nil
 	}
 	v := &MultiYearView{Heading: present.MultiYearHeading, Year: d.Year, Prev: y.Previous}
+	var lights []score.Status
 	for _, t := range y.Totals {
 		for _, g := range t.Grades {
 			if !slices.Contains(v.GradeNames, g.Name) {
@@ -102,8 +104,9 @@ func (d *DeptView) YearsTable() *MultiYearView {
 			}
 		}
 		for _, l := range t.Lights {
-			if !slices.Contains(v.LightNames, l.Name) {
-				v.LightNames = append(v.LightNames, l.Name)
+			if !slices.Contains(lights, l.Status) {
+				lights = append(lights, l.Status)
+				v.LightNames = append(v.LightNames, l.Status.Word())
 			}
 		}
 	}
@@ -120,8 +123,8 @@ func (d *DeptView) YearsTable() *MultiYearView {
 		for _, g := range v.GradeNames {
 			r.Grades = append(r.Grades, count(t.Grades, g))
 		}
-		for _, l := range v.LightNames {
-			r.Lights = append(r.Lights, count(t.Lights, l))
+		for _, l := range lights {
+			r.Lights = append(r.Lights, lightCount(t.Lights, l))
 		}
 		v.Rows = append(v.Rows, r)
 	}
@@ -155,4 +158,14 @@ func yearsChart(ts []derive.YearTotals, illustrative bool) Chart {
 		TableRef: [2]string{"#" + yearsTableID, present.MultiYearHeading},
 		Summary: fmt.Sprintf("柱状图：%d 个年度的项目预算与全年执行数，%d年预算%s万元，%d年预算%s万元。",
 			len(ts), first.Year, wanFen(first.Budget), last.Year, wanFen(last.Budget))}
+}
+
+// lightCount is the number of projects in status s.
+func lightCount(cs []derive.LightCount, s score.Status) int {
+	for _, c := range cs {
+		if c.Status == s {
+			return c.Count
+		}
+	}
+	return 0
 }
