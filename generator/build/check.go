@@ -11,6 +11,7 @@ import (
 	"disclose/generator/load"
 	"disclose/generator/model"
 	"disclose/generator/pdf"
+	"disclose/generator/workers"
 )
 
 // Check checks a content folder department by department, holding one
@@ -28,7 +29,7 @@ func Check(dir string) *diag.List {
 	}
 	codes := make([]check.Codes, len(dirs))
 	others := otherDepartments(dirs)
-	inParallel(len(dirs), func(i int) {
+	workers.Each(len(dirs), func(i int) {
 		dl := &diag.List{}
 		d := load.Department(dirs[i], dl)
 		check.DepartmentAmong(site, d, dl, others)

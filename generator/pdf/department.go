@@ -43,7 +43,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	if strings.TrimSpace(d.OverallGoal.Text) == "" {
 		unpublished(l, "本部门未公开总体绩效目标。")
 	}
-	narrative(l, d.OverallGoal.Text, base+3)
+	narrative(l, d.OverallGoal, base+3)
 	l.heading(base+2, "分项绩效目标", 40)
 	for i, s := range d.SubTargets {
 		l.paragraph(fmt.Sprintf("%d、%s", i+1, s), bodyText)
@@ -72,7 +72,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	if strings.TrimSpace(d.Measures.Text) == "" {
 		unpublished(l, "本部门未公开"+heading+"。")
 	}
-	narrative(l, d.Measures.Text, base+3)
+	narrative(l, d.Measures, base+3)
 
 	l.heading(base+1, "第二部分　专项资金绩效目标", 60)
 	if len(d.SpecialFunds.Funds) == 0 {
@@ -136,8 +136,8 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 
 // narrative lays out a Markdown narrative: paragraphs indented two
 // characters and justified, its own headings below level.
-func narrative(l *layout, src string, level int) {
-	for _, b := range blocks(src) {
+func narrative(l *layout, m model.Markdown, level int) {
+	for _, b := range blocks(m) {
 		switch {
 		case b.heading > 0:
 			l.heading(min(level+b.heading-1, 4), b.text, 40)

@@ -73,7 +73,7 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	l.table(form)
 	if strings.TrimSpace(p.Description.Text) != "" {
 		l.heading(level+1, "项目说明", 40)
-		narrative(l, p.Description.Text, level+2)
+		narrative(l, p.Description, level+2)
 	}
 
 	l.illustrative = len(notes) > 0
