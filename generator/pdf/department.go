@@ -28,7 +28,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	}
 	notes := illustrativeNotes(d.Department)
 	for _, n := range notes {
-		l.note("示例数据", n)
+		l.note(present.IllustrativeLabel, n)
 	}
 	// Pages with execution, monitoring or self-evaluation figures are
 	// marked when any of them is illustrative (the footer says so).
@@ -41,7 +41,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 	l.heading(base+1, "第一部分　部门整体绩效目标", 60)
 	l.heading(base+2, "总体绩效目标", 40)
 	if strings.TrimSpace(d.OverallGoal.Text) == "" {
-		unpublished(l, "本部门未公开总体绩效目标。")
+		unpublished(l, present.Unpublished{}.OverallGoal())
 	}
 	narrative(l, d.OverallGoal, base+3)
 	l.heading(base+2, "分项绩效目标", 40)
@@ -49,14 +49,14 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 		l.paragraph(fmt.Sprintf("%d、%s", i+1, s), bodyText)
 	}
 	if len(d.SubTargets) == 0 {
-		unpublished(l, "本部门未公开分项绩效目标。")
+		unpublished(l, present.Unpublished{}.SubTargets())
 	}
 	l.heading(base+2, "部门整体绩效指标", 80)
 	it := indicatorTable("部门整体绩效指标", d.Indicators, d.Levels, d.Rules)
 	it.noCaption = true // the heading above is its caption
 	l.table(it)
 	if len(d.Indicators) == 0 {
-		unpublished(l, "本部门未公开部门整体绩效指标（公开文件只有项目表），上表为空表。")
+		unpublished(l, present.Unpublished{}.DeptIndicators())
 	}
 	if d.Evaluation != nil {
 		l.illustrative = illustrative
@@ -64,13 +64,10 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 		writeForm(l, present.DeptEvaluation(d.Evaluation, d.Department.Budget, d.Indicators, d.Levels, d.Rules))
 		l.illustrative = false
 	}
-	heading := d.MeasuresTitle
-	if heading == "" {
-		heading = "工作保障措施"
-	}
+	heading := present.MeasuresHeading(d.MeasuresTitle)
 	l.heading(base+2, heading, 40)
 	if strings.TrimSpace(d.Measures.Text) == "" {
-		unpublished(l, "本部门未公开"+heading+"。")
+		unpublished(l, present.Unpublished{}.Measures(heading))
 	}
 	narrative(l, d.Measures, base+3)
 
@@ -82,7 +79,7 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 		if d.SpecialFunds.Explanation != "" {
 			l.paragraph(d.SpecialFunds.Explanation, bodyText)
 		} else {
-			unpublished(l, "本部门未公开专项资金绩效目标，上表为空表。")
+			unpublished(l, present.Unpublished{}.SpecialFunds())
 		}
 	}
 	for _, sf := range d.SpecialFunds.Funds {
@@ -153,11 +150,7 @@ func illustrativeNotes(d *model.Department) []string {
 	var notes []string
 	for _, f := range d.Spending {
 		if f.Illustrative {
-			n := f.Note
-			if n == "" {
-				n = "本部分的支出数据为示例数据，不是实际支出。"
-			}
-			notes = append(notes, n)
+			notes = append(notes, present.SpendingNote(f.Note, present.Report))
 		}
 	}
 	return notes
