@@ -24,7 +24,7 @@ var funcs = template.FuncMap{
 	"figure":    present.Figure,
 	"direction": present.Direction,
 	"mark":      func() string { return present.Mark },
-	// {{unpublished.OverallGoal}} and so on: the PDF's words.
+	// {{(unpublished).OverallGoal}} and the like: the PDF prints the same words.
 	"unpublished":  func() present.Unpublished { return present.Unpublished{} },
 	"illustrative": func() string { return present.IllustrativeLabel },
 }
