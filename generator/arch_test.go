@@ -16,18 +16,21 @@ import (
 // stage imports it.
 var allowed = map[string][]string{
 	"build": {"assets", "buildcache", "check", "derive", "diag", "fileio", "gitrev", "load", "model",
-		"pdf", "present", "publish", "semdiff", "web"},
-	"money":      {},
-	"num":        {},
-	"diag":       {},
+		"pdf", "present", "publish", "semdiff", "web", "workers"},
+	"money": {},
+	"num":   {},
+	"diag":  {},
+	// Only load parses Markdown (model holds the document): check, web
+	// and pdf walk what load parsed and may not import markdown.
 	"markdown":   {},
+	"workers":    {},
 	"corpus":     {},
 	"rules":      {"diag", "num"},
-	"model":      {"diag", "money", "num", "rules"},
-	"load":       {"diag", "fileio", "model", "money", "num", "rules", "textenc"},
+	"model":      {"diag", "markdown", "money", "num", "rules"},
+	"load":       {"diag", "fileio", "markdown", "model", "money", "num", "rules", "textenc", "workers"},
 	"textenc":    {"diag"},
 	"importer":   {"diag", "model", "money", "num", "present", "rules", "textenc"},
-	"check":      {"diag", "model", "money", "num", "rules", "markdown", "score"},
+	"check":      {"diag", "model", "money", "num", "rules", "score"},
 	"derive":     {"model", "money", "num", "rules", "score"},
 	"score":      {"model", "money", "num", "rules"},
 	"schema":     {"model", "money", "num", "rules"},
@@ -39,8 +42,8 @@ var allowed = map[string][]string{
 	"publish":    {"fileio"},
 	"fileio":     {},
 	"present":    {"model", "money", "num", "rules", "score"},
-	"web":        {"assets", "derive", "markdown", "model", "money", "num", "present", "rules", "score"},
-	"pdf":        {"assets", "derive", "diag", "markdown", "model", "money", "num", "present", "rules", "score"},
+	"web":        {"assets", "derive", "model", "money", "num", "present", "rules", "score", "workers"},
+	"pdf":        {"assets", "derive", "diag", "model", "money", "num", "present", "rules", "score"},
 }
 
 // mainImports are what package main may import: the engine, and what a

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -23,6 +22,7 @@ import (
 	"disclose/generator/present"
 	"disclose/generator/publish"
 	"disclose/generator/web"
+	"disclose/generator/workers"
 )
 
 // builder is one build: the pipeline every department goes through, and
@@ -174,9 +174,9 @@ func (b *builder) departments() (Result, error) {
 			}
 		})
 	}
-	order, workers := b.order()
+	order, n := b.order()
 	b.others = otherDepartments(b.dirs)
-	inParallelOn(workers, len(order), func(k int) {
+	workers.On(n, len(order), func(k int) {
 		dr := b.results[order[k]]
 		defer dr.past.set(nil) // whatever happens, its next year does not wait for ever
 		if dr.broken {
@@ -209,7 +209,7 @@ func (b *builder) fingerprintAll(known func()) {
 	if !b.state.Usable(b.stage.BuildID, b.global) {
 		return
 	}
-	inParallel(len(b.dirs), func(i int) {
+	workers.Each(len(b.dirs), func(i int) {
 		// (A changed file is read here and again by load: keeping the
 		// bytes until the department's turn would hold every changed
 		// file of the site at once.)
@@ -220,7 +220,7 @@ func (b *builder) fingerprintAll(known func()) {
 		}
 	})
 	b.chain()
-	inParallel(len(b.dirs), func(i int) {
+	workers.Each(len(b.dirs), func(i int) {
 		dr := b.results[i]
 		if !dr.broken {
 			b.lookup(dr)
@@ -254,11 +254,11 @@ func (b *builder) order() ([]int, int) {
 	// An incremental build with a few departments to render spends most of
 	// its time on the annual report, one long task: it gets a core of its
 	// own, and the departments (rendering and linking) share the rest.
-	workers := runtime.GOMAXPROCS(0)
-	if b.cfg.PDF && workers > 1 && dirty < workers {
-		workers--
+	n := workers.Cores()
+	if b.cfg.PDF && n > 1 && dirty < n {
+		n--
 	}
-	return order, workers
+	return order, n
 }
 
 // acrossDepartments puts the departments in the site's order (year, then

@@ -12,6 +12,7 @@ import (
 	"disclose/generator/load"
 	"disclose/generator/model"
 	"disclose/generator/pdf"
+	"disclose/generator/workers"
 )
 
 // Check checks a content folder department by department, holding one
@@ -39,7 +40,7 @@ func Check(dir string) *diag.List {
 			needed[prev[i]] = true
 		}
 	}
-	inParallel(len(dirs), func(k int) {
+	workers.Each(len(dirs), func(k int) {
 		i := order[k]
 		defer slots[i].set(nil)
 		dl := &diag.List{}

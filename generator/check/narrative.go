@@ -4,20 +4,17 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"disclose/generator/diag"
-	"disclose/generator/markdown"
 	"disclose/generator/model"
 )
-
-var md = markdown.New()
 
 // doubled lists Chinese punctuation written twice, a common slip when
 // pasting (the seed's 项目说明 has "，，").
 var doubled = []string{"，，", "。。", "、、", "；；", "：："}
 
-// narrative checks a Markdown file the way goldmark will render it.
+// narrative checks a Markdown file in the document load parsed, the one
+// web renders and pdf prints.
 func (c *checker) narrative(m model.Markdown, what string, required bool) {
 	if m.File == "" {
 		return
@@ -38,8 +35,11 @@ func (c *checker) narrative(m model.Markdown, what string, required bool) {
 			off += i + len(mark)
 		}
 	}
-	doc := md.Parser().Parse(text.NewReader(src))
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if m.Doc == nil {
+		return
+	}
+	src = m.Doc.Source
+	_ = ast.Walk(m.Doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		t, ok := n.(*ast.Text)
 		if !entering || !ok {
 			return ast.WalkContinue, nil

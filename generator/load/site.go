@@ -2,7 +2,6 @@ package load
 
 import (
 	"bytes"
-	"disclose/generator/textenc"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,8 +14,11 @@ import (
 
 	"disclose/generator/diag"
 	"disclose/generator/fileio"
+	"disclose/generator/markdown"
 	"disclose/generator/model"
 	"disclose/generator/rules"
+	"disclose/generator/textenc"
+	"disclose/generator/workers"
 )
 
 // The files of a content folder, by convention (Hugo-like: the path says
@@ -54,7 +56,7 @@ type DeptDir struct {
 func Site(dir string) (*model.Site, *diag.List) {
 	site, depts, diags := Settings(dir)
 	site.Departments = make([]*model.Department, len(depts))
-	parallel(len(depts), func(i int) {
+	workers.Each(len(depts), func(i int) {
 		site.Departments[i] = Department(depts[i], diags)
 	})
 	slices.SortStableFunc(site.Departments, func(a, b *model.Department) int {
@@ -161,25 +163,6 @@ func isFolder(files *fileio.Guard, p string, e fs.DirEntry, what string, diags *
 
 const outsideHint = "把文件移入内容目录（不用符号链接），或在 site.yaml 的 files.allow_outside 中列出它所在的目录"
 
-// parallel runs f(0..n-1) on all cores.
-func parallel(n int, f func(i int)) {
-	workers := min(n, max(1, runtimeCPU()))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
 // Department reads one department folder.
 func Department(dir DeptDir, diags *diag.List) *model.Department {
 	return DepartmentFrom(dir, diags, func(p string) ([]byte, error) {
@@ -265,7 +248,7 @@ func readProjects(read ReadFunc, files *fileio.Guard, dir string, diags *diag.Li
 	}
 	// Project files are independent: read them on all cores, keep file order.
 	projects := make([]*model.Project, len(names))
-	parallel(len(names), func(i int) {
+	workers.Each(len(names), func(i int) {
 		p := &model.Project{File: filepath.Join(dir, names[i])}
 		projects[i] = p
 		data, err := read(p.File)
@@ -306,7 +289,9 @@ func readMarkdown(read ReadFunc, path string, required bool, what string, diags 
 	if !textenc.CheckUTF8(path, data, diags) {
 		return model.Markdown{File: path}
 	}
-	return model.Markdown{File: path, Text: string(bytes.TrimPrefix(data, textenc.BOM))}
+	text := string(bytes.TrimPrefix(data, textenc.BOM))
+	// Parsed here, once: check, web and pdf walk this document.
+	return model.Markdown{File: path, Text: text, Doc: markdown.Parse(text)}
 }
 
 func readRecords(read ReadFunc, files *fileio.Guard, d *model.Department, rs *rules.Settings, refused map[string]bool, diags *diag.List) {

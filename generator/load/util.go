@@ -1,10 +1,5 @@
 package load
 
-import (
-	"runtime"
-	"strconv"
-)
-
-func runtimeCPU() int { return runtime.GOMAXPROCS(0) }
+import "strconv"
 
 func itoa(i int) string { return strconv.Itoa(i) }

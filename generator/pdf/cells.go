@@ -64,7 +64,7 @@ func indicatorTable(caption string, rows []model.Indicator, levels []model.Level
 		w := ""
 		switch lr.Kind {
 		case present.RowEmpty:
-			row[2] = &cell{text: "（本组未列三级指标）", face: Serif, colSpan: 7}
+			row[2] = &cell{text: present.NoLevel3, face: Serif, colSpan: 7}
 			if lr.Level.Weight != nil {
 				w = lr.Level.Weight.String()
 			}

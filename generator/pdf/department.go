@@ -45,8 +45,8 @@ func writeDepartment(l *layout, d *derive.Department, base int, o Options) {
 
 // narrative lays out a Markdown narrative: paragraphs indented two
 // characters and justified, its own headings below level.
-func narrative(l *layout, src string, level int) {
-	for _, b := range blocks(src) {
+func narrative(l *layout, m model.Markdown, level int) {
+	for _, b := range blocks(m) {
 		switch {
 		case b.heading > 0:
 			l.heading(min(level+b.heading-1, 4), b.text, 40)
@@ -65,11 +65,7 @@ func illustrativeNotes(d *model.Department) []string {
 	}
 	for _, f := range d.Spending {
 		if f.Illustrative {
-			n := f.Note
-			if n == "" {
-				n = "本部分的支出数据为示例数据，不是实际支出。"
-			}
-			notes = append(notes, n)
+			notes = append(notes, present.SpendingNote(f.Note, present.Report))
 		}
 	}
 	return notes

@@ -12,6 +12,7 @@ import (
 	"disclose/generator/derive"
 	"disclose/generator/internal/pdfcheck"
 	"disclose/generator/internal/testutil"
+	"disclose/generator/markdown"
 	"disclose/generator/pdf"
 )
 
@@ -58,7 +59,7 @@ func TestAnyCharacterInPrintedText(t *testing.T) {
 		{"block scalar in a basis", func(d *derive.Department, s string) { d.Indicators[0].Basis = s }, "第一行依据\n第二行依据\n", []string{"第一行依据", "第二行依据"}},
 		{"CRLF in a description", func(d *derive.Department, s string) { d.Indicators[0].Description = s }, "描述甲\r\n描述乙", []string{"描述甲", "描述乙"}},
 		{"lone CR in a memo", func(d *derive.Department, s string) { d.Projects[0].Recs[0].Memo = s }, "摘要甲\r摘要乙", []string{"摘要甲", "摘要乙"}},
-		{"lone CR in a narrative", func(d *derive.Department, s string) { d.OverallGoal.Text = s }, "总体目标甲。\r总体目标乙。\n", []string{"总体目标甲。", "总体目标乙。"}},
+		{"lone CR in a narrative", func(d *derive.Department, s string) { d.OverallGoal.Text, d.OverallGoal.Doc = s, markdown.Parse(s) }, "总体目标甲。\r总体目标乙。\n", []string{"总体目标甲。", "总体目标乙。"}},
 		{"line separators in a sub-target", func(d *derive.Department, s string) { d.SubTargets[0] = s }, "分项甲\u2028分项乙\u2029分项丙", []string{"分项甲", "分项乙", "分项丙"}},
 		{"tab in a project name", func(d *derive.Department, s string) { d.Projects[0].Name = s }, "项目\t名称", []string{"项目名称"}},
 		{"line break in the title", func(d *derive.Department, s string) { d.Title = s }, "标题上行\n标题下行", []string{"标题上行", "标题下行"}},

@@ -5,12 +5,9 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
-	"disclose/generator/markdown"
+	"disclose/generator/model"
 )
-
-var md = markdown.New()
 
 // block is a paragraph, list item or heading of a narrative.
 type block struct {
@@ -19,12 +16,15 @@ type block struct {
 	item    string // the list marker, "1、" or "•", for list items
 }
 
-// blocks reads a Markdown narrative into blocks of plain text, the way the
-// website's goldmark sees it: soft line breaks between Chinese characters
-// join without a space.
-func blocks(src string) []block {
-	source := []byte(src)
-	doc := md.Parser().Parse(text.NewReader(source))
+// blocks reads the narrative load parsed into blocks of plain text, the way
+// the website renders it: soft line breaks between Chinese characters join
+// without a space.
+func blocks(m model.Markdown) []block {
+	doc := m.Doc
+	if doc == nil {
+		return nil
+	}
+	source := doc.Source
 	var out []block
 	var inline func(n ast.Node, b *strings.Builder)
 	inline = func(n ast.Node, b *strings.Builder) {
@@ -84,7 +84,7 @@ func blocks(src string) []block {
 			}
 		}
 	}
-	walk(doc, "")
+	walk(doc.Root, "")
 	return out
 }
 

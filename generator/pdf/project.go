@@ -56,7 +56,7 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 		}
 		head = append(head, heads, vals)
 	} else {
-		head = append(head, wide("资金支出计划（累计进度%）", "本项目未公开资金支出计划。"))
+		head = append(head, wide("资金支出计划（累计进度%）", present.Unpublished{}.Plan()))
 	}
 	for i, x := range p.Targets {
 		row := make([]*cell, n)
@@ -67,21 +67,21 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 		head = append(head, row)
 	}
 	if len(p.Targets) == 0 {
-		head = append(head, wide("绩效目标", "本项目未公开绩效目标。"))
+		head = append(head, wide("绩效目标", present.Unpublished{}.Targets()))
 	}
 	form.headerAt = len(head)
 	form.rows = append(head, form.rows...)
 	l.table(form)
 	if strings.TrimSpace(p.Description.Text) != "" {
 		l.heading(level+1, "项目说明", 40)
-		narrative(l, p.Description.Text, level+2)
+		narrative(l, p.Description, level+2)
 	}
 
 	writeProjectYears(l, p, level+1)
 	l.illustrative = len(notes) > 0
 	l.heading(level+1, "预算执行情况", 100)
 	for _, n := range notes {
-		l.note("示例数据", n)
+		l.note(present.IllustrativeLabel, n)
 	}
 	lines := table{caption: fmt.Sprintf("预算明细与执行数（支出记录截至 %s）", d.Through), widths: []float64{5, 3, 3.4, 2.4}, size: tableSize,
 		header: [][]*cell{headerRow("资金用途", "预算数（万元）", "执行数（元）", "执行率")}}
@@ -100,7 +100,7 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 	if len(p.Lines) > 0 {
 		l.table(lines)
 	} else {
-		unpublished(l, "本项目未公开预算明细。")
+		unpublished(l, present.Unpublished{}.BudgetLines())
 	}
 	source := ""
 	if published {
@@ -146,11 +146,7 @@ func writeProject(l *layout, d *derive.Department, p *derive.Project, level int,
 
 func resultNotes(l *layout, p *derive.Project) {
 	if p.Results != nil && p.Results.Illustrative {
-		n := p.Results.Note
-		if n == "" {
-			n = "本项目的监控和自评结果为示例数据。"
-		}
-		l.note("示例数据", n)
+		l.note(present.IllustrativeLabel, present.ResultsNote(p.Results.Note))
 	}
 }
 

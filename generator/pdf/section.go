@@ -31,13 +31,14 @@ type Section struct {
 	// whole year is illustrative (Illustrative: every page is marked).
 	Notes        []string
 	Illustrative bool `json:",omitempty"`
-	// Goal (总体绩效目标) and Measures are Markdown narratives.
-	Goal          string
+	// Goal (总体绩效目标) and Measures are Markdown narratives (kept in the
+	// state as their text, parsed again when read back).
+	Goal          model.Markdown
 	SubTargets    []string
 	Indicators    []model.Indicator
 	Levels        []model.Level
 	MeasuresTitle string
-	Measures      string
+	Measures      model.Markdown
 	Funds         []model.SpecialFund
 	// FundsNote explains why there are no special funds.
 	FundsNote string
@@ -65,8 +66,8 @@ type SectionProject struct {
 // SectionOf takes d's Section.
 func SectionOf(d *derive.Department) *Section {
 	s := &Section{Year: d.Year, Code: d.Code, Name: d.Name, Published: d.Published, Origin: d.Origin,
-		Notes: illustrativeNotes(d.Department), Illustrative: d.Illustrative, Goal: d.OverallGoal.Text, SubTargets: d.SubTargets,
-		Indicators: bare(d.Indicators), Levels: slices.Clone(d.Levels), MeasuresTitle: d.MeasuresTitle, Measures: d.Measures.Text,
+		Notes: illustrativeNotes(d.Department), Illustrative: d.Illustrative, Goal: d.OverallGoal, SubTargets: d.SubTargets,
+		Indicators: bare(d.Indicators), Levels: slices.Clone(d.Levels), MeasuresTitle: d.MeasuresTitle, Measures: d.Measures,
 		Funds: slices.Clone(d.SpecialFunds.Funds), FundsNote: d.SpecialFunds.Explanation,
 		Budget: d.Budget, Spent: d.Spent, ExecutionRate: d.ExecutionRate, Grades: d.Grades, Lights: d.Lights}
 	if d.Rules != nil {
@@ -114,12 +115,12 @@ func writeSection(l *layout, s *Section, base int, form *present.EvalForm, illus
 		l.paragraph("公开来源："+s.Origin, grayNote)
 	}
 	for _, n := range s.Notes {
-		l.note("示例数据", n)
+		l.note(present.IllustrativeLabel, n)
 	}
 	l.heading(base+1, "第一部分　部门整体绩效目标", 60)
 	l.heading(base+2, "总体绩效目标", 40)
-	if strings.TrimSpace(s.Goal) == "" {
-		unpublished(l, "本部门未公开总体绩效目标。")
+	if strings.TrimSpace(s.Goal.Text) == "" {
+		unpublished(l, present.Unpublished{}.OverallGoal())
 	}
 	narrative(l, s.Goal, base+3)
 	l.heading(base+2, "分项绩效目标", 40)
@@ -127,14 +128,14 @@ func writeSection(l *layout, s *Section, base int, form *present.EvalForm, illus
 		l.paragraph(fmt.Sprintf("%d、%s", i+1, t), bodyText)
 	}
 	if len(s.SubTargets) == 0 {
-		unpublished(l, "本部门未公开分项绩效目标。")
+		unpublished(l, present.Unpublished{}.SubTargets())
 	}
 	l.heading(base+2, "部门整体绩效指标", 80)
 	it := indicatorTable("部门整体绩效指标", s.Indicators, s.Levels, s.Rules)
 	it.noCaption = true // the heading above is its caption
 	l.table(it)
 	if len(s.Indicators) == 0 {
-		unpublished(l, "本部门未公开部门整体绩效指标（公开文件只有项目表），上表为空表。")
+		unpublished(l, present.Unpublished{}.DeptIndicators())
 	}
 	if form != nil {
 		l.illustrative = illustrative
@@ -142,13 +143,10 @@ func writeSection(l *layout, s *Section, base int, form *present.EvalForm, illus
 		writeForm(l, form)
 		l.illustrative = false
 	}
-	heading := s.MeasuresTitle
-	if heading == "" {
-		heading = "工作保障措施"
-	}
+	heading := present.MeasuresHeading(s.MeasuresTitle)
 	l.heading(base+2, heading, 40)
-	if strings.TrimSpace(s.Measures) == "" {
-		unpublished(l, "本部门未公开"+heading+"。")
+	if strings.TrimSpace(s.Measures.Text) == "" {
+		unpublished(l, present.Unpublished{}.Measures(heading))
 	}
 	narrative(l, s.Measures, base+3)
 	writeFunds(l, s, base)
@@ -167,7 +165,7 @@ func writeFunds(l *layout, s *Section, base int) {
 		if s.FundsNote != "" {
 			l.paragraph(s.FundsNote, bodyText)
 		} else {
-			unpublished(l, "本部门未公开专项资金绩效目标，上表为空表。")
+			unpublished(l, present.Unpublished{}.SpecialFunds())
 		}
 	}
 	for _, sf := range s.Funds {

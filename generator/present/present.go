@@ -1,7 +1,9 @@
 // Package present holds the presentation decisions the website and the PDF
-// reports share, so that a page and its printed report can never disagree:
-// how amounts and rates are written, which cells of an indicator table are
-// merged, and where each output file goes.
+// reports share, so that a page and its printed report cannot disagree on
+// them: how amounts and rates are written, which cells of an indicator
+// table are merged, where each output file goes, and the texts both print
+// that code chooses (texts.go). Fixed headings and column labels are still
+// written in the templates and in pdf each.
 package present
 
 import (

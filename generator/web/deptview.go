@@ -18,7 +18,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 		Href:            deptDir(d) + "index.html",
 		OverallGoalHTML: render(d.OverallGoal),
 		MeasuresHTML:    render(d.Measures),
-		MeasuresHeading: cmp.Or(d.MeasuresTitle, "工作保障措施"),
+		MeasuresHeading: present.MeasuresHeading(d.MeasuresTitle),
 		IndicatorTable:  deptIndicators(d),
 	}
 	illustrative := d.Illustrative
@@ -28,7 +28,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 	for _, f := range d.Spending {
 		if f.Illustrative {
 			illustrative = true
-			v.Notes = appendUnique(v.Notes, cmp.Or(f.Note, "本页的支出数据为示例数据，不是实际支出。"))
+			v.Notes = appendUnique(v.Notes, present.SpendingNote(f.Note, present.Page))
 		}
 	}
 	for i := range d.SpecialFunds.Funds {

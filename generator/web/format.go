@@ -24,6 +24,9 @@ var funcs = template.FuncMap{
 	"figure":    present.Figure,
 	"direction": present.Direction,
 	"mark":      func() string { return present.Mark },
+	// {{(unpublished).OverallGoal}} and the like: the PDF prints the same words.
+	"unpublished":  func() present.Unpublished { return present.Unpublished{} },
+	"illustrative": func() string { return present.IllustrativeLabel },
 }
 
 // projectForm is a project with the heading level its 项目说明 takes where

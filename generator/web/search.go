@@ -10,6 +10,7 @@ import (
 
 	"disclose/generator/derive"
 	"disclose/generator/model"
+	"disclose/generator/workers"
 )
 
 // The site search (搜索) is MiniSearch in the browser over an index this
@@ -162,13 +163,9 @@ func writeSearch(w *writer, depts []*DeptSummary) {
 			}
 		}
 	}
-	jobs := make([]func(), shards)
-	for s := range jobs {
-		jobs[s] = func() {
-			w.file(fmt.Sprintf("search/shards/%d.json", s), shardJSON(index[s], members[s], docs, avg))
-		}
-	}
-	run(jobs)
+	workers.Each(shards, func(s int) {
+		w.file(fmt.Sprintf("search/shards/%d.json", s), shardJSON(index[s], members[s], docs, avg))
+	})
 }
 
 type posting struct{ field, doc int }

@@ -52,7 +52,7 @@ func indicatorTable(caption string, rows []model.Indicator, levels []model.Level
 		r := IndicatorRow{Level1: lr.Level1, Level2: lr.Level2}
 		switch lr.Kind {
 		case present.RowEmpty:
-			r.Empty, r.Name = true, "（本组未列三级指标）"
+			r.Empty, r.Name = true, present.NoLevel3
 			if lr.Level.Weight != nil {
 				r.Weight = lr.Level.Weight.String()
 				t.HasWeights = true

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"cmp"
 	"html/template"
 	"math/big"
 	"strings"
@@ -250,5 +249,5 @@ func (p *ProjectView) ResultNotes() []string {
 	if p.Results == nil || !p.Results.Illustrative {
 		return nil
 	}
-	return []string{cmp.Or(p.Results.Note, "本项目的监控和自评结果为示例数据。")}
+	return []string{present.ResultsNote(p.Results.Note)}
 }

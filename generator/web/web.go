@@ -20,11 +20,11 @@ import (
 
 	"disclose/generator/assets"
 	"disclose/generator/derive"
-	"disclose/generator/markdown"
 	"disclose/generator/model"
 	"disclose/generator/money"
 	"disclose/generator/num"
 	"disclose/generator/present"
+	"disclose/generator/workers"
 )
 
 // CSP is the Content-Security-Policy of every page: nothing from outside the
@@ -111,8 +111,8 @@ func (d Dir) WriteFile(rel string, data []byte) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
-// Renderer holds what every page of a build shares: the parsed templates,
-// the static files, the Markdown converter. Make one per build with New;
+// Renderer holds what every page of a build shares: the parsed templates
+// and the static files. Make one per build with New;
 // its methods may run concurrently.
 type Renderer struct {
 	site   *model.Site
@@ -176,13 +176,12 @@ type IndexRow struct {
 // already written, by path.
 func (r *Renderer) Department(d *derive.Department, out Output, history []Revision, reports map[string]int64) (*DeptSummary, error) {
 	w := &writer{out: out}
-	md := markdown.New()
 	render := func(m model.Markdown) template.HTML {
-		var b bytes.Buffer
-		if err := md.Convert([]byte(m.Text), &b); err != nil {
+		html, err := m.Doc.HTML() // the document load parsed
+		if err != nil {
 			w.fail(fmt.Errorf("%s：%w", m.File, err))
 		}
-		return template.HTML(b.String())
+		return template.HTML(html)
 	}
 	v := deptView(d, render)
 	v.History = history
@@ -209,7 +208,7 @@ func (r *Renderer) Department(d *derive.Department, out Output, history []Revisi
 			w.page(r.sets["project.html"], deptDir(d)+pv.Href, p)
 		})
 	}
-	run(jobs)
+	workers.Each(len(jobs), func(i int) { jobs[i]() })
 	if w.err != nil {
 		return nil, w.err
 	}
@@ -367,22 +366,4 @@ func (w *writer) page(t *template.Template, rel string, p Page) {
 		return
 	}
 	w.file(rel, b.Bytes()) // written before it returns: the buffer is free again
-}
-
-// run executes independent jobs on all cores.
-func run(jobs []func()) {
-	next := make(chan func())
-	var wg sync.WaitGroup
-	for range max(1, min(len(jobs), runtimeCPU())) {
-		wg.Go(func() {
-			for j := range next {
-				j()
-			}
-		})
-	}
-	for _, j := range jobs {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
 }

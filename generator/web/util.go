@@ -1,5 +1,0 @@
-package web
-
-import "runtime"
-
-func runtimeCPU() int { return runtime.GOMAXPROCS(0) }
