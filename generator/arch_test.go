@@ -1,6 +1,7 @@
 package main
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
@@ -112,4 +113,54 @@ func imports(t *testing.T, dir string) map[string][]string {
 		}
 	}
 	return out
+}
+
+// TestShape holds the engine and the renderers to the size issue 16 set:
+// no file over 400 lines in build, web, pdf and semdiff (split by idea,
+// as goldmark does), and no function of the engine with more than five
+// parameters (a type's methods instead of long lists).
+func TestShape(t *testing.T) {
+	const maxLines, maxParams = 400, 5
+	for _, pkg := range []string{"build", "web", "pdf", "semdiff"} {
+		files, _ := filepath.Glob(filepath.Join(pkg, "*.go"))
+		if len(files) == 0 {
+			t.Fatalf("%s: no Go files", pkg)
+		}
+		for _, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(string(src), "\n"); n > maxLines {
+				t.Errorf("%s: %d lines (at most %d: split it by idea)", f, n, maxLines)
+			}
+			if pkg != "build" {
+				continue
+			}
+			fset := token.NewFileSet()
+			af, err := parser.ParseFile(fset, f, src, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(af, func(n ast.Node) bool {
+				var ft *ast.FuncType
+				switch n := n.(type) {
+				case *ast.FuncDecl:
+					ft = n.Type
+				case *ast.FuncLit:
+					ft = n.Type
+				default:
+					return true
+				}
+				params := 0
+				for _, p := range ft.Params.List {
+					params += max(1, len(p.Names))
+				}
+				if params > maxParams {
+					t.Errorf("%s: a function with %d parameters (at most %d)", fset.Position(ft.Pos()), params, maxParams)
+				}
+				return true
+			})
+		}
+	}
 }
