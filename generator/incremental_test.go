@@ -134,7 +134,7 @@ func incrementalEqualsFull(t *testing.T, siteExtra string) {
 		t.Errorf("after a page was deleted from the output: rendered %s departments, want 1", got)
 	}
 	if treeSum(t, inc) != treeSum(t, full) {
-		t.Error("the deleted page was not made again")
+		t.Error("the deleted page was not made again", firstDiff(treeSum(t, inc), treeSum(t, full)))
 	}
 
 	// A state that does not describe the output (a build killed after the

@@ -192,6 +192,9 @@ func (a *annual) makeYear(y *annualYear) error {
 				// rendered again for a missing file: its turn may not
 				// be over.)
 				dd = derive.Dept(load.Department(dr.dir, dl))
+				if dr.prev != nil { // its comparison with last year, as its pages have it
+					derive.CompareYears(dd, dr.prev.past.wait())
+				}
 			}
 			dr.derived = nil
 			parts[i] = a.pw.FullPart(dd)
