@@ -136,7 +136,7 @@ func TestCheckAndBuildAgreeOnFiles(t *testing.T) {
 			for _, mode := range []string{"--clean=false", "--clean"} {
 				code, msg := runFor(t, "build", "--pdf=false", mode, "--content", content, "--out", out)
 				if tc.want == "" {
-					if code != 0 || !strings.Contains(msg, "（2 个部门") {
+					if code != 0 || !strings.Contains(msg, "（3 个部门") {
 						t.Errorf("build %s: exit %d, check accepted it; or the department was skipped\n%s", mode, code, msg)
 					}
 					continue

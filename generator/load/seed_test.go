@@ -54,8 +54,8 @@ func TestSeedContent(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatalf("sample content does not load: %v", diags.Sorted())
 	}
-	if len(site.Departments) != 2 { // 2021 and its illustrative 2022
-		t.Fatalf("%d departments, want 2", len(site.Departments))
+	if len(site.Departments) != 3 { // 2021 and its illustrative 2022 and 2023
+		t.Fatalf("%d departments, want 3", len(site.Departments))
 	}
 	d := site.Departments[0]
 	if d.Name != "督查考核办公室" || d.Year != 2021 || d.Title != "2021年部门整体绩效目标" {

@@ -61,7 +61,7 @@ func narrative(l *layout, m model.Markdown, level int) {
 func illustrativeNotes(d *model.Department) []string {
 	var notes []string
 	if d.Illustrative {
-		notes = append(notes, cmp.Or(d.Note, "本年度的内容为示例数据，不是公开的内容。"))
+		notes = append(notes, cmp.Or(d.Note, present.IllustrativeYearNote))
 	}
 	for _, f := range d.Spending {
 		if f.Illustrative {

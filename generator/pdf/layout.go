@@ -62,10 +62,11 @@ type op struct {
 }
 
 // page is one page's operations; illustrative marks a page that shows
-// figures made up for demonstration, whose footer then says so.
+// figures made up for demonstration, whose footer then says so; whole, a
+// page of an illustrative year, all of whose content is made up.
 type page struct {
-	ops          []op
-	illustrative bool
+	ops                 []op
+	illustrative, whole bool
 }
 
 // heading is a bookmarked heading: its level (1 is a part), text and place.
@@ -107,6 +108,7 @@ func (l *layout) add(o op) {
 	pg := l.cur()
 	pg.ops = append(pg.ops, o)
 	pg.illustrative = pg.illustrative || l.illustrative || l.whole
+	pg.whole = pg.whole || l.whole
 }
 
 // measure returns the width of s in face at size.

@@ -80,7 +80,8 @@ var footer = regexp.MustCompile(`第\d+页共\d+页`)
 // squeeze drops the spaces and line ends that text extraction puts in, and
 // the page footers that interrupt text running across pages.
 func squeeze(s string) string {
-	return strings.ReplaceAll(footer.ReplaceAllString(squeezeSpace(s), ""), squeezeSpace(pdf.IllustrativeFooter), "")
+	s = strings.ReplaceAll(footer.ReplaceAllString(squeezeSpace(s), ""), squeezeSpace(pdf.IllustrativeFooter), "")
+	return strings.ReplaceAll(s, squeezeSpace(pdf.IllustrativeYearFooter), "")
 }
 
 func squeezeSpace(s string) string {

@@ -1,9 +1,12 @@
 package pdf_test
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"disclose/generator/derive"
 	"disclose/generator/internal/testutil"
 	"disclose/generator/pdf"
 )
@@ -48,6 +51,50 @@ func TestIllustrativeNoteOnEveryPage(t *testing.T) {
 	}
 	if !strings.Contains(squeezeSpace(text), "资金支出计划与实际执行（累计进度）（示例数据）") {
 		t.Error("the chart's title lacks （示例数据）")
+	}
+}
+
+// A wholly illustrative year (the sample's 2022 and 2023) says on every
+// numbered page that all of it, targets and budgets too, is made up; a
+// published year with made-up figures (2021) never says so.
+func TestIllustrativeYearOnEveryPage(t *testing.T) {
+	depts := loadDepts(t, testutil.ContentDir())
+	for _, tc := range []struct {
+		year       int
+		every, not string // the footer every numbered page has, the one none has
+	}{
+		{2021, "", pdf.IllustrativeYearFooter},
+		{2022, pdf.IllustrativeYearFooter, pdf.IllustrativeFooter},
+		{2023, pdf.IllustrativeYearFooter, pdf.IllustrativeFooter},
+	} {
+		t.Run(fmt.Sprint(tc.year), func(t *testing.T) {
+			i := slices.IndexFunc(depts, func(d *derive.Department) bool { return d.Year == tc.year })
+			if i < 0 {
+				t.Fatalf("the sample has no %d", tc.year)
+			}
+			data, err := pdf.Department(loadFonts(t), depts[i], opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages := strings.Split(strings.TrimRight(tool(t, "pdftotext", "-enc", "UTF-8", writeTemp(t, data), "-"), "\f"), "\f")
+			numbered := 0
+			for n, pg := range pages {
+				flat := squeezeSpace(pg)
+				if !footer.MatchString(flat) {
+					continue
+				}
+				numbered++
+				if tc.every != "" && !strings.Contains(flat, squeezeSpace(tc.every)) {
+					t.Errorf("page %d lacks %q", n+1, tc.every)
+				}
+				if strings.Contains(flat, squeezeSpace(tc.not)) {
+					t.Errorf("page %d says %q", n+1, tc.not)
+				}
+			}
+			if numbered < 3 {
+				t.Errorf("%d numbered pages", numbered)
+			}
+		})
 	}
 }
 

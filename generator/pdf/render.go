@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/signintech/gopdf"
+
+	"disclose/generator/present"
 )
 
 // Info is the document information of a report.
@@ -20,9 +22,13 @@ type Info struct {
 }
 
 // IllustrativeFooter is the line under the page number of every page that
-// shows illustrative figures: the note at the start of the section may be
-// pages away.
-const IllustrativeFooter = "示例数据：本页的执行数、监控或自评结果含为演示而编写的数字，不是真实数据。"
+// shows illustrative figures, IllustrativeYearFooter of every page of an
+// illustrative year: the note at the start of the section may be pages
+// away.
+const (
+	IllustrativeFooter     = present.IllustrativeFooter
+	IllustrativeYearFooter = present.IllustrativeYearFooter
+)
 
 // write renders laid-out pages with gopdf. numbered pages carry the footer
 // 第 N 页 共 M 页; the first skip pages (the cover) carry none.
@@ -52,7 +58,11 @@ func write(f *Fonts, pages []*page, skip int, info Info) ([]byte, error) {
 			}
 			ops = append(ops, op{kind: opText, x: (pageW - w) / 2, y: footerY, face: Serif, size: 9, text: footer, color: gray})
 			if pg.illustrative {
-				ops = append(ops, op{kind: opText, x: marginLeft, y: footerY + 5*mm, face: Serif, size: 8, text: IllustrativeFooter, color: gray})
+				note := IllustrativeFooter
+				if pg.whole {
+					note = IllustrativeYearFooter
+				}
+				ops = append(ops, op{kind: opText, x: marginLeft, y: footerY + 5*mm, face: Serif, size: 8, text: note, color: gray})
 			}
 		}
 		for _, o := range ops {

@@ -133,14 +133,26 @@ type cover struct {
 }
 
 // assemble puts the cover and the contents in front of the laid-out body
-// and writes the PDF.
+// and writes the PDF. When every page of the body is of an illustrative
+// year, the cover and the contents say so too.
 func assemble(f *Fonts, body *layout, c cover, info Info) ([]byte, error) {
+	whole := len(body.pages) > 0
+	for _, pg := range body.pages {
+		whole = whole && pg.whole
+	}
 	coverPage := coverLayout(f, c.lines, c.publisher, c.published)
 	// The contents need the page count of the contents: lay them out once
 	// to count, then again with the final numbers (their width cannot
 	// change the count: the numbers are right-aligned in a fixed column).
 	toc := contentsLayout(f, body.headings, 0)
 	toc = contentsLayout(f, body.headings, len(toc.pages))
+	if whole {
+		coverPage.whole = true
+		coverPage.add(op{kind: opText, x: (pageW - coverPage.measure(Serif, 9, IllustrativeYearFooter)) / 2, y: 240 * mm, face: Serif, size: 9, text: IllustrativeYearFooter, color: gray})
+		for _, pg := range toc.pages {
+			pg.illustrative, pg.whole = true, true
+		}
+	}
 	pages := append(append(coverPage.pages, toc.pages...), body.pages...)
 	data, err := write(f, pages, 1, info)
 	if err != nil {

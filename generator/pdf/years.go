@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"disclose/generator/derive"
+	"disclose/generator/money"
 	"disclose/generator/present"
 	"disclose/generator/score"
 )
@@ -107,6 +108,11 @@ func writeDeptYears(l *layout, d *derive.Department, level int) {
 		t.rows = append(t.rows, row)
 	}
 	l.table(t)
+	caption := present.YearsChartCaption
+	if len(illustrativeNotes(d.Department)) > 0 {
+		caption += "（示例数据）"
+	}
+	l.yearsChart(y.Totals, caption)
 	var names []string
 	for _, p := range y.New {
 		names = append(names, p.Name+"（"+p.Code+"）")
@@ -153,4 +159,60 @@ func lightsOf(cs []derive.LightCount, s score.Status) int {
 		}
 	}
 	return 0
+}
+
+// yearsChart draws the department's budget and spending of each year as
+// pairs of bars, each with its figure above it, as the page's chart does.
+func (l *layout) yearsChart(ts []derive.YearTotals, caption string) {
+	f := l.chartHead(caption, []legendItem{{present.YearsBudgetSeries, planC, false, true}, {present.YearsSpentSeries, actualC, false, true}})
+	top := money.Fen(1)
+	labels := make([]string, len(ts))
+	for i, t := range ts {
+		top = max(top, t.Budget, t.Spent)
+		labels[i] = strconv.Itoa(t.Year) + "年"
+	}
+	const steps = 5
+	step := niceStep(top, steps)
+	places := 0
+	if step%wan != 0 {
+		places = 2
+	}
+	l.valueAxis(f, steps, func(s int) string { return (step * money.Fen(s)).Wan(places) })
+	l.add(op{kind: opText, x: f.left - 4 - l.measure(Serif, chartSize, "万元"), y: f.top - 2*chartSize - 4, face: Serif, size: chartSize, text: "万元", color: gray})
+	xOf := l.categories(f, labels)
+	slot := (f.right - f.left) / float64(len(ts))
+	barW := min(slot*0.3, 36)
+	for i, t := range ts {
+		for j, v := range []struct {
+			fen money.Fen
+			c   rgb
+		}{{t.Budget, planC}, {t.Spent, actualC}} {
+			h := float64(v.fen) / float64(step*steps) * f.height() // position only: the printed figure is exact
+			x := xOf(i) - barW + float64(j)*barW
+			l.add(op{kind: opRect, x: x + 1, y: f.bottom - h, w: barW - 2, h: h, color: v.c, fill: true})
+			label := present.WanFen(v.fen)
+			size := chartSize
+			if w := l.measure(Serif, size, label); w > barW {
+				size *= barW / w
+			}
+			w := l.measure(Serif, size, label)
+			l.add(op{kind: opText, x: x + barW/2 - w/2, y: f.bottom - h - size - 2, face: Serif, size: size, text: label, color: v.c})
+		}
+	}
+	l.y = f.bottom + 30
+}
+
+// wan is 1 万元 in fen.
+const wan = money.Fen(1_000_000)
+
+// niceStep is the smallest of 1, 2 and 5 times a power of ten (in fen)
+// whose steps multiples reach top.
+func niceStep(top money.Fen, steps int) money.Fen {
+	for p := money.Fen(1); ; p *= 10 {
+		for _, m := range []money.Fen{1, 2, 5} {
+			if m*p*money.Fen(steps) >= top {
+				return m * p
+			}
+		}
+	}
 }

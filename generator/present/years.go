@@ -17,6 +17,14 @@ const YearsHeading = "与上年对比"
 // MultiYearHeading heads a department's table over its years.
 const MultiYearHeading = "多年对比"
 
+// YearsChartCaption and the series' names of a department's chart over
+// its years (project budget and spending per year).
+const (
+	YearsChartCaption = "各年度项目预算与执行数"
+	YearsBudgetSeries = "项目预算"
+	YearsSpentSeries  = "全年执行数"
+)
+
 // ChangeWord names a kind of change of a target.
 func ChangeWord(k score.ChangeKind) string {
 	return [...]string{"未变", "新增", "取消", "提高", "下调", "调整"}[k]

@@ -23,7 +23,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 	}
 	illustrative := d.Illustrative
 	if d.Illustrative {
-		v.Notes = append(v.Notes, cmp.Or(d.Note, "本年度的内容为示例数据，不是公开的内容。"))
+		v.Notes = append(v.Notes, cmp.Or(d.Note, present.IllustrativeYearNote))
 	}
 	for _, f := range d.Spending {
 		if f.Illustrative {

@@ -152,9 +152,9 @@ func yearsChart(ts []derive.YearTotals, illustrative bool) Chart {
 	}
 	b := charts.NewBar()
 	b.SetGlobalOptions(initOpts("chart_years"), legend(), charts.WithYAxisOpts(opts.YAxis{Name: "万元"}))
-	b.SetXAxis(years).AddSeries("项目预算", budget, narrow()).AddSeries("全年执行数", spent, narrow())
+	b.SetXAxis(years).AddSeries(present.YearsBudgetSeries, budget, narrow()).AddSeries(present.YearsSpentSeries, spent, narrow())
 	first, last := ts[0], ts[len(ts)-1]
-	return Chart{ID: "chart_years", Caption: "各年度项目预算与执行数", Options: finish(b, nil), Illustrative: illustrative,
+	return Chart{ID: "chart_years", Caption: present.YearsChartCaption, Options: finish(b, nil), Illustrative: illustrative,
 		TableRef: [2]string{"#" + yearsTableID, present.MultiYearHeading},
 		Summary: fmt.Sprintf("柱状图：%d 个年度的项目预算与全年执行数，%d年预算%s万元，%d年预算%s万元。",
 			len(ts), first.Year, wanFen(first.Budget), last.Year, wanFen(last.Budget))}
