@@ -27,18 +27,26 @@ type ProjectRow struct {
 	Rate                   *big.Rat
 	Grade                  string // the evaluation's grade, or why there is none
 	Light                  string // latest monitoring light: green, yellow, red; "" none
-	Search                 SearchDoc
+	// Illustrative: its year, its spending or its results are 示例数据,
+	// which every list that shows it says.
+	Illustrative bool `json:",omitempty"`
+	Search       SearchDoc
 }
 
 func projectRows(d *derive.Department, href func(*derive.Project) string) []ProjectRow {
 	rows := make([]ProjectRow, len(d.Projects))
+	illustrative := d.Illustrative
+	for _, f := range d.Spending {
+		illustrative = illustrative || f.Illustrative
+	}
 	for i, p := range d.Projects {
 		budget := p.Total.Fen
 		if p.Results != nil && p.Results.Budget.Adjusted != nil {
 			budget = p.Results.Budget.Adjusted.Fen
 		}
 		r := ProjectRow{Code: p.Code, Name: p.Name, Href: href(p), Budget: budget, Executed: p.Executed,
-			BudgetWan: adjustedWan(p), ExecutedWan: executedWan(p), Rate: p.ExecutionRate, Search: projectSearch(p)}
+			BudgetWan: adjustedWan(p), ExecutedWan: executedWan(p), Rate: p.ExecutionRate, Search: projectSearch(p),
+			Illustrative: illustrative || (p.Results != nil && p.Results.Illustrative)}
 		switch e := p.Evaluation; {
 		case e == nil:
 			r.Grade = "未自评"
@@ -96,7 +104,7 @@ func jsonString(s string) string {
 // grade and light.
 func explorerFile(year int, depts []*DeptSummary) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `{"year":%d,"columns":["dept","code","name","href","budget","budgetWan","executed","executedWan","rate","rateText","band","grade","light"],"rows":[`, year)
+	fmt.Fprintf(&b, `{"year":%d,"columns":["dept","code","name","href","budget","budgetWan","executed","executedWan","rate","rateText","band","grade","light","illustrative"],"rows":[`, year)
 	first := true
 	for _, d := range depts {
 		if d.Year != year {
@@ -111,9 +119,9 @@ func explorerFile(year int, depts []*DeptSummary) []byte {
 			if r.Rate != nil {
 				rate = basisPoints(r.Rate).String()
 			}
-			fmt.Fprintf(&b, "\n[%s,%s,%s,%s,%d,%s,%d,%s,%s,%s,%s,%s,%s]", jsonString(d.Code), jsonString(r.Code), jsonString(r.Name),
+			fmt.Fprintf(&b, "\n[%s,%s,%s,%s,%d,%s,%d,%s,%s,%s,%s,%s,%s,%t]", jsonString(d.Code), jsonString(r.Code), jsonString(r.Name),
 				jsonString(r.Href), int64(r.Budget), jsonString(r.BudgetWan), int64(r.Executed), jsonString(r.ExecutedWan),
-				rate, jsonString(pct(r.Rate)), jsonString(bandOf(r.Rate)), jsonString(r.Grade), jsonString(r.Light))
+				rate, jsonString(pct(r.Rate)), jsonString(bandOf(r.Rate)), jsonString(r.Grade), jsonString(r.Light), r.Illustrative)
 		}
 	}
 	b.WriteString("]}\n")

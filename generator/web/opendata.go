@@ -304,6 +304,8 @@ func writeSitemap(w *writer, site *model.Site, depts []*DeptSummary) {
 		b.WriteString("</url>\n")
 	}
 	url("index.html", "")
+	url("projects.html", "") // the explorer and search: reachable without a department
+	url("search.html", "")
 	for _, d := range depts {
 		for _, p := range d.Pages {
 			url(p, d.Published)

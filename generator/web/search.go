@@ -110,18 +110,22 @@ func writeSearch(w *writer, depts []*DeptSummary) {
 		fmt.Fprintf(&meta, "[%d,%s,%s,%d]", d.Year, jsonString(file), jsonString(d.Name), len(docs))
 		list := &bytes.Buffer{}
 		list.WriteString("[")
-		add := func(s *SearchDoc, title, code, href, amount string) {
+		add := func(s *SearchDoc, title, code, href, amount string, illustrative bool) {
 			if len(docs) > 0 && list.Len() > 1 {
 				list.WriteByte(',')
 			}
-			fmt.Fprintf(list, "[%s,%s,%s,%s]", jsonString(title), jsonString(code), jsonString(href), jsonString(amount))
+			fmt.Fprintf(list, "[%s,%s,%s,%s", jsonString(title), jsonString(code), jsonString(href), jsonString(amount))
+			if illustrative {
+				list.WriteString(",1") // 示例数据, which the result says
+			}
+			list.WriteByte(']')
 			docs = append(docs, s)
 			postings += strings.Count(s.Terms[0], " ") + strings.Count(s.Terms[1], " ") + 2
 		}
-		add(&d.Search, d.Title, d.Code, d.Href, d.BudgetWan())
+		add(&d.Search, d.Title, d.Code, d.Href, d.BudgetWan(), len(d.Notes) > 0)
 		for j := range d.Rows {
 			r := &d.Rows[j]
-			add(&r.Search, r.Name, r.Code, r.Href, r.BudgetWan)
+			add(&r.Search, r.Name, r.Code, r.Href, r.BudgetWan, r.Illustrative)
 		}
 		list.WriteString("]\n")
 		w.file(file, list.Bytes())

@@ -53,7 +53,7 @@
           return { year: data.year, dept: dept, deptName: deptNames[dept] || r[c.dept], code: r[c.code], name: r[c.name],
             href: r[c.href], budget: r[c.budget], budgetWan: r[c.budgetWan], executed: r[c.executed],
             executedWan: r[c.executedWan], rate: r[c.rate], rateText: r[c.rateText], band: r[c.band],
-            grade: r[c.grade], light: r[c.light] };
+            grade: r[c.grade], light: r[c.light], illustrative: r[c.illustrative] === true };
         });
       });
     }
@@ -94,6 +94,7 @@
       a.href = r.href;
       a.textContent = r.name;
       th.append(a, " ", Object.assign(document.createElement("span"), { className: "code", textContent: r.code }));
+      if (r.illustrative) th.append(" ", Object.assign(document.createElement("span"), { className: "sample", textContent: "示例数据" }));
       tr.append(th);
       cell(tr, r.budgetWan, "num");
       cell(tr, r.executedWan, "num");

@@ -92,7 +92,8 @@
     });
   }
 
-  // doc gives a page's department entry and its [title, code, href, amount].
+  // doc gives a page's department entry and its [title, code, href, amount,
+  // illustrative (1 when the page shows 示例数据)].
   function doc(m, id) {
     var lo = 0, hi = m.departments.length - 1;
     while (lo < hi) {
@@ -141,6 +142,7 @@
         h.append(a);
         var info = [f.dept[0] + "年", f.dept[2], f.own ? "部门整体" : "项目 " + f.doc[1]];
         if (f.doc[3]) info.push((f.own ? "项目预算 " : "全年预算数 ") + f.doc[3] + " 万元");
+        if (f.doc[4]) info.push("含示例数据");
         li.append(h, el("p", "meta", info.join(" · ")));
         var p = el("p", "snippet");
         li.append(p);
