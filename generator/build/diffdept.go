@@ -28,18 +28,50 @@ func compareFolders(old, new semdiff.Side) (*semdiff.Report, error) {
 	alike := sameContent(o.site.File, n.site.File) && slices.EqualFunc(o.heads, n.heads, sameHeading)
 	pairs := pairDepartments(o, n)
 	found := make([][]semdiff.Change, len(pairs))
+	skipped := make([]bool, len(pairs))
 	inParallel(len(pairs), func(k int) {
 		p := pairs[k]
 		if alike && p.old >= 0 && p.new >= 0 && sameDepartment(o.dirs[p.old], n.dirs[p.new]) {
-			c := codesOnly(n.dirs[p.new])
-			n.codes[p.new] = c
-			o.codes[p.old] = rebase(c, n.dirs[p.new].Path, o.dirs[p.old].Path)
+			skipped[k] = true
 			return
 		}
 		found[k] = semdiff.Departments(o.department(p.old), n.department(p.new))
 	})
-	old.Diags, new.Diags = o.finish(), n.finish()
+	// The checks across departments need every department's codes, read
+	// from its YAML; when no code moved (same departments, and the same
+	// codes at the same places in those that changed) they give the same
+	// messages on both sides, and are not run.
+	if !alike || !sameCodes(o, n, pairs, skipped) {
+		inParallel(len(pairs), func(k int) {
+			if p := pairs[k]; skipped[k] {
+				c := codesOnly(n.dirs[p.new])
+				n.codes[p.new] = c
+				o.codes[p.old] = rebase(c, n.dirs[p.new].Path, o.dirs[p.old].Path)
+			}
+		})
+		o.duplicates()
+		n.duplicates()
+	}
+	old.Diags, new.Diags = o.diags.Sorted(), n.diags.Sorted()
 	return semdiff.Assemble(old, new, slices.Concat(append([][]semdiff.Change{changes}, found...)...)), nil
+}
+
+// sameCodes reports whether the departments that were loaded have the
+// same codes at the same places in both versions.
+func sameCodes(o, n *diffSide, pairs []deptPair, skipped []bool) bool {
+	for k, p := range pairs {
+		if skipped[k] {
+			continue
+		}
+		if p.old < 0 || p.new < 0 {
+			return false
+		}
+		a, b := o.codes[p.old], rebase(n.codes[p.new], n.dirs[p.new].Path, o.dirs[p.old].Path)
+		if a.Year != b.Year || a.Code != b.Code || a.Name != b.Name || a.At != b.At || !slices.Equal(a.Projects, b.Projects) {
+			return false
+		}
+	}
+	return true
 }
 
 // diffSide is one version being compared: its settings, its department
@@ -102,11 +134,8 @@ func (s *diffSide) department(i int) *derive.Department {
 	return derive.Dept(d)
 }
 
-// finish runs the checks across departments and returns every message.
-func (s *diffSide) finish() []diag.Diagnostic {
-	check.Duplicates(s.codes, s.diags)
-	return s.diags.Sorted()
-}
+// duplicates runs the checks across departments.
+func (s *diffSide) duplicates() { check.Duplicates(s.codes, s.diags) }
 
 // deptPair is a department's folder in each version, -1 where absent.
 type deptPair struct{ old, new int }
