@@ -121,8 +121,8 @@ func removeFiles(dir string, rels []string) {
 // linked from it. Without it the next build links every file again, so
 // any failure just removes it.
 func (s *Staging) keepSpare(old string, gone []string) error {
-	if gone == nil {
-		gone = s.prune(old)
+	if gone == nil { // not staged in the spare: found by walking old
+		s.prune(old)
 	} else {
 		removeFiles(old, gone)
 	}
