@@ -62,7 +62,11 @@ func begin(out string) (*Staging, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &Staging{Dir: dir, out: out, BuildID: readBuildID(out), spare: takeSpare(out, dir)}, nil
+	s := &Staging{Dir: dir, out: out, BuildID: readBuildID(out), spare: takeSpare(out, dir)}
+	if s.spare {
+		s.present = list(dir)
+	}
+	return s, nil
 }
 
 // WriteFile writes data at rel (slash-separated) in the new site. When the
@@ -106,11 +110,9 @@ func (s *Staging) Keep(rel string) error {
 	if err != nil {
 		return err
 	}
-	if s.spare {
-		if _, err := os.Lstat(p); err == nil {
-			s.keep(rel) // the spare mirrors the output
-			return nil
-		}
+	if s.spare && s.present[rel] {
+		s.keep(rel) // the spare mirrors the output
+		return nil
 	}
 	old := filepath.Join(s.out, filepath.FromSlash(rel))
 	if err := os.Link(old, p); err != nil {
@@ -219,7 +221,7 @@ func (s *Staging) Commit(id string) error {
 	}
 	var gone []string
 	if s.spare { // what the previous output had and this one has not
-		gone = s.prune(s.Dir)
+		gone = s.pruneSpare(s.Dir)
 	}
 	_ = os.Remove(filepath.Join(s.Dir, Marker)) // in a spare, the output's own
 	if err := os.WriteFile(filepath.Join(s.Dir, Marker), []byte(marker), 0o644); err != nil {

@@ -29,6 +29,9 @@ type tracked struct {
 	produced sync.Map // rel → true
 	mu       sync.Mutex
 	changed  []string
+	// present are the files the staging folder began with (a spare's),
+	// listed once rather than stat'ed one by one; read-only once begun.
+	present map[string]bool
 }
 
 func (t *tracked) keep(rel string) { t.produced.Store(rel, true) }
@@ -71,6 +74,33 @@ func takeSpare(out, dir string) bool {
 		return false
 	}
 	return true
+}
+
+// list lists the files of the tree at dir (slash-separated, from dir).
+func list(dir string) map[string]bool {
+	files := map[string]bool{}
+	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			if rel, err := filepath.Rel(dir, p); err == nil {
+				files[filepath.ToSlash(rel)] = true
+			}
+		}
+		return nil
+	})
+	return files
+}
+
+// pruneSpare removes from the staging folder, which began as the spare,
+// the files the new site does not have (see prune).
+func (t *tracked) pruneSpare(dir string) []string {
+	gone := []string{}
+	for rel := range t.present {
+		if !t.isProduced(rel) && rel != Marker {
+			gone = append(gone, rel)
+		}
+	}
+	removeFiles(dir, gone)
+	return gone
 }
 
 // prune removes from the tree at dir the files the new site does not
