@@ -51,8 +51,9 @@ func siblings(t *testing.T, out string) []string {
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	var names []string
 	for _, e := range entries {
-		// The output's lock file stays beside it by design.
-		if strings.HasSuffix(e.Name(), ".disclose-lock") {
+		// The output's lock file and its spare (the previous output brought
+		// up to date, for the next build) stay beside it by design.
+		if strings.HasSuffix(e.Name(), ".disclose-lock") || strings.HasSuffix(e.Name(), ".spare") {
 			continue
 		}
 		names = append(names, e.Name())
@@ -131,6 +132,35 @@ func TestBuildReplacesItsOwnOutput(t *testing.T) {
 	}
 	if s := siblings(t, out); len(s) != 1 {
 		t.Errorf("left beside the output: %v", s)
+	}
+	mirrors(t, filepath.Join(filepath.Dir(out), ".site.spare"), out)
+}
+
+// mirrors checks that the spare holds the output's files themselves (hard
+// links). It may hold more: a file put into the output by hand after the
+// last build, which the next build's staging prunes.
+func mirrors(t *testing.T, spare, out string) {
+	t.Helper()
+	files := func(dir string) map[string]os.FileInfo {
+		m := map[string]os.FileInfo{}
+		filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+			if err == nil && !e.IsDir() {
+				st, _ := os.Stat(p)
+				rel, _ := filepath.Rel(dir, p)
+				m[rel] = st
+			}
+			return nil
+		})
+		return m
+	}
+	a, b := files(spare), files(out)
+	if len(b) == 0 {
+		t.Error("no output")
+	}
+	for rel, st := range b {
+		if a[rel] == nil || !os.SameFile(a[rel], st) {
+			t.Errorf("the spare's %s is not the output's", rel)
+		}
 	}
 }
 

@@ -11,29 +11,31 @@ import (
 )
 
 // Diff compares two versions, each a content folder or a Git revision of
-// the repository's content folder (at content), in the domain's terms.
+// the repository's content folder (at content), in the domain's terms,
+// department by department (see compareFolders).
 func Diff(oldArg, newArg, content string) (*semdiff.Report, error) {
-	old, cleanOld, err := Side(oldArg, content)
+	old, cleanOld, err := version(oldArg, content)
 	if err != nil {
 		return nil, err
 	}
 	defer cleanOld()
-	new, cleanNew, err := Side(newArg, content)
+	new, cleanNew, err := version(newArg, content)
 	if err != nil {
 		return nil, err
 	}
 	defer cleanNew()
-	return semdiff.Compare(old, new), nil
+	return compareFolders(old, new)
 }
 
-// Side loads one version for a diff: a content folder, or a Git revision
-// of the repository's content folder (read through git into a temporary
-// folder; the work tree, the index and HEAD are not touched). The caller
-// calls the returned function once done with it.
-func Side(arg, content string) (semdiff.Side, func(), error) {
+// version finds one version for a diff: a content folder, or a Git
+// revision of the repository's content folder (read through git into a
+// temporary folder; the work tree, the index and HEAD are not touched).
+// It returns the version with its folder as Root and its label, and a
+// function the caller calls once done with it.
+func version(arg, content string) (semdiff.Side, func(), error) {
 	noop := func() {}
 	if st, err := os.Stat(arg); err == nil && st.IsDir() {
-		return loadSide(arg, arg), noop, nil
+		return semdiff.Side{Label: arg, Root: arg}, noop, nil
 	}
 	repo, ok := gitrev.Find(".")
 	if !ok {
@@ -57,11 +59,11 @@ func Side(arg, content string) (semdiff.Side, func(), error) {
 		return semdiff.Side{}, noop, err
 	}
 	root := filepath.Join(tmp, filepath.FromSlash(rel))
-	s := loadSide(root, fmt.Sprintf("%s（%s）", arg, hash[:10]))
-	return s, cleanup, nil
+	return semdiff.Side{Label: fmt.Sprintf("%s（%s）", arg, hash[:10]), Root: root}, cleanup, nil
 }
 
-// loadSide runs load, check and derive on a whole content folder.
+// loadSide runs load, check and derive on a whole content folder (the
+// 修订记录 compares one department's folder at two commits).
 func loadSide(dir, label string) semdiff.Side {
 	site, diags := loadAndCheck(dir)
 	return semdiff.Side{Label: label, Root: dir, Site: site, Depts: derive.Site(site), Diags: diags.Sorted()}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path"
-	"strings"
 	"sync"
 
 	"disclose/generator/gitrev"
@@ -24,26 +23,7 @@ type historySource struct {
 	repo  *gitrev.Repo
 	rel   string
 	since string
-}
-
-// log lists the commits that may have changed a department's published
-// content ("YEAR/CODE"), newest first: those touching its folder or its
-// year's rules. With since set, the since commit closes the list even when
-// it touched neither (it is the first publication).
-func (h *historySource) log(key string) ([]gitrev.Commit, error) {
-	year, _, _ := strings.Cut(key, "/")
-	commits, err := h.repo.Log(h.since, path.Join(h.rel, key), path.Join(h.rel, year, "rules.yaml"))
-	if err != nil || h.since == "" {
-		return commits, err
-	}
-	first, err := h.repo.At(h.since)
-	if err != nil {
-		return nil, err
-	}
-	if len(commits) == 0 || commits[len(commits)-1].Hash != first.Hash {
-		commits = append(commits, first)
-	}
-	return commits, nil
+	commitLog
 }
 
 // dept is the revision history (修订记录) of a department, newest first:

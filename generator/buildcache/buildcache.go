@@ -9,6 +9,7 @@
 package buildcache
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -25,15 +26,11 @@ import (
 )
 
 // version changes whenever the state's format or meaning changes.
-const version = 4
+const version = 5 // 4 twice over: the annual report's Section (i16) and the digest line (i19)
 
 // State is what one build leaves for the next.
 type State struct {
 	Version int
-	// Digest is the SHA-256 of the state written with Digest empty: a
-	// state edited by hand (or damaged) but still valid JSON does not
-	// verify and is not used, since it would publish wrong pages.
-	Digest string `json:",omitempty"`
 	// Saved is when the state was written (see Hasher.Since).
 	Saved time.Time
 	// BuildID is the identity of the build whose output this describes
@@ -73,13 +70,16 @@ func Load(path string) *State {
 	if err != nil {
 		return s
 	}
-	var old State
-	if json.Unmarshal(data, &old) != nil || old.Version != version || old.Parts == nil {
+	// The JSON, then the SHA-256 of it on a line of its own: a state
+	// edited by hand (or damaged) but still valid JSON does not verify and
+	// is not used, since it would publish wrong pages. (The sum is of the
+	// bytes as written: verifying costs no second encoding.)
+	body, sum, ok := bytes.Cut(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"))
+	if !ok || digest(body) != string(sum) {
 		return s
 	}
-	want := old.Digest
-	old.Digest = ""
-	if sum, err := old.digest(); err != nil || sum != want {
+	var old State
+	if json.Unmarshal(body, &old) != nil || old.Version != version || old.Parts == nil {
 		return s
 	}
 	return &old
@@ -104,14 +104,9 @@ func (s *State) Lookup(buildID, global, key, fp string) (*Part, bool) {
 	return p, true
 }
 
-// digest is the SHA-256 of the state's JSON as it stands.
-func (s *State) digest() (string, error) {
-	data, err := json.Marshal(s)
-	if err != nil {
-		return "", err
-	}
+func digest(data []byte) string {
 	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:]), nil
+	return hex.EncodeToString(sum[:])
 }
 
 // Save writes the state to path in one step (a temporary file renamed over
@@ -119,16 +114,11 @@ func (s *State) digest() (string, error) {
 func (s *State) Save(path string) error {
 	s.Version = version
 	s.Saved = time.Now()
-	s.Digest = ""
-	sum, err := s.digest()
+	data, err := json.Marshal(s) // one line: the sum's line follows it
 	if err != nil {
 		return err
 	}
-	s.Digest = sum
-	data, err := json.Marshal(s)
-	if err != nil {
-		return err
-	}
+	data = append(append(append(data, '\n'), digest(data)...), '\n')
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}

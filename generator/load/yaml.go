@@ -284,8 +284,10 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path *keyPath, title stri
 		return
 	}
 	if decodesText(v.Type()) {
-		what, hint := hintFor(v.Type())
+		// The hint is worded only for a message: an operator's sorts the
+		// spellings, once for each of a province's indicators otherwise.
 		if n.Kind != yaml.ScalarNode {
+			what, hint := hintFor(v.Type())
 			d.diags.Errorf(d.pos(n), "wrong-type", field(), hint, "应为%s，这里写的是%s", what, kindWord(n))
 			return
 		}
@@ -293,6 +295,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path *keyPath, title stri
 			return
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
+			what, hint := hintFor(v.Type())
 			d.diags.Errorf(d.pos(n), "bad-value", field(), hint, "%q 不是有效的%s（%s）", n.Value, what, errText(err))
 		}
 		return

@@ -37,6 +37,10 @@ type Staging struct {
 	// BuildID is the current output's build identity (see Commit), "" when
 	// there is none.
 	BuildID string
+	// spare: Dir began as the output's spare (see spare.go), a mirror of
+	// the current output, not empty.
+	spare bool
+	tracked
 }
 
 // begin checks that out may be replaced and creates the staging folder
@@ -58,7 +62,11 @@ func begin(out string) (*Staging, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &Staging{Dir: dir, out: out, BuildID: readBuildID(out)}, nil
+	s := &Staging{Dir: dir, out: out, BuildID: readBuildID(out), spare: takeSpare(out, dir)}
+	if s.spare {
+		s.present = list(dir)
+	}
+	return s, nil
 }
 
 // WriteFile writes data at rel (slash-separated) in the new site. When the
@@ -71,10 +79,27 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 		return err
 	}
 	old := filepath.Join(s.out, filepath.FromSlash(rel))
-	if sameFile(old, data) && os.Link(old, p) == nil {
+	if sameFile(old, data) && s.link(old, p) == nil {
+		s.keep(rel)
 		return nil
 	}
+	// Never write through a link: the file may be the output's own.
+	_ = os.Remove(p)
+	s.change(rel)
 	return fileio.WriteFile(p, data, 0o644)
+}
+
+// link puts the output's file old at p; in a spare it is there already.
+func (s *Staging) link(old, p string) error {
+	if s.spare {
+		a, err1 := os.Stat(old)
+		b, err2 := os.Lstat(p)
+		if err1 == nil && err2 == nil && os.SameFile(a, b) {
+			return nil
+		}
+		_ = os.Remove(p)
+	}
+	return os.Link(old, p)
 }
 
 // Keep puts the current output's file at rel into the new site unchanged
@@ -85,6 +110,10 @@ func (s *Staging) Keep(rel string) error {
 	if err != nil {
 		return err
 	}
+	if s.spare && s.present[rel] {
+		s.keep(rel) // the spare mirrors the output
+		return nil
+	}
 	old := filepath.Join(s.out, filepath.FromSlash(rel))
 	if err := os.Link(old, p); err != nil {
 		// Another file system, or no hard links: copy the bytes.
@@ -92,8 +121,11 @@ func (s *Staging) Keep(rel string) error {
 		if rerr != nil {
 			return rerr
 		}
+		_ = os.Remove(p)
+		s.change(rel)
 		return os.WriteFile(p, data, 0o644)
 	}
+	s.keep(rel)
 	return nil
 }
 
@@ -101,6 +133,7 @@ func (s *Staging) Keep(rel string) error {
 // turned out incomplete is written afresh).
 func (s *Staging) Remove(rel string) {
 	_ = os.Remove(filepath.Join(s.Dir, filepath.FromSlash(rel)))
+	s.produced.Delete(rel)
 }
 
 // path makes rel's folder in the staging tree, once per folder.
@@ -186,6 +219,11 @@ func (s *Staging) Commit(id string) error {
 	if id != "" {
 		marker += "build: " + id + "\n"
 	}
+	var gone []string
+	if s.spare { // what the previous output had and this one has not
+		gone = s.pruneSpare(s.Dir)
+	}
+	_ = os.Remove(filepath.Join(s.Dir, Marker)) // in a spare, the output's own
 	if err := os.WriteFile(filepath.Join(s.Dir, Marker), []byte(marker), 0o644); err != nil {
 		s.Abort()
 		return err
@@ -196,9 +234,9 @@ func (s *Staging) Commit(id string) error {
 	}
 	if _, err := os.Stat(s.out); err == nil {
 		// One atomic exchange where the system has it; the old output then
-		// sits in the staging path and is removed.
+		// sits in the staging path and becomes the spare.
 		if err := exchange(s.Dir, s.out); err == nil {
-			return removeAll(s.Dir)
+			return s.keepSpare(s.Dir, gone)
 		}
 	}
 	old := ""

@@ -81,17 +81,24 @@ type differ struct {
 
 func (d *differ) add(c Change) { d.out = append(d.out, c) }
 
+// sitePath is where site.yaml's changes are (网站设置).
+var sitePath = Path{{Kind: Site, Label: "网站设置"}}
+
+// inOrder keeps each department's and each project's changes together, in
+// the order they were found; departments in the order of their headings
+// (the order readers scan), projects by code.
+func inOrder(changes []Change) {
+	slices.SortStableFunc(changes, func(a, b Change) int {
+		return cmp.Or(cmp.Compare(a.Path[0].Label, b.Path[0].Label), cmp.Compare(group(a), group(b)))
+	})
+}
+
 // Compare compares two versions.
 func Compare(old, new Side) *Report {
 	d := &differ{}
-	d.walk(Path{{Kind: Site, Label: "网站设置"}}, reflect.ValueOf(*old.Site), reflect.ValueOf(*new.Site))
+	d.walk(sitePath, reflect.ValueOf(*old.Site), reflect.ValueOf(*new.Site))
 	d.departments(old, new)
-	// Keep each department's and each project's changes together, in the
-	// order they were found; departments in the order of their headings
-	// (the order readers scan), projects by code.
-	slices.SortStableFunc(d.out, func(a, b Change) int {
-		return cmp.Or(cmp.Compare(a.Path[0].Label, b.Path[0].Label), cmp.Compare(group(a), group(b)))
-	})
+	inOrder(d.out)
 	r := &Report{Old: old.Label, New: new.Label, Changes: d.out}
 	if r.Changes == nil {
 		r.Changes = []Change{}
