@@ -154,6 +154,7 @@ func (b *builder) departments() (Result, error) {
 	for i, j := range previousYears(b.dirs) {
 		if j >= 0 {
 			b.results[i].prev = b.results[j]
+			b.results[j].next = true
 		}
 	}
 	b.fingerprintAll(sectionsKnown.Done)

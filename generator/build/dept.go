@@ -44,6 +44,7 @@ type deptResult struct {
 	own      string      // the fingerprint of its own inputs
 	fp       string      // own, with its earlier years' (chain)
 	prev     *deptResult // its previous year's, nil when none
+	next     bool        // a later year of it is built too, and needs its PastYear
 	past     *pastSlot   // its PastYear, for its next year
 	sum      *deptSummary
 	cached   *buildcache.Part // the cache's record, when the inputs are unchanged
@@ -142,7 +143,9 @@ func (p *pipeline) run(dr *deptResult, ready func()) error {
 	}
 	dd := derive.Dept(d)
 	derive.CompareYears(dd, past)
-	sum.Past = derive.Past(dd, past)
+	if dr.next { // kept only for a next year: a province of one year holds none
+		sum.Past = derive.Past(dd, past)
+	}
 	dr.past.set(sum.Past)
 	if p.pdf != nil {
 		sum.Section = pdf.SectionOf(dd)

@@ -111,7 +111,9 @@ func (p *pipeline) fingerprint(dr *deptResult, read func(string) ([]byte, fs.Fil
 func (p *pipeline) lookup(dr *deptResult) {
 	if part, ok := p.state.Lookup(p.stage.BuildID, p.global, "dept:"+dr.key, dr.fp); ok {
 		var sum deptSummary
-		if json.Unmarshal(part.Data, &sum) == nil && sum.Web != nil {
+		// A summary saved before its next year existed has no PastYear:
+		// the department is derived again to give one.
+		if json.Unmarshal(part.Data, &sum) == nil && sum.Web != nil && (sum.Past != nil || !dr.next) {
 			dr.cached, dr.sum = part, &sum
 		}
 	}
