@@ -115,7 +115,9 @@
     fetch(href).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
       var main = new DOMParser().parseFromString(html, "text/html").querySelector("main");
       if (!main) return;
-      main.querySelectorAll("h1, .meta, nav, .data-links").forEach(function (n) { n.remove(); });
+      main.querySelectorAll("h1, .meta, nav, .data-links, .download, .note").forEach(function (n) { n.remove(); });
+      // Cells and blocks apart, so a table's figures do not run together.
+      main.querySelectorAll("td, th, li, p, h2, h3, h4, caption").forEach(function (n) { n.append(" "); });
       var text = main.textContent.replace(/\s+/g, " ").trim(), folded = foldText(text);
       var needles = [foldText(q.trim())].concat(tokens(q));
       for (var i = 0; i < needles.length; i++) {
