@@ -53,6 +53,16 @@ type LightCount struct {
 	Count  int
 }
 
+// CountIn is the number of projects in status s (0 when none).
+func CountIn(cs []LightCount, s score.Status) int {
+	for _, c := range cs {
+		if c.Status == s {
+			return c.Count
+		}
+	}
+	return 0
+}
+
 // Project holds a project's derived figures.
 type Project struct {
 	*model.Project

@@ -103,7 +103,7 @@ func writeDeptYears(l *layout, d *derive.Department, level int) {
 			row = append(row, right(strconv.Itoa(countOf(yt.Grades, g))))
 		}
 		for _, g := range lights {
-			row = append(row, right(strconv.Itoa(lightsOf(yt.Lights, g))))
+			row = append(row, right(strconv.Itoa(derive.CountIn(yt.Lights, g))))
 		}
 		t.rows = append(t.rows, row)
 	}
@@ -145,16 +145,6 @@ func appendNew(list []string, s string) []string {
 func countOf(cs []derive.Count, name string) int {
 	for _, c := range cs {
 		if c.Name == name {
-			return c.Count
-		}
-	}
-	return 0
-}
-
-// lightsOf is the number of projects in status s.
-func lightsOf(cs []derive.LightCount, s score.Status) int {
-	for _, c := range cs {
-		if c.Status == s {
 			return c.Count
 		}
 	}

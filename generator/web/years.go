@@ -124,7 +124,7 @@ func (d *DeptView) YearsTable() *MultiYearView {
 			r.Grades = append(r.Grades, count(t.Grades, g))
 		}
 		for _, l := range lights {
-			r.Lights = append(r.Lights, lightCount(t.Lights, l))
+			r.Lights = append(r.Lights, derive.CountIn(t.Lights, l))
 		}
 		v.Rows = append(v.Rows, r)
 	}
@@ -158,14 +158,4 @@ func yearsChart(ts []derive.YearTotals, illustrative bool) Chart {
 		TableRef: [2]string{"#" + yearsTableID, present.MultiYearHeading},
 		Summary: fmt.Sprintf("柱状图：%d 个年度的项目预算与全年执行数，%d年预算%s万元，%d年预算%s万元。",
 			len(ts), first.Year, wanFen(first.Budget), last.Year, wanFen(last.Budget))}
-}
-
-// lightCount is the number of projects in status s.
-func lightCount(cs []derive.LightCount, s score.Status) int {
-	for _, c := range cs {
-		if c.Status == s {
-			return c.Count
-		}
-	}
-	return 0
 }
