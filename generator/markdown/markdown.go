@@ -11,18 +11,41 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // md is shared: goldmark's parser and renderer are safe for concurrent use.
+// GFM is spelt out to give its tables no alignment of their own: goldmark
+// writes an aligned cell's text-align as a style attribute, which the
+// pages' content security policy (style-src 'self') blocks; alignedCells
+// gives the cell a class the site's style sheet aligns instead.
 var md = goldmark.New(goldmark.WithExtensions(
-	extension.GFM,
+	extension.Linkify,
+	extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+	extension.Strikethrough,
+	extension.TaskList,
 	extension.Footnote,
 	extension.NewCJK(
 		extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft),
 		extension.WithEscapedSpace(),
 	),
-))
+), goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(alignedCells{}, 1000))))
+
+// alignedCells marks each aligned table cell with the class align-left,
+// align-center or align-right.
+type alignedCells struct{}
+
+func (alignedCells) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*extast.TableCell); ok && entering && c.Alignment != extast.AlignNone {
+			c.SetAttributeString("class", []byte("align-"+c.Alignment.String()))
+		}
+		return ast.WalkContinue, nil
+	})
+}
 
 // Doc is a narrative parsed once: goldmark's tree and the source its
 // segments point into (they are offsets, so the two travel together).
@@ -43,10 +66,8 @@ func Parse(s string) *Doc {
 	return &Doc{Source: src, Root: md.Parser().Parse(text.NewReader(src))}
 }
 
-// HTML renders the document, once: goldmark's table renderer writes each
-// aligned cell's style into the node as it renders it, so a second
-// rendering would repeat the style and two at a time would race. A nil Doc
-// (no file) renders as nothing.
+// HTML renders the document, once, and keeps it: a page and its summary
+// may both ask. A nil Doc (no file) renders as nothing.
 func (d *Doc) HTML() ([]byte, error) {
 	if d == nil {
 		return nil, nil
