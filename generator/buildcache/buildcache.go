@@ -220,11 +220,14 @@ func (h *Hasher) File(label, path string) error {
 func (h *Hasher) Tree(root string) error {
 	var files []string
 	refused := map[string]bool{}
+	infos := map[string]fs.FileInfo{} // from the walk: one stat a file
 	var err error
 	if h.Files != nil {
-		err = h.Files.Walk(root, func(p string, err error) {
+		err = h.Files.WalkInfo(root, func(p string, st fs.FileInfo, err error) {
 			if err != nil {
 				refused[p] = true
+			} else if st != nil {
+				infos[p] = st
 			}
 			files = append(files, p)
 		})
@@ -250,7 +253,7 @@ func (h *Hasher) Tree(root string) error {
 			h.String(rel, "\x00refused")
 			continue
 		}
-		sum, err := h.fileSum(rel, p)
+		sum, err := h.fileSum(rel, p, infos[p])
 		if err != nil {
 			return err
 		}
@@ -260,11 +263,14 @@ func (h *Hasher) Tree(root string) error {
 }
 
 // fileSum is the SHA-256 of the file at p, from its stamp when the file
-// system says it has not changed since.
-func (h *Hasher) fileSum(rel, p string) (string, error) {
-	st, err := os.Stat(p)
-	if err != nil {
-		return "", err
+// system says it has not changed since; st is what stat said of it (nil:
+// stat it here).
+func (h *Hasher) fileSum(rel, p string, st fs.FileInfo) (string, error) {
+	var err error
+	if st == nil {
+		if st, err = os.Stat(p); err != nil {
+			return "", err
+		}
 	}
 	stamp, stamped := stampOf(st)
 	if old, ok := h.Known[rel]; ok && stamped && old.Sum != "" &&
