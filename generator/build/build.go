@@ -163,12 +163,19 @@ func (b *builder) departments() (Result, error) {
 		return Result{}, b.toolsErr
 	}
 	if b.cfg.PDF {
-		a := &annual{pw: b.pdf, stage: b.stage, state: b.state, next: b.next, reports: b.reports}
+		a := &annual{pw: b.pdf, stage: b.stage, state: b.state, next: b.next, reports: b.reports,
+			parts: &partCache{dir: filepath.Join(filepath.Dir(b.statePath), "parts"), global: b.global, read: b.state.Usable(b.stage.BuildID, b.global)}}
 		a.plan(b.results)
 		b.annual = a
+		full := !a.parts.read
 		annualDone.Go(func() {
 			a.layOutUnchanged()
 			sectionsKnown.Wait()
+			if full {
+				// Each department was fingerprinted as it loaded: the
+				// report and its parts are named by the fingerprints.
+				b.chain()
+			}
 			if err := a.finish(); err != nil {
 				b.setErr(err)
 			}
