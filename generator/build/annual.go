@@ -116,8 +116,8 @@ func (a *annual) layOutUnchanged() {
 			if y.parts != nil && dr.cached != nil && dr.sum.Section != nil {
 				if y.parts[i] = a.parts.load(dr, partSection); y.parts[i] != nil {
 					y.saved[i] = true
-				} else {
-					y.parts[i] = a.pw.SectionPart(dr.sum.Section)
+				} else if s := dr.sum.Section.get(); s != nil {
+					y.parts[i] = a.pw.SectionPart(s)
 				}
 			}
 		}
@@ -202,7 +202,11 @@ func (a *annual) makeYear(y *annualYear) error {
 			if parts[i] = a.parts.load(dr, kind); parts[i] != nil {
 				saved[i] = true
 			} else {
-				parts[i] = a.pw.SectionPart(dr.sum.Section)
+				s := dr.sum.Section.get()
+				if s == nil {
+					return fmt.Errorf("%d 年合订本：%s 的部分不在增量构建记录中，请完整构建（--clean）", y.year, dr.key)
+				}
+				parts[i] = a.pw.SectionPart(s)
 			}
 		default:
 			dd := dr.derived

@@ -233,7 +233,7 @@ func (b *builder) fingerprintAll(known func()) {
 			b.lookup(dr)
 		}
 		if dr.cached != nil {
-			dr.past.set(dr.sum.Past) // known from the start
+			dr.past.setLazy(dr.sum.Past) // known from the start
 		}
 		if dr.cached != nil || dr.broken {
 			known()

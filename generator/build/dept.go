@@ -30,11 +30,11 @@ import (
 type deptSummary struct {
 	Web     *web.DeptSummary
 	Codes   check.Codes
-	Section *pdf.Section      `json:",omitempty"` // for a summary-only combined report
-	Report  int64             // the department's PDF size; -1 without PDFs
-	Diags   []diag.Diagnostic // its warnings
+	Section *lazyJSON[pdf.Section] `json:",omitempty"` // for a summary-only combined report
+	Report  int64                  // the department's PDF size; -1 without PDFs
+	Diags   []diag.Diagnostic      // its warnings
 	// Past is what its next year compares with; nil when it failed.
-	Past *derive.PastYear `json:",omitempty"`
+	Past *lazyJSON[derive.PastYear] `json:",omitempty"`
 }
 
 // deptResult is one department after its turn in the pipeline.
@@ -142,10 +142,11 @@ func (p *pipeline) run(dr *deptResult, ready func()) error {
 	}
 	dd := derive.Dept(d)
 	derive.CompareYears(dd, past)
-	sum.Past = derive.Past(dd, past)
-	dr.past.set(sum.Past)
+	py := derive.Past(dd, past)
+	sum.Past = lazyOf(py)
+	dr.past.set(py)
 	if p.pdf != nil {
-		sum.Section = pdf.SectionOf(dd)
+		sum.Section = lazyOf(pdf.SectionOf(dd))
 	}
 	if dr.cached == nil {
 		dr.sum = sum
