@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -303,16 +304,20 @@ func (b *builder) summarize() (Result, error) {
 	b.chain() // a full build fingerprints each department as it loads it
 	var sums []*web.DeptSummary
 	for _, dr := range b.results {
-		var data []byte
-		if dr.cached != nil && !dr.rendered {
-			data = dr.cached.Data // unchanged: not encoded again
+		if c := dr.cached; c != nil && !dr.rendered && c.Fingerprint == dr.fp && slices.Equal(c.Outputs, dr.outputs) && maps.Equal(c.Inputs, dr.inputs) {
+			b.next.Parts["dept:"+dr.key] = c // unchanged, stamps too: not encoded or written again
 		} else {
-			var err error
-			if data, err = json.Marshal(dr.sum); err != nil {
-				return res, err
+			var data []byte
+			if dr.cached != nil && !dr.rendered {
+				data = dr.cached.Data // unchanged: not encoded again
+			} else {
+				var err error
+				if data, err = json.Marshal(dr.sum); err != nil {
+					return res, err
+				}
 			}
+			b.next.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputs}
 		}
-		b.next.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputs}
 		id.String(dr.key, dr.fp)
 		sums = append(sums, dr.sum.Web)
 		if dr.sum.Report >= 0 {

@@ -85,7 +85,7 @@ func (p *pipeline) fingerprint(dr *deptResult, read func(string) ([]byte, fs.Fil
 		}
 	}
 	if p.state != nil {
-		if old, ok := p.state.Parts["dept:"+dr.key]; ok {
+		if old, ok := p.state.Part("dept:" + dr.key); ok {
 			h.Known, h.Since = old.Inputs, p.state.Saved
 		}
 	}
