@@ -197,7 +197,7 @@ type objects struct {
 
 func parseObjects(pdf []byte) (*objects, error) {
 	bad := errors.New("pdf: unexpected PDF structure from gopdf")
-	m := xrefAt.FindSubmatch(pdf[max(0, len(pdf)-64):])
+	m := xrefAt.FindSubmatch(pdf[max(0, len(pdf)-1024):])
 	if m == nil {
 		return nil, bad
 	}
