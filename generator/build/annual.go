@@ -222,6 +222,9 @@ func (a *annual) makeYear(y *annualYear) error {
 				dd = derive.Dept(load.Department(dr.dir, dl))
 				if dr.prev != nil { // its comparison with last year, as its pages have it
 					derive.CompareYears(dd, dr.prev.past.wait())
+					if dr.prev.past.failed() {
+						return errStateDamaged
+					}
 				}
 			}
 			parts[i] = a.pw.FullPart(dd)

@@ -318,6 +318,9 @@ func (b *builder) summarize() (Result, error) {
 			}
 			b.next.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputs}
 		}
+		if err := b.keepLazy(dr); err != nil {
+			return res, err
+		}
 		id.String(dr.key, dr.fp)
 		sums = append(sums, dr.sum.Web)
 		if dr.sum.Report >= 0 {
@@ -346,6 +349,29 @@ func (b *builder) summarize() (Result, error) {
 	b.lap("search index")
 	b.next.BuildID = id.Sum()
 	return res, nil
+}
+
+// keepLazy records a department's PastYear and section in the next state
+// as parts of their own: an unchanged department's as they were, unread.
+func (b *builder) keepLazy(dr *deptResult) error {
+	past := dr.sum.Past.encoded
+	section := dr.sum.Section.encoded
+	for key, encoded := range map[string]func() (json.RawMessage, error){"past:" + dr.key: past, "section:" + dr.key: section} {
+		if dr.cached != nil && !dr.rendered {
+			if ref := b.state.Ref(key); ref != nil {
+				b.next.Parts[key] = ref
+			}
+			continue
+		}
+		data, err := encoded()
+		if err != nil {
+			return err
+		}
+		if data != nil {
+			b.next.Parts[key] = &buildcache.Part{Fingerprint: dr.fp, Data: data}
+		}
+	}
+	return nil
 }
 
 // publish swaps the staged output in and saves the state.

@@ -30,11 +30,11 @@ import (
 type deptSummary struct {
 	Web     *web.DeptSummary
 	Codes   check.Codes
-	Section *lazyJSON[pdf.Section] `json:",omitempty"` // for a summary-only combined report
+	Section *lazyJSON[pdf.Section] `json:"-"` // for a summary-only combined report (state part "section:")
 	Report  int64                  // the department's PDF size; -1 without PDFs
 	Diags   []diag.Diagnostic      // its warnings
 	// Past is what its next year compares with; nil when it failed.
-	Past *lazyJSON[derive.PastYear] `json:",omitempty"`
+	Past *lazyJSON[derive.PastYear] `json:"-"` // (state part "past:")
 }
 
 // deptResult is one department after its turn in the pipeline.
@@ -126,6 +126,9 @@ func (p *pipeline) run(dr *deptResult, ready func()) error {
 	var past *derive.PastYear
 	if dr.prev != nil {
 		past = dr.prev.past.wait()
+		if dr.prev.past.failed() {
+			return errStateDamaged
+		}
 		check.AcrossYears(p.site, d, lastYear(past), dl)
 	}
 	if p.fonts != nil && !dl.HasErrors() {

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"disclose/generator/buildcache"
+	"disclose/generator/derive"
 	"disclose/generator/model"
 	"disclose/generator/pdf"
 	"disclose/generator/web"
@@ -112,6 +113,8 @@ func (p *pipeline) lookup(dr *deptResult) {
 	if part, ok := p.state.Lookup(p.stage.BuildID, p.global, "dept:"+dr.key, dr.fp); ok {
 		var sum deptSummary
 		if json.Unmarshal(part.Data, &sum) == nil && sum.Web != nil {
+			sum.Past = lazyFrom[derive.PastYear](p.state, "past:"+dr.key, dr.fp)
+			sum.Section = lazyFrom[pdf.Section](p.state, "section:"+dr.key, dr.fp)
 			dr.cached, dr.sum = part, &sum
 		}
 	}

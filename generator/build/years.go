@@ -92,6 +92,10 @@ func (s *pastSlot) set(py *derive.PastYear) {
 	})
 }
 
+// failed says whether a PastYear kept in the state could not be read
+// (after wait).
+func (s *pastSlot) failed() bool { return s.lazy != nil && s.lazy.failed }
+
 // wait returns the PastYear once it is known.
 func (s *pastSlot) wait() *derive.PastYear {
 	<-s.done

@@ -64,7 +64,7 @@ type partSlot struct {
 type Part struct {
 	Fingerprint string
 	Outputs     []string
-	Data        json.RawMessage
+	Data        json.RawMessage `json:",omitempty"`
 	// Inputs are the content hashes of the part's input files with what
 	// the file system said of them, so that a file whose size, times and
 	// inode are unchanged is not read again (as Git's index does).
@@ -110,6 +110,24 @@ func Load(path string) *State {
 
 func partsDir(path string) string { return filepath.Join(filepath.Dir(path), "state-parts") }
 
+// Has says whether the state names a part key (without reading it).
+func (s *State) Has(key string) bool {
+	_, ok := s.Parts[key]
+	return ok || s.loaded[key] != nil
+}
+
+// Ref is the part key as the next state keeps it unchanged, without
+// reading it: only its file's name (nil when there is none).
+func (s *State) Ref(key string) *Part {
+	if p, ok := s.Parts[key]; ok {
+		return p
+	}
+	if s.loaded[key] == nil {
+		return nil
+	}
+	return &Part{file: s.Index[key]}
+}
+
 // Part returns the part key, read from its file the first time (safe
 // from several goroutines); false when there is none or its file is
 // missing or does not verify (that part is then made afresh).
@@ -124,9 +142,10 @@ func (s *State) Part(key string) (*Part, bool) {
 	slot.once.Do(func() {
 		name := s.Index[key]
 		data, ok := LoadBlob(filepath.Join(s.dir, name))
+		head, body, cut := bytes.Cut(data, []byte("\n"))
 		var p Part
-		if ok && json.Unmarshal(data, &p) == nil {
-			p.file = name
+		if ok && cut && json.Unmarshal(head, &p) == nil {
+			p.file, p.Data = name, body
 			slot.p = &p
 		}
 	})
@@ -170,11 +189,17 @@ func (s *State) Save(path string) error {
 	for key, p := range s.Parts {
 		name := p.file
 		if name == "" {
-			data, err := json.Marshal(p)
+			// The part's JSON without its data, a line, then the data
+			// as it is: reading a part does not scan its data (a
+			// department's summary is hundreds of kilobytes).
+			head := *p
+			head.Data = nil
+			data, err := json.Marshal(head)
 			if err != nil {
 				return err
 			}
-			name = digest(data)[:32] + ".json"
+			data = append(append(data, '\n'), p.Data...)
+			name = digest(data)[:32] + ".part"
 			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 				if err := SaveBlob(filepath.Join(dir, name), data); err != nil {
 					return err
