@@ -191,14 +191,16 @@ func shardJSON(index map[string][]posting, members []int, docs []*SearchDoc, avg
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, `"%d":%d`, k, k)
+		// (strconv, not fmt: every shard lists every document.)
+		num := strconv.Itoa(k)
+		b.WriteString(`"` + num + `":` + num)
 	}
 	b.WriteString(`},"fieldIds":{"name":0,"text":1},"fieldLength":{`)
 	for i, k := range members {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, `"%d":[%d,%d]`, k, docs[k].Len[0], docs[k].Len[1])
+		b.WriteString(`"` + strconv.Itoa(k) + `":[` + strconv.Itoa(docs[k].Len[0]) + `,` + strconv.Itoa(docs[k].Len[1]) + `]`)
 	}
 	fmt.Fprintf(&b, `},"averageFieldLength":[%s,%s],"storedFields":{},"dirtCount":0,"index":[`, avg[0], avg[1])
 	terms := make([]string, 0, len(index))
@@ -224,7 +226,7 @@ func shardJSON(index map[string][]posting, members []int, docs []*SearchDoc, avg
 					if f > 0 && b.Bytes()[b.Len()-1] != '{' {
 						b.WriteByte(',')
 					}
-					fmt.Fprintf(&b, `"%d":{`, f)
+					b.WriteString(`"` + strconv.Itoa(f) + `":{`)
 					first = false
 				} else {
 					b.WriteByte(',')
