@@ -351,29 +351,6 @@ func (b *builder) summarize() (Result, error) {
 	return res, nil
 }
 
-// keepLazy records a department's PastYear and section in the next state
-// as parts of their own: an unchanged department's as they were, unread.
-func (b *builder) keepLazy(dr *deptResult) error {
-	past := dr.sum.Past.encoded
-	section := dr.sum.Section.encoded
-	for key, encoded := range map[string]func() (json.RawMessage, error){"past:" + dr.key: past, "section:" + dr.key: section} {
-		if dr.cached != nil && !dr.rendered {
-			if ref := b.state.Ref(key); ref != nil {
-				b.next.Parts[key] = ref
-			}
-			continue
-		}
-		data, err := encoded()
-		if err != nil {
-			return err
-		}
-		if data != nil {
-			b.next.Parts[key] = &buildcache.Part{Fingerprint: dr.fp, Data: data}
-		}
-	}
-	return nil
-}
-
 // publish swaps the staged output in and saves the state.
 func (b *builder) publish() error {
 	if err := b.stage.Commit(b.next.BuildID); err != nil {

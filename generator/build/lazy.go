@@ -78,3 +78,26 @@ func (l *lazyJSON[T]) encoded() (json.RawMessage, error) {
 	}
 	return json.Marshal(l.v)
 }
+
+// keepLazy records a department's PastYear and section in the next state
+// as parts of their own: an unchanged department's as they were, unread.
+func (b *builder) keepLazy(dr *deptResult) error {
+	past := dr.sum.Past.encoded
+	section := dr.sum.Section.encoded
+	for key, encoded := range map[string]func() (json.RawMessage, error){"past:" + dr.key: past, "section:" + dr.key: section} {
+		if dr.cached != nil && !dr.rendered {
+			if ref := b.state.Ref(key); ref != nil {
+				b.next.Parts[key] = ref
+			}
+			continue
+		}
+		data, err := encoded()
+		if err != nil {
+			return err
+		}
+		if data != nil {
+			b.next.Parts[key] = &buildcache.Part{Fingerprint: dr.fp, Data: data}
+		}
+	}
+	return nil
+}
