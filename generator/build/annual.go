@@ -32,6 +32,7 @@ type annual struct {
 	state   *buildcache.State // the last build's
 	next    *buildcache.State // this build's, the reports' parts added
 	reports map[string]int64  // each report written or kept, with its size
+	parts   *partCache
 	years   []*annualYear
 	yearOf  map[*deptResult]*annualYear
 }
@@ -42,7 +43,8 @@ type annualYear struct {
 	fp    string
 	depts []*deptResult
 	kept  bool
-	parts []*pdf.YearPart // laid out early, for unchanged departments
+	parts []*pdf.YearPart // laid out early (or read), for unchanged departments
+	saved []bool          // parts read from the cache, not to be saved again
 
 	// projects counts the year's projects known so far: the unchanged
 	// departments', then each changed one's as it is derived; held are the
@@ -103,6 +105,7 @@ func (a *annual) planYear(y *annualYear) {
 		return // may be printed in full: laid out at the end
 	}
 	y.parts = make([]*pdf.YearPart, len(y.depts))
+	y.saved = make([]bool, len(y.depts))
 }
 
 // layOutUnchanged lays out the parts of the unchanged departments of the
@@ -111,7 +114,11 @@ func (a *annual) layOutUnchanged() {
 	for _, y := range a.years {
 		for i, dr := range y.depts {
 			if y.parts != nil && dr.cached != nil && dr.sum.Section != nil {
-				y.parts[i] = a.pw.SectionPart(dr.sum.Section)
+				if y.parts[i] = a.parts.load(dr, partSection); y.parts[i] != nil {
+					y.saved[i] = true
+				} else if s := dr.sum.Section.get(); s != nil {
+					y.parts[i] = a.pw.SectionPart(s)
+				}
 			}
 		}
 	}
@@ -157,7 +164,20 @@ func (a *annual) finish() error {
 			}
 		}
 	}
+	a.parts.prune(a.years, a.kindOf)
 	return nil
+}
+
+// kindOf says how a year's combined report prints its departments.
+func (a *annual) kindOf(y *annualYear) string {
+	projects := 0
+	for _, dr := range y.depts {
+		projects += len(dr.sum.Codes.Projects)
+	}
+	if a.pw.SummaryOnly(projects) {
+		return partSection
+	}
+	return partFull
 }
 
 // makeYear writes one year's combined report.
@@ -170,23 +190,31 @@ func (a *annual) makeYear(y *annualYear) error {
 		}
 		y.fp = h.Sum()
 	}
-	projects := 0
-	for _, dr := range y.depts {
-		projects += len(dr.sum.Codes.Projects)
-	}
+	kind := a.kindOf(y)
 	parts := make([]*pdf.YearPart, len(y.depts))
-	if a.pw.SummaryOnly(projects) {
-		for i, dr := range y.depts {
-			if y.parts != nil && y.parts[i] != nil {
-				parts[i] = y.parts[i]
+	saved := make([]bool, len(y.depts))
+	dl := &diag.List{}
+	for i, dr := range y.depts {
+		switch {
+		case y.parts != nil && y.parts[i] != nil:
+			parts[i], saved[i] = y.parts[i], y.saved[i]
+		case kind == partSection:
+			if parts[i] = a.parts.load(dr, kind); parts[i] != nil {
+				saved[i] = true
 			} else {
-				parts[i] = a.pw.SectionPart(dr.sum.Section)
+				s := dr.sum.Section.get()
+				if s == nil {
+					return fmt.Errorf("%d 年合订本：%s 的部分不在增量构建记录中，请完整构建（--clean）", y.year, dr.key)
+				}
+				parts[i] = a.pw.SectionPart(s)
 			}
-		}
-	} else {
-		dl := &diag.List{}
-		for i, dr := range y.depts {
+		default:
 			dd := dr.derived
+			dr.derived = nil
+			if parts[i] = a.parts.load(dr, kind); parts[i] != nil {
+				saved[i] = true
+				continue
+			}
 			if dd == nil {
 				// Unchanged: this build has not loaded it. (Nor one
 				// rendered again for a missing file: its turn may not
@@ -194,20 +222,27 @@ func (a *annual) makeYear(y *annualYear) error {
 				dd = derive.Dept(load.Department(dr.dir, dl))
 				if dr.prev != nil { // its comparison with last year, as its pages have it
 					derive.CompareYears(dd, dr.prev.past.wait())
+					if dr.prev.past.failed() {
+						return errStateDamaged
+					}
 				}
 			}
-			dr.derived = nil
 			parts[i] = a.pw.FullPart(dd)
 		}
-		if dl.HasErrors() {
-			return fmt.Errorf("%d 年合订本：部门内容在构建中被修改，请重新构建", y.year)
-		}
+	}
+	if dl.HasErrors() {
+		return fmt.Errorf("%d 年合订本：部门内容在构建中被修改，请重新构建", y.year)
 	}
 	path, size, err := a.pw.YearFromParts(y.year, parts, a.stage)
 	if err != nil {
 		return err
 	}
 	a.reports[path] = size
+	for i, p := range parts {
+		if !saved[i] {
+			a.parts.save(y.depts[i], kind, p)
+		}
+	}
 	data, _ := json.Marshal(size)
 	a.next.Parts[y.key] = &buildcache.Part{Fingerprint: y.fp, Outputs: []string{path}, Data: data}
 	return nil

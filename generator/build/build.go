@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -164,12 +165,19 @@ func (b *builder) departments() (Result, error) {
 		return Result{}, b.toolsErr
 	}
 	if b.cfg.PDF {
-		a := &annual{pw: b.pdf, stage: b.stage, state: b.state, next: b.next, reports: b.reports}
+		a := &annual{pw: b.pdf, stage: b.stage, state: b.state, next: b.next, reports: b.reports,
+			parts: &partCache{dir: filepath.Join(filepath.Dir(b.statePath), "parts"), global: b.global, read: b.state.Usable(b.stage.BuildID, b.global)}}
 		a.plan(b.results)
 		b.annual = a
+		full := !a.parts.read
 		annualDone.Go(func() {
 			a.layOutUnchanged()
 			sectionsKnown.Wait()
+			if full {
+				// Each department was fingerprinted as it loaded: the
+				// report and its parts are named by the fingerprints.
+				b.chain()
+			}
 			if err := a.finish(); err != nil {
 				b.setErr(err)
 			}
@@ -227,7 +235,7 @@ func (b *builder) fingerprintAll(known func()) {
 			b.lookup(dr)
 		}
 		if dr.cached != nil {
-			dr.past.set(dr.sum.Past) // known from the start
+			dr.past.setLazy(dr.sum.Past) // known from the start
 		}
 		if dr.cached != nil || dr.broken {
 			known()
@@ -297,16 +305,23 @@ func (b *builder) summarize() (Result, error) {
 	b.chain() // a full build fingerprints each department as it loads it
 	var sums []*web.DeptSummary
 	for _, dr := range b.results {
-		var data []byte
-		if dr.cached != nil && !dr.rendered {
-			data = dr.cached.Data // unchanged: not encoded again
+		if c := dr.cached; c != nil && !dr.rendered && c.Fingerprint == dr.fp && slices.Equal(c.Outputs, dr.outputs) && maps.Equal(c.Inputs, dr.inputs) {
+			b.next.Parts["dept:"+dr.key] = c // unchanged, stamps too: not encoded or written again
 		} else {
-			var err error
-			if data, err = json.Marshal(dr.sum); err != nil {
-				return res, err
+			var data []byte
+			if dr.cached != nil && !dr.rendered {
+				data = dr.cached.Data // unchanged: not encoded again
+			} else {
+				var err error
+				if data, err = json.Marshal(dr.sum); err != nil {
+					return res, err
+				}
 			}
+			b.next.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputs}
 		}
-		b.next.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputs}
+		if err := b.keepLazy(dr); err != nil {
+			return res, err
+		}
 		id.String(dr.key, dr.fp)
 		sums = append(sums, dr.sum.Web)
 		if dr.sum.Report >= 0 {

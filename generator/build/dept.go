@@ -30,11 +30,11 @@ import (
 type deptSummary struct {
 	Web     *web.DeptSummary
 	Codes   check.Codes
-	Section *pdf.Section      `json:",omitempty"` // for a summary-only combined report
-	Report  int64             // the department's PDF size; -1 without PDFs
-	Diags   []diag.Diagnostic // its warnings
+	Section *lazyJSON[pdf.Section] `json:"-"` // for a summary-only combined report (state part "section:")
+	Report  int64                  // the department's PDF size; -1 without PDFs
+	Diags   []diag.Diagnostic      // its warnings
 	// Past is what its next year compares with; nil when it failed.
-	Past *derive.PastYear `json:",omitempty"`
+	Past *lazyJSON[derive.PastYear] `json:"-"` // (state part "past:")
 }
 
 // deptResult is one department after its turn in the pipeline.
@@ -127,6 +127,9 @@ func (p *pipeline) run(dr *deptResult, ready func()) error {
 	var past *derive.PastYear
 	if dr.prev != nil {
 		past = dr.prev.past.wait()
+		if dr.prev.past.failed() {
+			return errStateDamaged
+		}
 		check.AcrossYears(p.site, d, lastYear(past), dl)
 	}
 	if p.fonts != nil && !dl.HasErrors() {
@@ -143,12 +146,14 @@ func (p *pipeline) run(dr *deptResult, ready func()) error {
 	}
 	dd := derive.Dept(d)
 	derive.CompareYears(dd, past)
+	var py *derive.PastYear
 	if dr.next { // kept only for a next year: a province of one year holds none
-		sum.Past = derive.Past(dd, past)
+		py = derive.Past(dd, past)
+		sum.Past = lazyOf(py)
 	}
-	dr.past.set(sum.Past)
+	dr.past.set(py)
 	if p.pdf != nil {
-		sum.Section = pdf.SectionOf(dd)
+		sum.Section = lazyOf(pdf.SectionOf(dd))
 	}
 	if dr.cached == nil {
 		dr.sum = sum

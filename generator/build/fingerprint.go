@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"disclose/generator/buildcache"
+	"disclose/generator/derive"
 	"disclose/generator/model"
 	"disclose/generator/pdf"
 	"disclose/generator/web"
@@ -85,7 +86,7 @@ func (p *pipeline) fingerprint(dr *deptResult, read func(string) ([]byte, fs.Fil
 		}
 	}
 	if p.state != nil {
-		if old, ok := p.state.Parts["dept:"+dr.key]; ok {
+		if old, ok := p.state.Part("dept:" + dr.key); ok {
 			h.Known, h.Since = old.Inputs, p.state.Saved
 		}
 	}
@@ -111,9 +112,14 @@ func (p *pipeline) fingerprint(dr *deptResult, read func(string) ([]byte, fs.Fil
 func (p *pipeline) lookup(dr *deptResult) {
 	if part, ok := p.state.Lookup(p.stage.BuildID, p.global, "dept:"+dr.key, dr.fp); ok {
 		var sum deptSummary
-		// A summary saved before its next year existed has no PastYear:
-		// the department is derived again to give one.
-		if json.Unmarshal(part.Data, &sum) == nil && sum.Web != nil && (sum.Past != nil || !dr.next) {
+		if json.Unmarshal(part.Data, &sum) == nil && sum.Web != nil {
+			sum.Past = lazyFrom[derive.PastYear](p.state, "past:"+dr.key, dr.fp)
+			sum.Section = lazyFrom[pdf.Section](p.state, "section:"+dr.key, dr.fp)
+			// A summary saved before its next year existed has no PastYear:
+			// the department is derived again to give one.
+			if dr.next && sum.Past == nil {
+				return
+			}
 			dr.cached, dr.sum = part, &sum
 		}
 	}

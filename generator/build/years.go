@@ -69,6 +69,16 @@ type pastSlot struct {
 	once sync.Once
 	done chan struct{}
 	past *derive.PastYear
+	lazy *lazyJSON[derive.PastYear] // from the state: decoded when waited for
+}
+
+// setLazy publishes a PastYear kept in the state, decoded only if a next
+// year that is rendered asks for it.
+func (s *pastSlot) setLazy(l *lazyJSON[derive.PastYear]) {
+	s.once.Do(func() {
+		s.lazy = l
+		close(s.done)
+	})
 }
 
 func newPastSlot() *pastSlot { return &pastSlot{done: make(chan struct{})} }
@@ -82,9 +92,16 @@ func (s *pastSlot) set(py *derive.PastYear) {
 	})
 }
 
+// failed says whether a PastYear kept in the state could not be read
+// (after wait).
+func (s *pastSlot) failed() bool { return s.lazy != nil && s.lazy.failed }
+
 // wait returns the PastYear once it is known.
 func (s *pastSlot) wait() *derive.PastYear {
 	<-s.done
+	if s.lazy != nil {
+		return s.lazy.get()
+	}
 	return s.past
 }
 

@@ -20,13 +20,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"time"
 
 	"disclose/generator/fileio"
 )
 
 // version changes whenever the state's format or meaning changes.
-const version = 5 // 4 twice over: the annual report's Section (i16) and the digest line (i19)
+const version = 6 // 5: each part in a file of its own
 
 // State is what one build leaves for the next.
 type State struct {
@@ -39,7 +40,22 @@ type State struct {
 	// Global fingerprints what every part depends on: the program, the
 	// site's settings, the templates, the build's options.
 	Global string
-	Parts  map[string]*Part
+	// Parts are the parts of a state being made (Save writes them); those
+	// of a loaded state are read, each when first asked for, through Part.
+	Parts map[string]*Part `json:"-"`
+	// Index names each part's file, in a folder beside the state: the
+	// digest of its bytes, so a part unchanged since the last build is
+	// neither encoded nor written again, and a rebuild reads only the
+	// parts it asks for.
+	Index map[string]string
+
+	dir    string               // the parts' folder
+	loaded map[string]*partSlot // one per Index entry; the map is not changed after Load
+}
+
+type partSlot struct {
+	once sync.Once
+	p    *Part
 }
 
 // Part is one part of the site: its inputs' fingerprint, the files it
@@ -48,11 +64,13 @@ type State struct {
 type Part struct {
 	Fingerprint string
 	Outputs     []string
-	Data        json.RawMessage
+	Data        json.RawMessage `json:",omitempty"`
 	// Inputs are the content hashes of the part's input files with what
 	// the file system said of them, so that a file whose size, times and
 	// inode are unchanged is not read again (as Git's index does).
 	Inputs map[string]Stamp `json:",omitempty"`
+
+	file string // the file it was read from, "" when made by this build
 }
 
 // Stamp is a file's content hash and what stat said of it when hashed.
@@ -79,10 +97,59 @@ func Load(path string) *State {
 		return s
 	}
 	var old State
-	if json.Unmarshal(body, &old) != nil || old.Version != version || old.Parts == nil {
+	if json.Unmarshal(body, &old) != nil || old.Version != version || old.Index == nil {
 		return s
 	}
+	old.Parts, old.dir = map[string]*Part{}, partsDir(path)
+	old.loaded = make(map[string]*partSlot, len(old.Index))
+	for key := range old.Index {
+		old.loaded[key] = &partSlot{}
+	}
 	return &old
+}
+
+func partsDir(path string) string { return filepath.Join(filepath.Dir(path), "state-parts") }
+
+// Has says whether the state names a part key (without reading it).
+func (s *State) Has(key string) bool {
+	_, ok := s.Parts[key]
+	return ok || s.loaded[key] != nil
+}
+
+// Ref is the part key as the next state keeps it unchanged, without
+// reading it: only its file's name (nil when there is none).
+func (s *State) Ref(key string) *Part {
+	if p, ok := s.Parts[key]; ok {
+		return p
+	}
+	if s.loaded[key] == nil {
+		return nil
+	}
+	return &Part{file: s.Index[key]}
+}
+
+// Part returns the part key, read from its file the first time (safe
+// from several goroutines); false when there is none or its file is
+// missing or does not verify (that part is then made afresh).
+func (s *State) Part(key string) (*Part, bool) {
+	if p, ok := s.Parts[key]; ok {
+		return p, true
+	}
+	slot := s.loaded[key]
+	if slot == nil {
+		return nil, false
+	}
+	slot.once.Do(func() {
+		name := s.Index[key]
+		data, ok := LoadBlob(filepath.Join(s.dir, name))
+		head, body, cut := bytes.Cut(data, []byte("\n"))
+		var p Part
+		if ok && cut && json.Unmarshal(head, &p) == nil {
+			p.file, p.Data = name, body
+			slot.p = &p
+		}
+	})
+	return slot.p, slot.p != nil
 }
 
 // Usable says whether the state describes the output that holds buildID,
@@ -97,7 +164,7 @@ func (s *State) Lookup(buildID, global, key, fp string) (*Part, bool) {
 	if !s.Usable(buildID, global) {
 		return nil, false
 	}
-	p, ok := s.Parts[key]
+	p, ok := s.Part(key)
 	if !ok || p.Fingerprint != fp {
 		return nil, false
 	}
@@ -110,10 +177,45 @@ func digest(data []byte) string {
 }
 
 // Save writes the state to path in one step (a temporary file renamed over
-// the old one), so that a kill leaves the old state or the new one.
+// the old one), so that a kill leaves the old state or the new one: the
+// parts' files first (only those not there already), then the index; the
+// files no part names any more are removed last.
 func (s *State) Save(path string) error {
 	s.Version = version
 	s.Saved = time.Now()
+	dir := partsDir(path)
+	s.Index = make(map[string]string, len(s.Parts))
+	keep := map[string]bool{}
+	for key, p := range s.Parts {
+		name := p.file
+		if name == "" {
+			// The part's JSON without its data, a line, then the data
+			// as it is: reading a part does not scan its data (a
+			// department's summary is hundreds of kilobytes).
+			head := *p
+			head.Data = nil
+			data, err := json.Marshal(head)
+			if err != nil {
+				return err
+			}
+			data = append(append(data, '\n'), p.Data...)
+			name = digest(data)[:32] + ".part"
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				if err := SaveBlob(filepath.Join(dir, name), data); err != nil {
+					return err
+				}
+			}
+		}
+		s.Index[key], keep[name] = name, true
+	}
+	if err := s.saveIndex(path); err != nil {
+		return err
+	}
+	PruneBlobs(dir, keep)
+	return nil
+}
+
+func (s *State) saveIndex(path string) error {
 	data, err := json.Marshal(s) // one line: the sum's line follows it
 	if err != nil {
 		return err
@@ -220,11 +322,14 @@ func (h *Hasher) File(label, path string) error {
 func (h *Hasher) Tree(root string) error {
 	var files []string
 	refused := map[string]bool{}
+	infos := map[string]fs.FileInfo{} // from the walk: one stat a file
 	var err error
 	if h.Files != nil {
-		err = h.Files.Walk(root, func(p string, err error) {
+		err = h.Files.WalkInfo(root, func(p string, st fs.FileInfo, err error) {
 			if err != nil {
 				refused[p] = true
+			} else if st != nil {
+				infos[p] = st
 			}
 			files = append(files, p)
 		})
@@ -250,7 +355,7 @@ func (h *Hasher) Tree(root string) error {
 			h.String(rel, "\x00refused")
 			continue
 		}
-		sum, err := h.fileSum(rel, p)
+		sum, err := h.fileSum(rel, p, infos[p])
 		if err != nil {
 			return err
 		}
@@ -260,11 +365,14 @@ func (h *Hasher) Tree(root string) error {
 }
 
 // fileSum is the SHA-256 of the file at p, from its stamp when the file
-// system says it has not changed since.
-func (h *Hasher) fileSum(rel, p string) (string, error) {
-	st, err := os.Stat(p)
-	if err != nil {
-		return "", err
+// system says it has not changed since; st is what stat said of it (nil:
+// stat it here).
+func (h *Hasher) fileSum(rel, p string, st fs.FileInfo) (string, error) {
+	var err error
+	if st == nil {
+		if st, err = os.Stat(p); err != nil {
+			return "", err
+		}
 	}
 	stamp, stamped := stampOf(st)
 	if old, ok := h.Known[rel]; ok && stamped && old.Sum != "" &&

@@ -97,8 +97,10 @@ func TestPrune(t *testing.T) {
 }
 
 // TestEditedStateIsIgnored: a state changed after it was saved, still valid
-// JSON (a figure of a department's summary, an output dropped), does not
-// verify and is an empty state, so the build is a full one.
+// JSON, does not verify and is an empty state, so the build is a full one;
+// a part's file changed (a figure of a department's summary, an output
+// dropped) does not verify and that part is not found, so it is made
+// afresh.
 func TestEditedStateIsIgnored(t *testing.T) {
 	path := Path(t.TempDir(), "content", "public")
 	s := Load(path)
@@ -108,22 +110,60 @@ func TestEditedStateIsIgnored(t *testing.T) {
 		t.Fatal(err)
 	}
 	saved, _ := os.ReadFile(path)
-	for name, edit := range map[string][2]string{
-		"figure":  {`2100000`, `9100000`},
-		"outputs": {`,"2021/a/a.pdf"`, ``},
-		"digest":  {"}\n", "}\n0"},
-	} {
-		edited := strings.Replace(string(saved), edit[0], edit[1], 1)
-		if edited == string(saved) {
-			t.Fatalf("%s: the edit did not apply", name)
-		}
-		os.WriteFile(path, []byte(edited), 0o644)
-		if Load(path).Usable("id", "g") {
-			t.Errorf("%s edited: the state is still used", name)
-		}
+	edited := strings.Replace(string(saved), "}\n", "}\n0", 1)
+	os.WriteFile(path, []byte(edited), 0o644)
+	if Load(path).Usable("id", "g") {
+		t.Error("digest edited: the state is still used")
 	}
 	os.WriteFile(path, saved, 0o644)
 	if !Load(path).Usable("id", "g") {
 		t.Error("the state as saved must verify")
+	}
+	part := filepath.Join(partsDir(path), s.Index["dept:2021/a"])
+	kept, _ := os.ReadFile(part)
+	for name, edit := range map[string][2]string{
+		"figure":  {`2100000`, `9100000`},
+		"outputs": {`,"2021/a/a.pdf"`, ``},
+	} {
+		edited := strings.Replace(string(kept), edit[0], edit[1], 1)
+		if edited == string(kept) {
+			t.Fatalf("%s: the edit did not apply", name)
+		}
+		os.WriteFile(part, []byte(edited), 0o644)
+		if _, ok := Load(path).Lookup("id", "g", "dept:2021/a", "fp"); ok {
+			t.Errorf("%s edited: the part is still used", name)
+		}
+	}
+	os.WriteFile(part, kept, 0o644)
+	if _, ok := Load(path).Lookup("id", "g", "dept:2021/a", "fp"); !ok {
+		t.Error("the part as saved must verify")
+	}
+}
+
+// TestUnchangedPartNotWrittenAgain: a part read from the last state and
+// kept as it was is saved by the name it had (its file not written
+// again), and the file of a part no longer there is removed.
+func TestUnchangedPartNotWrittenAgain(t *testing.T) {
+	path := Path(t.TempDir(), "content", "public")
+	s := Load(path)
+	s.BuildID, s.Global = "id", "g"
+	s.Parts["dept:2021/a"] = &Part{Fingerprint: "a", Data: []byte(`1`)}
+	s.Parts["dept:2021/b"] = &Part{Fingerprint: "b", Data: []byte(`2`)}
+	if err := s.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	back := Load(path)
+	b, ok := back.Part("dept:2021/b")
+	if !ok {
+		t.Fatal("part b not read")
+	}
+	os.Remove(filepath.Join(partsDir(path), s.Index["dept:2021/b"])) // were it written again, it would be back
+	next := &State{BuildID: "id2", Global: "g", Parts: map[string]*Part{"dept:2021/b": b}}
+	if err := next.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(partsDir(path))
+	if len(entries) != 0 || next.Index["dept:2021/b"] != s.Index["dept:2021/b"] {
+		t.Errorf("parts' folder holds %v (a's file not removed, or b's written again), index %v", entries, next.Index)
 	}
 }

@@ -203,6 +203,12 @@ func (g *Guard) ReadFile(path string) ([]byte, fs.FileInfo, error) {
 // and the reason the Guard refuses it, if it does. A refused folder is
 // reported once, and not entered.
 func (g *Guard) Walk(root string, fn func(path string, err error)) error {
+	return g.WalkInfo(root, func(p string, _ fs.FileInfo, err error) { fn(p, err) })
+}
+
+// WalkInfo is Walk, passing also what stat said of each file admitted (of
+// where a link leads), so that a caller need not stat it again.
+func (g *Guard) WalkInfo(root string, fn func(path string, st fs.FileInfo, err error)) error {
 	real, st, err := g.Resolve(root)
 	if err != nil {
 		return err
@@ -213,7 +219,7 @@ func (g *Guard) Walk(root string, fn func(path string, err error)) error {
 	return g.walk(root, []string{real}, fn)
 }
 
-func (g *Guard) walk(dir string, stack []string, fn func(string, error)) error {
+func (g *Guard) walk(dir string, stack []string, fn func(string, fs.FileInfo, error)) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
@@ -228,21 +234,24 @@ func (g *Guard) walk(dir string, stack []string, fn func(string, error)) error {
 					err = &fs.PathError{Op: "open", Path: p, Err: err}
 				}
 			}
-			fn(p, err)
+			if err != nil {
+				st = nil
+			}
+			fn(p, st, err)
 			continue
 		}
 		real, st, err := g.Resolve(p)
 		if err != nil {
-			fn(p, err)
+			fn(p, nil, err)
 			continue
 		}
 		if !st.IsDir() {
-			fn(p, nil)
+			fn(p, st, nil)
 			continue
 		}
 		for _, s := range stack {
 			if within(real, s) {
-				fn(p, &fs.PathError{Op: "readdir", Path: p, Err: ErrLoop})
+				fn(p, nil, &fs.PathError{Op: "readdir", Path: p, Err: ErrLoop})
 				real = ""
 				break
 			}

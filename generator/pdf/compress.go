@@ -31,7 +31,7 @@ var (
 // cross-reference table. Objects keep their numbers and order.
 func compressStreams(pdf []byte) ([]byte, error) {
 	bad := errors.New("compressStreams: unexpected PDF structure from gopdf")
-	m := xrefAt.FindSubmatch(pdf)
+	m := xrefAt.FindSubmatch(pdf[max(0, len(pdf)-1024):]) // the tail: reports are megabytes
 	if m == nil {
 		return nil, bad
 	}

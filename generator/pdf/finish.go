@@ -21,8 +21,9 @@ import (
 // (so the same content still gives the same bytes). The original bytes are
 // left as they are: an incremental update only adds objects after them.
 func finish(pdf []byte, heads []heading, pageOffset int, info Info) ([]byte, error) {
-	startxref := regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`).FindSubmatch(pdf)
-	size := regexp.MustCompile(`/Size (\d+)`).FindAllSubmatch(pdf, -1)
+	// (Both are in the file's tail: a combined report is megabytes.)
+	startxref := regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`).FindSubmatch(pdf[max(0, len(pdf)-1024):])
+	size := regexp.MustCompile(`/Size (\d+)`).FindAllSubmatch(pdf[max(0, bytes.LastIndex(pdf, []byte("trailer"))):], -1)
 	if startxref == nil || len(size) == 0 || !bytes.Contains(pdf, []byte("/Root 1 0 R")) {
 		return nil, errors.New("finish: unexpected PDF structure from gopdf")
 	}

@@ -31,8 +31,9 @@ const (
 )
 
 // write renders laid-out pages with gopdf. numbered pages carry the footer
-// 第 N 页 共 M 页; the first skip pages (the cover) carry none.
-func write(f *Fonts, pages []*page, skip int, info Info) ([]byte, error) {
+// 第 N 页 共 M 页; the first skip pages (the cover) carry none. extra, when
+// not nil, runs once the pages are drawn.
+func write(f *Fonts, pages []*page, skip int, info Info, extra func(*gopdf.GoPdf) error) ([]byte, error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}})
 	// Streams are deflated afterwards, by compressStreams.
@@ -69,6 +70,11 @@ func write(f *Fonts, pages []*page, skip int, info Info) ([]byte, error) {
 			if err := draw(pdf, f, pen, o); err != nil {
 				return nil, fmt.Errorf("第 %d 页：%w", i+1, err)
 			}
+		}
+	}
+	if extra != nil {
+		if err := extra(pdf); err != nil {
+			return nil, err
 		}
 	}
 	data, err := pdf.GetBytesPdfReturnErr()

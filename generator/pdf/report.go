@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/signintech/gopdf"
+
 	"disclose/generator/derive"
 	"disclose/generator/model"
 	"disclose/generator/present"
@@ -44,7 +46,7 @@ const (
 func Department(f *Fonts, d *derive.Department, o Options) ([]byte, error) {
 	l := newLayout(f)
 	writeDepartment(l, d, 0, o)
-	return assemble(f, l, cover{[]string{d.Title, d.Name}, d.Publisher, d.Published}, Info{
+	return assemble(f, l, nil, cover{[]string{d.Title, d.Name}, d.Publisher, d.Published}, Info{
 		Title:    fmt.Sprintf("%s（%s）", d.Title, d.Name),
 		Author:   d.Publisher,
 		Subject:  fmt.Sprintf("%s %d年度预算绩效目标公开", d.Name, d.Year),
@@ -74,9 +76,11 @@ func Year(f *Fonts, year int, depts []*derive.Department, o Options) ([]byte, er
 // YearPart is one department laid out for a combined report: parts are
 // laid out independently (each starts a page), so a build lays out a
 // changed department's while it has it and those of unchanged
-// departments while it renders the changed ones.
+// departments while it renders the changed ones. A part is then written
+// into content streams (annualparts.go), which a build keeps.
 type YearPart struct {
-	l         *layout
+	l         *layout  // nil once written
+	w         *written // nil until written
 	published model.Date
 }
 
@@ -90,23 +94,28 @@ func fullPart(f *Fonts, d *derive.Department, o Options) *YearPart {
 }
 
 // yearFromParts puts the parts one after the other, behind a cover and the
-// contents.
+// contents: the parts are written first (those not written yet), and the
+// report is assembled from their content streams.
 func yearFromParts(f *Fonts, year int, parts []*YearPart, o Options) ([]byte, error) {
+	if err := writeParts(f, parts); err != nil {
+		return nil, err
+	}
 	l := newLayout(f)
 	latest := model.Date{}
 	for _, p := range parts {
 		offset := len(l.pages)
-		l.pages = append(l.pages, p.l.pages...)
-		for _, h := range p.l.headings {
-			h.page += offset
-			l.headings = append(l.headings, h)
+		for _, pg := range p.w.Pages {
+			l.pages = append(l.pages, &page{illustrative: pg.Illustrative, whole: pg.Whole})
+		}
+		for _, h := range p.w.Headings {
+			l.headings = append(l.headings, heading{level: h.Level, text: h.Text, page: h.Page + offset, y: h.Y})
 		}
 		if p.published.After(latest) {
 			latest = p.published
 		}
 	}
 	title := fmt.Sprintf("%d年度预算绩效目标公开", year)
-	return assemble(f, l, cover{[]string{title, "各部门合订本"}, o.Publisher, latest}, Info{
+	return assemble(f, l, parts, cover{[]string{title, "各部门合订本"}, o.Publisher, latest}, Info{
 		Title:    fmt.Sprintf("%s（%s）", title, o.SiteTitle),
 		Author:   o.Publisher,
 		Subject:  fmt.Sprintf("%d年度各部门预算绩效目标合订本，共 %d 个部门", year, len(parts)),
@@ -134,8 +143,9 @@ type cover struct {
 
 // assemble puts the cover and the contents in front of the laid-out body
 // and writes the PDF. When every page of the body is of an illustrative
-// year, the cover and the contents say so too.
-func assemble(f *Fonts, body *layout, c cover, info Info) ([]byte, error) {
+// year, the cover and the contents say so too. parts, when not nil, are
+// the written parts whose streams the body's (empty) pages take.
+func assemble(f *Fonts, body *layout, parts []*YearPart, c cover, info Info) ([]byte, error) {
 	whole := len(body.pages) > 0
 	for _, pg := range body.pages {
 		whole = whole && pg.whole
@@ -154,7 +164,14 @@ func assemble(f *Fonts, body *layout, c cover, info Info) ([]byte, error) {
 		}
 	}
 	pages := append(append(coverPage.pages, toc.pages...), body.pages...)
-	data, err := write(f, pages, 1, info)
+	var extra func(*gopdf.GoPdf) error
+	if parts != nil {
+		extra = measureChars(f, parts)
+	}
+	data, err := write(f, pages, 1, info, extra)
+	if err == nil && parts != nil {
+		data, err = splice(data, len(coverPage.pages)+len(toc.pages), parts)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -2,10 +2,8 @@ package web
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -270,22 +268,6 @@ func resultNotes(v *DeptView) []string {
 		notes = appendUnique(notes, pv.ResultNotes()...)
 	}
 	return notes
-}
-
-func writeDatapackage(w *writer, site *model.Site, depts []*DeptSummary) {
-	var resources []Resource
-	for _, d := range depts {
-		resources = append(resources, d.Resources...)
-	}
-	slices.SortFunc(resources, func(a, b Resource) int { return cmp.Compare(a.Path, b.Path) })
-	w.json("datapackage.json", map[string]any{
-		"profile":     "tabular-data-package",
-		"name":        "disclose-budget-performance",
-		"title":       site.Title,
-		"description": "预算绩效信息公开的开放数据：绩效指标、预算项目、预算明细、资金支出计划执行情况、绩效运行监控、绩效自评（计算得分与公布得分）和支出记录。金额单位为元，比率为百分数，得分为两位小数，均为精确的十进制数。",
-		"publisher":   site.Publisher,
-		"resources":   resources,
-	}, true)
 }
 
 func writeSitemap(w *writer, site *model.Site, depts []*DeptSummary) {

@@ -167,8 +167,16 @@ func writeSearch(w *writer, depts []*DeptSummary) {
 			}
 		}
 	}
+	// Each document's entries in a shard's documentIds and fieldLength,
+	// made once: a shard lists most documents.
+	ids, lens := make([]string, len(docs)), make([]string, len(docs))
+	for k, d := range docs {
+		num := strconv.Itoa(k)
+		ids[k] = `"` + num + `":` + num
+		lens[k] = `"` + num + `":[` + strconv.Itoa(d.Len[0]) + `,` + strconv.Itoa(d.Len[1]) + `]`
+	}
 	workers.Each(shards, func(s int) {
-		w.file(fmt.Sprintf("search/shards/%d.json", s), shardJSON(index[s], members[s], docs, avg))
+		w.file(fmt.Sprintf("search/shards/%d.json", s), shardJSON(index[s], members[s], [2][]string{ids, lens}, len(docs), avg))
 	})
 }
 
@@ -183,22 +191,23 @@ func shardOf(term string, shards int) int {
 }
 
 // shardJSON is one shard in MiniSearch's serialized form. Short ids are
-// the documents' numbers; the ids are the same numbers.
-func shardJSON(index map[string][]posting, members []int, docs []*SearchDoc, avg []string) []byte {
+// the documents' numbers; the ids are the same numbers. entries are each
+// document's entry in documentIds and in fieldLength.
+func shardJSON(index map[string][]posting, members []int, entries [2][]string, docs int, avg []string) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `{"documentCount":%d,"nextId":%d,"documentIds":{`, len(docs), len(docs))
+	fmt.Fprintf(&b, `{"documentCount":%d,"nextId":%d,"documentIds":{`, docs, docs)
 	for i, k := range members {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, `"%d":%d`, k, k)
+		b.WriteString(entries[0][k])
 	}
 	b.WriteString(`},"fieldIds":{"name":0,"text":1},"fieldLength":{`)
 	for i, k := range members {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, `"%d":[%d,%d]`, k, docs[k].Len[0], docs[k].Len[1])
+		b.WriteString(entries[1][k])
 	}
 	fmt.Fprintf(&b, `},"averageFieldLength":[%s,%s],"storedFields":{},"dirtCount":0,"index":[`, avg[0], avg[1])
 	terms := make([]string, 0, len(index))
@@ -224,7 +233,7 @@ func shardJSON(index map[string][]posting, members []int, docs []*SearchDoc, avg
 					if f > 0 && b.Bytes()[b.Len()-1] != '{' {
 						b.WriteByte(',')
 					}
-					fmt.Fprintf(&b, `"%d":{`, f)
+					b.WriteString(`"` + strconv.Itoa(f) + `":{`)
 					first = false
 				} else {
 					b.WriteByte(',')
