@@ -30,39 +30,12 @@ var (
 // has no filter yet, and writes the objects again with a new
 // cross-reference table. Objects keep their numbers and order.
 func compressStreams(pdf []byte) ([]byte, error) {
+	o, err := parseObjects(pdf)
+	if err != nil {
+		return nil, err
+	}
 	bad := errors.New("compressStreams: unexpected PDF structure from gopdf")
-	m := xrefAt.FindSubmatch(pdf[max(0, len(pdf)-1024):]) // the tail: reports are megabytes
-	if m == nil {
-		return nil, bad
-	}
-	xref, _ := strconv.Atoi(string(m[1]))
-	if xref <= 0 || xref >= len(pdf) {
-		return nil, bad
-	}
-	// "xref\n0 N\n", then N entries of 20 bytes; entry 0 is the free head.
-	table := pdf[xref:]
-	var n int
-	if _, err := fmt.Sscanf(string(table[:min(len(table), 32)]), "xref\n0 %d\n", &n); err != nil || n < 1 {
-		return nil, bad
-	}
-	head := bytes.IndexByte(table[5:], '\n') + 6
-	if head < 6 || len(table) < head+20*n {
-		return nil, bad
-	}
-	offsets := make([]int, n)
-	for i := 1; i < n; i++ {
-		e := table[head+20*i : head+20*i+20]
-		off, err := strconv.Atoi(string(e[:10]))
-		if err != nil || off <= 0 || off >= xref || (i > 1 && off <= offsets[i-1]) {
-			return nil, bad
-		}
-		offsets[i] = off
-	}
-	trailer := bytes.Index(table, []byte("trailer"))
-	startxref := bytes.LastIndex(table, []byte("startxref"))
-	if trailer < 0 || startxref < trailer {
-		return nil, bad
-	}
+	n, offsets := len(o.offsets), o.offsets
 
 	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/3))
 	out.Write(pdf[:offsets[1]])
@@ -71,11 +44,7 @@ func compressStreams(pdf []byte) ([]byte, error) {
 	zw := deflaters.Get().(*zlib.Writer)
 	defer deflaters.Put(zw)
 	for i := 1; i < n; i++ {
-		end := xref
-		if i+1 < n {
-			end = offsets[i+1]
-		}
-		obj := pdf[offsets[i]:end]
+		obj := o.object(i)
 		newOffsets[i] = out.Len()
 		s := bytes.Index(obj, []byte(">>\nstream\n"))
 		if s < 0 {
@@ -115,7 +84,7 @@ func compressStreams(pdf []byte) ([]byte, error) {
 	for i := 1; i < n; i++ {
 		fmt.Fprintf(out, "%010d 00000 n \n", newOffsets[i])
 	}
-	out.Write(table[trailer:startxref])
+	out.Write(o.trailer)
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", newXref)
 	return out.Bytes(), nil
 }
