@@ -221,24 +221,7 @@ func (s *State) saveIndex(path string) error {
 		return err
 	}
 	data = append(append(append(data, '\n'), digest(data)...), '\n')
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".state-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		_ = os.Remove(tmp.Name())
-	}
-	return err
+	return writeAtomic(path, ".state-*", data)
 }
 
 // Prune removes the states under cache that no build has saved for the
