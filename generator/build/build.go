@@ -39,6 +39,7 @@ type builder struct {
 	statePath string
 	results   []*deptResult
 	next      *buildcache.State
+	nextMu    sync.Mutex // next.Parts, written from several goroutines
 	reports   map[string]int64 // every PDF written or kept, with its size
 
 	// Fonts and templates are parsed on a goroutine meanwhile.
@@ -340,14 +341,15 @@ func (b *builder) summarize() (Result, error) {
 			return res, err
 		}
 	}
-	if err := b.web.Site(sums, b.stage, b.reports); err != nil {
+	pieces, err := b.segments()
+	if err != nil {
+		return res, err
+	}
+	b.lap("segments")
+	if err := b.web.Site(sums, pieces, b.stage, b.reports); err != nil {
 		return res, err
 	}
 	b.lap("site pages")
-	if err := b.web.Search(sums, b.stage); err != nil {
-		return res, err
-	}
-	b.lap("search index")
 	b.next.BuildID = id.Sum()
 	return res, nil
 }

@@ -31,6 +31,8 @@ type deptSummary struct {
 	Web     *web.DeptSummary
 	Codes   check.Codes
 	Section *lazyJSON[pdf.Section] `json:"-"` // for a summary-only combined report (state part "section:")
+	// Detail is what its segment's site-wide files need (state part "detail:").
+	Detail *lazyJSON[web.DeptDetail] `json:"-"`
 	Report  int64                  // the department's PDF size; -1 without PDFs
 	Diags   []diag.Diagnostic      // its warnings
 	// Past is what its next year compares with; nil when it failed.
@@ -187,7 +189,8 @@ func (p *pipeline) render(dr *deptResult, dd *derive.Department, sum *deptSummar
 	if err != nil {
 		return err
 	}
-	sum.Web = ws // (dr.sum is sum, or the cache's equal summary)
+	sum.Web, sum.Detail = ws, lazyOf(ws.Detail) // (dr.sum is sum, or the cache's equal summary)
+	ws.Detail = nil                            // (the summary is small; its detail travels apart)
 	dr.outputs = out.paths
 	slices.Sort(dr.outputs)
 	return nil

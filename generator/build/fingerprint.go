@@ -115,6 +115,7 @@ func (p *pipeline) lookup(dr *deptResult) {
 		if json.Unmarshal(part.Data, &sum) == nil && sum.Web != nil {
 			sum.Past = lazyFrom[derive.PastYear](p.state, "past:"+dr.key, dr.fp)
 			sum.Section = lazyFrom[pdf.Section](p.state, "section:"+dr.key, dr.fp)
+			sum.Detail = lazyFrom[web.DeptDetail](p.state, "detail:"+dr.key, dr.fp)
 			// A summary saved before its next year existed has no PastYear:
 			// the department is derived again to give one.
 			if dr.next && sum.Past == nil {

@@ -84,7 +84,8 @@ func (l *lazyJSON[T]) encoded() (json.RawMessage, error) {
 func (b *builder) keepLazy(dr *deptResult) error {
 	past := dr.sum.Past.encoded
 	section := dr.sum.Section.encoded
-	for key, encoded := range map[string]func() (json.RawMessage, error){"past:" + dr.key: past, "section:" + dr.key: section} {
+	detail := dr.sum.Detail.encoded
+	for key, encoded := range map[string]func() (json.RawMessage, error){"past:" + dr.key: past, "section:" + dr.key: section, "detail:" + dr.key: detail} {
 		if dr.cached != nil && !dr.rendered {
 			if ref := b.state.Ref(key); ref != nil {
 				b.next.Parts[key] = ref

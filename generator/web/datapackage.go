@@ -18,12 +18,11 @@ import (
 // are those json.Encoder would write for the whole (indented two spaces,
 // HTML not escaped), which the tests compare.
 
-func writeDatapackage(w *writer, site *model.Site, depts []*DeptSummary) {
-	var resources []Resource
-	for _, d := range depts {
-		resources = append(resources, d.Resources...)
-	}
-	sortResources(resources)
+// Each segment encodes its departments' resources once (Segment), and a
+// build keeps the piece with the segment: a rebuild puts the pieces
+// together without reading the departments.
+
+func writeDatapackage(w *writer, site *model.Site, segs []SegmentPiece) {
 	const marker = "\x00resources\x00"
 	head, err := indentedJSON(map[string]any{
 		"profile":     "tabular-data-package",
@@ -37,11 +36,7 @@ func writeDatapackage(w *writer, site *model.Site, depts []*DeptSummary) {
 		w.fail(err)
 		return
 	}
-	list, err := resourcesJSON(resources)
-	if err != nil {
-		w.fail(err)
-		return
-	}
+	list := resourcesList(segs)
 	quoted, _ := json.Marshal(marker)
 	i := bytes.Index(head, quoted)
 	if i < 0 {
@@ -74,20 +69,35 @@ func indentedJSON(v any, prefix, indent string) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// resourcesJSON is the resources array as it stands in the document, at
-// depth one: each resource at depth two, its column list encoded once per
-// distinct list.
-func resourcesJSON(resources []Resource) ([]byte, error) {
-	if resources == nil {
-		return []byte("null"), nil
+// resourcesList is the resources array as it stands in the document, at
+// depth one, from the segments' pieces.
+func resourcesList(segs []SegmentPiece) []byte {
+	out := []byte("[\n")
+	empty := true
+	for _, s := range segs {
+		if len(s.Resources) == 0 {
+			continue
+		}
+		if !empty {
+			out = append(out, ",\n"...)
+		}
+		empty = false
+		out = append(out, s.Resources...)
 	}
-	if len(resources) == 0 {
-		return []byte("[]"), nil
+	if empty {
+		return []byte("null")
 	}
+	return append(out, "\n  ]"...)
+}
+
+// resourcesPiece is a run of resources as they stand in the array, at
+// depth two, one after the other (no brackets): each column list encoded
+// once per distinct list.
+func resourcesPiece(resources []Resource) ([]byte, error) {
 	const prefix, indent = "    ", "  "
 	fields := map[string][]byte{} // column list → its text
 	var key strings.Builder
-	out := []byte("[\n")
+	var out []byte
 	for i, r := range resources {
 		key.Reset()
 		for _, c := range r.Schema.Fields {
@@ -125,5 +135,5 @@ func resourcesJSON(resources []Resource) ([]byte, error) {
 		out = append(out, f...)
 		out = append(out, text[at+len("null"):]...)
 	}
-	return append(out, "\n  ]"...), nil
+	return out, nil
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"slices"
+	"strings"
 
 	"disclose/generator/derive"
 	"disclose/generator/money"
@@ -12,9 +14,10 @@ import (
 
 // The project explorer (项目查询): every project of every year in one
 // table, filtered and sorted in the browser (templates/static/explorer.js).
-// Its data is one file a year (explorer/YEAR.json), so a filter on a year
-// loads that year only and a bigger site can cut the files finer without
-// the page changing: the page lists the files it loads.
+// Its data is one file a year and segment (explorer/YEAR-N.json, a
+// segment's departments of that year, segment.go), so a filter on a year
+// loads that year only and no file grows with the site: the page lists
+// the files it loads.
 
 // ProjectRow is a project as the explorer and the search results show it.
 // Amounts travel as fen (exact integers) for filters and sorting, with the
@@ -65,6 +68,15 @@ func projectRows(d *derive.Department, href func(*derive.Project) string) []Proj
 	return rows
 }
 
+// grades lists the projects' grades, each once, in order.
+func grades(rows []ProjectRow) []string {
+	var out []string
+	for _, r := range rows {
+		out = appendUnique(out, r.Grade)
+	}
+	return out
+}
+
 // RateBand is an execution-rate band of the explorer's filter.
 type RateBand struct{ Code, Label string }
 
@@ -110,7 +122,7 @@ func explorerFile(year int, depts []*DeptSummary) []byte {
 		if d.Year != year {
 			continue
 		}
-		for _, r := range d.Rows {
+		for _, r := range d.Detail.Rows {
 			if !first {
 				b.WriteString(",")
 			}
@@ -140,30 +152,25 @@ type ExplorerView struct {
 
 func explorerView(index *IndexView, depts []*DeptSummary) *ExplorerView {
 	v := &ExplorerView{Years: index.Years, Bands: rateBands}
-	seen := map[string]bool{}
 	for _, d := range depts {
-		for _, r := range d.Rows {
-			if !seen[r.Grade] {
-				seen[r.Grade] = true
-				v.Grades = append(v.Grades, r.Grade)
+		v.Grades = appendUnique(v.Grades, d.Grades...)
+	}
+	var files []string
+	segs := Segments(len(depts))
+	for _, y := range index.Years {
+		for n, s := range segs {
+			if slices.Contains(segmentYears(depts[s[0]:s[1]]), y.Year) {
+				files = append(files, explorerPath(y.Year, n))
 			}
 		}
 	}
-	for i, y := range index.Years {
-		if i > 0 {
-			v.Files += " "
-		}
-		v.Files += fmt.Sprintf("explorer/%d.json", y.Year)
-	}
+	v.Files = strings.Join(files, " ")
 	return v
 }
 
 // writeFinders writes the search and explorer pages and their data.
 func (r *Renderer) writeFinders(w *writer, index *IndexView, depts []*DeptSummary, page func(string, []Crumb) Page) {
 	v := explorerView(index, depts)
-	for _, y := range index.Years {
-		w.file(fmt.Sprintf("explorer/%d.json", y.Year), explorerFile(y.Year, depts))
-	}
 	p := page("项目查询", []Crumb{{Name: "首页", Href: "index.html"}, {Name: "项目查询"}})
 	p.Explorer, p.CSP = v, r.fetchCSP()
 	w.page(r.sets["projects.html"], "projects.html", p)

@@ -270,30 +270,66 @@ func resultNotes(v *DeptView) []string {
 	return notes
 }
 
-func writeSitemap(w *writer, site *model.Site, depts []*DeptSummary) {
-	if site.BasePath == "" {
-		return
-	}
-	base := strings.TrimSuffix(site.BasePath, "/") + "/"
+// The sitemap is an index (sitemap.xml) of sitemaps: one of the pages that
+// belong to no department (sitemaps/site.xml) and one a segment
+// (sitemaps/N.xml), so none nears the protocol's 50,000 addresses and a
+// rebuild writes its segment's again, not every page's address.
+
+func sitemapBase(site *model.Site) string {
+	return strings.TrimSuffix(site.BasePath, "/") + "/"
+}
+
+// urlset writes a sitemap of pages, each with its last change ("" none).
+func urlset(base string, pages func(url func(rel, lastmod string))) []byte {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	url := func(rel, lastmod string) {
+	pages(func(rel, lastmod string) {
 		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlEscape(base+rel))
 		if lastmod != "" {
 			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", lastmod)
 		}
 		b.WriteString("</url>\n")
-	}
-	url("index.html", "")
-	url("projects.html", "") // the explorer and search: reachable without a department
-	url("search.html", "")
-	for _, d := range depts {
-		for _, p := range d.Pages {
-			url(p, d.Published)
-		}
-	}
+	})
 	b.WriteString("</urlset>\n")
+	return []byte(b.String())
+}
+
+// writeSitemap writes segment n's sitemap: its departments' pages.
+func writeSitemap(w *writer, site *model.Site, n int, depts []*DeptSummary) {
+	if site.BasePath == "" {
+		return
+	}
+	w.file(fmt.Sprintf("sitemaps/%d.xml", n), urlset(sitemapBase(site), func(url func(rel, lastmod string)) {
+		for _, d := range depts {
+			for _, p := range d.Detail.Pages {
+				url(p, d.Published)
+			}
+		}
+	}))
+}
+
+// writeSitemapIndex writes sitemap.xml, the index, and the sitemap of the
+// pages reachable without a department (the explorer and search).
+func writeSitemapIndex(w *writer, site *model.Site, segs int) {
+	if site.BasePath == "" {
+		return
+	}
+	base := sitemapBase(site)
+	w.file("sitemaps/site.xml", urlset(base, func(url func(rel, lastmod string)) {
+		url("index.html", "")
+		url("projects.html", "")
+		url("search.html", "")
+	}))
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	loc := func(rel string) { fmt.Fprintf(&b, "<sitemap><loc>%s</loc></sitemap>\n", xmlEscape(base+rel)) }
+	loc("sitemaps/site.xml")
+	for n := range segs {
+		loc(fmt.Sprintf("sitemaps/%d.xml", n))
+	}
+	b.WriteString("</sitemapindex>\n")
 	w.file("sitemap.xml", []byte(b.String()))
 }
 

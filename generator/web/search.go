@@ -90,66 +90,142 @@ func projectSearch(p *derive.Project) SearchDoc {
 	return searchDoc(p.Name, p.Code, text...)
 }
 
-// postingsPerShard sets the shard count: about this many postings a shard
-// (a few tens of kilobytes), so a query of a few terms stays small.
+// postingsPerShard sets a segment's shard count: about this many postings
+// a shard (a few tens of kilobytes), so a query of a few terms stays small.
 const postingsPerShard = 2000
 
-// writeSearch writes the index of every department's pages.
-func writeSearch(w *writer, depts []*DeptSummary) {
-	// Documents are numbered in the site's order: each department's page,
-	// then its projects.
-	var docs []*SearchDoc
-	var meta bytes.Buffer
-	meta.WriteString(`{"version":1,"fields":["name","text"],"departments":[`)
+// SearchStats is a department's share of the index's statistics, which
+// search/meta.json gives for the whole site (BM25 needs the document
+// count and the average field lengths of one index): its documents (its
+// page and its projects'), their field lengths summed, their postings.
+type SearchStats struct {
+	Docs     int
+	Len      [2]int
+	Postings int
+}
+
+func searchStats(det *DeptDetail) SearchStats {
+	st := SearchStats{}
+	add := func(d *SearchDoc) {
+		st.Docs++
+		for f := range d.Len {
+			st.Len[f] += d.Len[f]
+			if d.Terms[f] != "" {
+				st.Postings += strings.Count(d.Terms[f], " ") + 1
+			}
+		}
+	}
+	add(&det.Search)
+	for i := range det.Rows {
+		add(&det.Rows[i].Search)
+	}
+	return st
+}
+
+// docsPerDept spaces the departments' document numbers: a department's
+// pages are numbered from its index in the site times this, so a
+// department's numbers do not move when another's projects change.
+const docsPerDept = 1 << 16
+
+func searchDocsPath(d *DeptSummary) string {
+	return fmt.Sprintf("search/docs/%d-%s.json", d.Year, d.Code)
+}
+
+// writeSearchDocs writes a department's result entries: its page, then its
+// projects', each [title, code, link, amount] and 1 when it shows 示例数据.
+func writeSearchDocs(w *writer, d *DeptSummary, det *DeptDetail) {
+	if len(det.Rows)+1 >= docsPerDept {
+		w.fail(fmt.Errorf("%d/%s：项目超过 %d 个，搜索索引无法编号", d.Year, d.Code, docsPerDept-1))
+		return
+	}
+	list := &bytes.Buffer{}
+	list.WriteString("[")
+	add := func(title, code, href, amount string, illustrative bool) {
+		if list.Len() > 1 {
+			list.WriteByte(',')
+		}
+		fmt.Fprintf(list, "[%s,%s,%s,%s", jsonString(title), jsonString(code), jsonString(href), jsonString(amount))
+		if illustrative {
+			list.WriteString(",1") // 示例数据, which the result says
+		}
+		list.WriteByte(']')
+	}
+	add(d.Title, d.Code, d.Href, d.BudgetWan(), len(d.Notes) > 0)
+	for j := range det.Rows {
+		r := &det.Rows[j]
+		add(r.Name, r.Code, r.Href, r.BudgetWan, r.Illustrative)
+	}
+	list.WriteString("]\n")
+	w.file(searchDocsPath(d), list.Bytes())
+}
+
+// segmentShards is the shard count of a segment's index: a power of two
+// by its postings, at most 4096.
+func segmentShards(depts []*DeptSummary) int {
 	postings := 0
-	for i, d := range depts {
-		if i > 0 {
-			meta.WriteByte(',')
-		}
-		file := fmt.Sprintf("search/docs/%d-%s.json", d.Year, d.Code)
-		fmt.Fprintf(&meta, "[%d,%s,%s,%d]", d.Year, jsonString(file), jsonString(d.Name), len(docs))
-		list := &bytes.Buffer{}
-		list.WriteString("[")
-		add := func(s *SearchDoc, title, code, href, amount string, illustrative bool) {
-			if len(docs) > 0 && list.Len() > 1 {
-				list.WriteByte(',')
-			}
-			fmt.Fprintf(list, "[%s,%s,%s,%s", jsonString(title), jsonString(code), jsonString(href), jsonString(amount))
-			if illustrative {
-				list.WriteString(",1") // 示例数据, which the result says
-			}
-			list.WriteByte(']')
-			docs = append(docs, s)
-			postings += strings.Count(s.Terms[0], " ") + strings.Count(s.Terms[1], " ") + 2
-		}
-		add(&d.Search, d.Title, d.Code, d.Href, d.BudgetWan(), len(d.Notes) > 0)
-		for j := range d.Rows {
-			r := &d.Rows[j]
-			add(&r.Search, r.Name, r.Code, r.Href, r.BudgetWan, r.Illustrative)
-		}
-		list.WriteString("]\n")
-		w.file(file, list.Bytes())
+	for _, d := range depts {
+		postings += d.Search.Postings
 	}
 	shards := 1
 	for shards < 4096 && shards*postingsPerShard < postings {
 		shards *= 2
 	}
-	fmt.Fprintf(&meta, `],"documents":%d,"shards":%d}`+"\n", len(docs), shards)
-	w.file("search/meta.json", meta.Bytes())
+	return shards
+}
 
-	// Average field lengths, in hundredths, by integer division: the same
-	// bytes on every machine.
+// writeSearchMeta writes search/meta.json: the fields, the site's document
+// count and average field lengths (in hundredths, by integer division: the
+// same bytes on every machine), each segment's shard count, and each
+// department's year, result entries, name and first document number.
+func writeSearchMeta(w *writer, depts []*DeptSummary) {
+	var meta bytes.Buffer
+	docs, lens := 0, [2]int{}
+	meta.WriteString(`{"version":2,"fields":["name","text"],"departments":[`)
+	for i, d := range depts {
+		if i > 0 {
+			meta.WriteByte(',')
+		}
+		fmt.Fprintf(&meta, "[%d,%s,%s,%d]", d.Year, jsonString(searchDocsPath(d)), jsonString(d.Name), i*docsPerDept)
+		docs += d.Search.Docs
+		for f := range lens {
+			lens[f] += d.Search.Len[f]
+		}
+	}
 	avg := make([]string, 2)
 	for f := range avg {
-		sum := 0
-		for _, d := range docs {
-			sum += d.Len[f]
-		}
 		h := 0
-		if len(docs) > 0 {
-			h = sum * 100 / len(docs)
+		if docs > 0 {
+			h = lens[f] * 100 / docs
 		}
 		avg[f] = fmt.Sprintf("%d.%02d", h/100, h%100)
+	}
+	meta.WriteString(`],"segments":[`)
+	for n, s := range Segments(len(depts)) {
+		if n > 0 {
+			meta.WriteByte(',')
+		}
+		fmt.Fprintf(&meta, "%d", segmentShards(depts[s[0]:s[1]]))
+	}
+	fmt.Fprintf(&meta, `],"documents":%d,"averageFieldLength":[%s,%s]}`+"\n", docs, avg[0], avg[1])
+	w.file("search/meta.json", meta.Bytes())
+}
+
+// writeSearchSegment writes segment n's shards (search/N/SHARD.json) from
+// its departments' documents: each shard MiniSearch's serialized form
+// without the site's statistics (meta.json has them; search.js puts them
+// in, and joins a term's shards of every segment into one index first).
+func writeSearchSegment(w *writer, n int, depts []*DeptSummary) {
+	shards := segmentShards(depts)
+	var docs []*SearchDoc
+	var nums []int
+	for i, d := range depts {
+		base := (n*SegmentSize + i) * docsPerDept
+		docs = append(docs, &d.Detail.Search)
+		nums = append(nums, base)
+		for j := range d.Detail.Rows {
+			docs = append(docs, &d.Detail.Rows[j].Search)
+			nums = append(nums, base+1+j)
+		}
 	}
 	index := make([]map[string][]posting, shards)
 	members := make([][]int, shards)
@@ -160,7 +236,7 @@ func writeSearch(w *writer, depts []*DeptSummary) {
 		for f, terms := range d.Terms {
 			for t := range strings.FieldsSeq(terms) {
 				s := shardOf(t, shards)
-				index[s][t] = append(index[s][t], posting{f, k})
+				index[s][t] = append(index[s][t], posting{f, nums[k]})
 				if m := members[s]; len(m) == 0 || m[len(m)-1] != k {
 					members[s] = append(members[s], k)
 				}
@@ -168,15 +244,15 @@ func writeSearch(w *writer, depts []*DeptSummary) {
 		}
 	}
 	// Each document's entries in a shard's documentIds and fieldLength,
-	// made once: a shard lists most documents.
+	// made once: a shard lists most of its segment's documents.
 	ids, lens := make([]string, len(docs)), make([]string, len(docs))
 	for k, d := range docs {
-		num := strconv.Itoa(k)
+		num := strconv.Itoa(nums[k])
 		ids[k] = `"` + num + `":` + num
 		lens[k] = `"` + num + `":[` + strconv.Itoa(d.Len[0]) + `,` + strconv.Itoa(d.Len[1]) + `]`
 	}
 	workers.Each(shards, func(s int) {
-		w.file(fmt.Sprintf("search/shards/%d.json", s), shardJSON(index[s], members[s], [2][]string{ids, lens}, len(docs), avg))
+		w.file(fmt.Sprintf("search/%d/%d.json", n, s), shardJSON(index[s], members[s], [2][]string{ids, lens}))
 	})
 }
 
@@ -193,9 +269,9 @@ func shardOf(term string, shards int) int {
 // shardJSON is one shard in MiniSearch's serialized form. Short ids are
 // the documents' numbers; the ids are the same numbers. entries are each
 // document's entry in documentIds and in fieldLength.
-func shardJSON(index map[string][]posting, members []int, entries [2][]string, docs int, avg []string) []byte {
+func shardJSON(index map[string][]posting, members []int, entries [2][]string) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `{"documentCount":%d,"nextId":%d,"documentIds":{`, docs, docs)
+	b.WriteString(`{"documentIds":{`)
 	for i, k := range members {
 		if i > 0 {
 			b.WriteByte(',')
@@ -209,7 +285,7 @@ func shardJSON(index map[string][]posting, members []int, entries [2][]string, d
 		}
 		b.WriteString(entries[1][k])
 	}
-	fmt.Fprintf(&b, `},"averageFieldLength":[%s,%s],"storedFields":{},"dirtCount":0,"index":[`, avg[0], avg[1])
+	b.WriteString(`},"index":[`)
 	terms := make([]string, 0, len(index))
 	for t := range index {
 		terms = append(terms, t)
@@ -248,6 +324,6 @@ func shardJSON(index map[string][]posting, members []int, entries [2][]string, d
 		}
 		b.WriteString("}]")
 	}
-	b.WriteString(`],"serializationVersion":2}` + "\n")
+	b.WriteString("]}\n")
 	return b.Bytes()
 }

@@ -138,9 +138,11 @@ func New(site *model.Site, o Options) (*Renderer, error) {
 	return &Renderer{site: site, o: o, sets: sets, static: static}, nil
 }
 
-// DeptSummary is what the site-wide pages need of a department: the index
-// row, the sitemap entries and the open-data resources. A build cache keeps
-// it (it encodes as JSON), so an unchanged department is not rendered again.
+// DeptSummary is what the site-wide pages need of a department: its row
+// on the index and the figures of the site's totals and search statistics.
+// It is small, so a rebuild reads every department's from the build cache
+// (it encodes as JSON) while it renders only the changed ones; what only
+// the site-wide data of its segment needs is in Detail.
 type DeptSummary struct {
 	Year          int
 	Code          string
@@ -151,11 +153,22 @@ type DeptSummary struct {
 	Projects      int
 	Budget, Spent money.Fen
 	ExecutionRate *big.Rat
-	Notes         []string     // notices about illustrative data
-	Pages         []string     // every page of the department, from the site root
-	Resources     []Resource   // its open-data tables
-	Rows          []ProjectRow // its projects, for the explorer and search
-	Search        SearchDoc    // its own page, for search
+	Notes         []string    // notices about illustrative data
+	Grades        []string    // its projects' grades, each once, in order (the explorer's filter)
+	Search        SearchStats // its pages' share of the search index's statistics
+	// Detail is what its segment's files need (segment.go): read from
+	// the build cache only when the segment is written again.
+	Detail *DeptDetail `json:"-"`
+}
+
+// DeptDetail is what the site-wide files of a department's segment need:
+// its pages for the sitemap, its open-data tables for datapackage.json, its
+// projects for the explorer and search, its own page for search.
+type DeptDetail struct {
+	Pages     []string     // every page of the department, from the site root
+	Resources []Resource   // its open-data tables
+	Rows      []ProjectRow // its projects, for the explorer and search
+	Search    SearchDoc    // its own page, for search
 }
 
 // BudgetWan formats the department's project budgets.
@@ -190,17 +203,18 @@ func (r *Renderer) Department(d *derive.Department, out Output, history []Revisi
 		return Page{Site: r.site, Root: root, Title: title, CSP: r.o.CSP, Crumbs: crumbs, Publisher: v.Publisher, Published: v.Published.String(), Notes: v.Notes}
 	}
 	sum := &DeptSummary{Year: d.Year, Code: d.Code, Name: d.Name, Title: d.Title, Href: v.Href, Published: d.Published.String(),
-		Projects: len(d.Projects), Budget: d.Budget, Spent: d.Spent, ExecutionRate: d.ExecutionRate, Notes: v.Notes,
-		Rows: projectRows(d, func(p *derive.Project) string { return deptDir(d) + "projects/" + p.Code + ".html" }), Search: deptSearch(d)}
+		Projects: len(d.Projects), Budget: d.Budget, Spent: d.Spent, ExecutionRate: d.ExecutionRate, Notes: v.Notes}
+	det := &DeptDetail{Rows: projectRows(d, func(p *derive.Project) string { return deptDir(d) + "projects/" + p.Code + ".html" }), Search: deptSearch(d)}
+	sum.Detail = det
 	jobs := []func(){func() {
 		p := page("../../", v.Title, []Crumb{{Name: "首页", Href: "../../index.html"}, {Name: fmt.Sprintf("%d年 %s", v.Year, v.Name)}})
 		p.Dept, p.HasCharts = v, len(v.Charts)+len(v.Overview) > 0 || v.Years != nil
 		w.page(r.sets["department.html"], v.Href, p)
 		writeDeptData(w, v)
 	}}
-	sum.Pages = append(sum.Pages, v.Href)
+	det.Pages = append(det.Pages, v.Href)
 	for _, pv := range v.ProjectViews {
-		sum.Pages = append(sum.Pages, deptDir(d)+pv.Href)
+		det.Pages = append(det.Pages, deptDir(d)+pv.Href)
 		jobs = append(jobs, func() {
 			p := page("../../../", pv.Name, []Crumb{{Name: "首页", Href: "../../../index.html"},
 				{Name: fmt.Sprintf("%d年 %s", v.Year, v.Name), Href: "../index.html"}, {Name: pv.Name}})
@@ -213,15 +227,23 @@ func (r *Renderer) Department(d *derive.Department, out Output, history []Revisi
 		return nil, w.err
 	}
 	slices.SortFunc(w.resources, func(a, b Resource) int { return cmp.Compare(a.Path, b.Path) })
-	sum.Resources = w.resources
+	det.Resources = w.resources
+	sum.Grades = grades(det.Rows)
+	sum.Search = searchStats(det)
+	writeSearchDocs(w, sum, det)
+	if w.err != nil {
+		return nil, w.err
+	}
 	return sum, nil
 }
 
 // Site renders the pages that belong to no department from the
-// departments' summaries: the index, the 404 page, the static files,
-// datapackage.json and the sitemap. reports holds the sizes of the PDF
-// reports written, by path.
-func (r *Renderer) Site(depts []*DeptSummary, out Output, reports map[string]int64) error {
+// departments' summaries (heads only, never their Detail) and the pieces
+// their segments gave: the index, the 404 page, the static files, the
+// search and explorer pages, search/meta.json, datapackage.json and the
+// sitemap's index. reports holds the sizes of the PDF reports written, by
+// path.
+func (r *Renderer) Site(depts []*DeptSummary, segs []SegmentPiece, out Output, reports map[string]int64) error {
 	w := &writer{out: out}
 	names := make([]string, 0, len(r.static))
 	for name := range r.static {
@@ -277,14 +299,16 @@ func (r *Renderer) Site(depts []*DeptSummary, out Output, reports map[string]int
 	if w.err != nil {
 		return w.err
 	}
-	writeDatapackage(w, r.site, depts)
-	writeSitemap(w, r.site, depts)
+	writeSearchMeta(w, depts)
+	writeDatapackage(w, r.site, segs)
+	writeSitemapIndex(w, r.site, len(segs))
 	return w.err
 }
 
-// Build renders the whole site into the folder out: every department, then
-// the site-wide pages. (disclose build runs the same steps department by
-// department, with a cache; Build is for tests and benchmarks.)
+// Build renders the whole site into the folder out: every department, its
+// segments, then the site-wide pages. (disclose build runs the same steps
+// department by department, with a cache; Build is for tests and
+// benchmarks.)
 func Build(site *model.Site, depts []*derive.Department, out string, o Options) error {
 	r, err := New(site, o)
 	if err != nil {
@@ -296,18 +320,15 @@ func Build(site *model.Site, depts []*derive.Department, out string, o Options) 
 			return err
 		}
 	}
-	if err := r.Site(sums, Dir(out), o.Reports); err != nil {
-		return err
+	var segs []SegmentPiece
+	for n, s := range Segments(len(sums)) {
+		piece, err := r.Segment(n, sums[s[0]:s[1]], Dir(out))
+		if err != nil {
+			return err
+		}
+		segs = append(segs, piece)
 	}
-	return r.Search(sums, Dir(out))
-}
-
-// Search writes the search index of the departments' pages (search.go);
-// apart from Site so a build can time it.
-func (r *Renderer) Search(depts []*DeptSummary, out Output) error {
-	w := &writer{out: out}
-	writeSearch(w, depts)
-	return w.err
+	return r.Site(sums, segs, Dir(out), o.Reports)
 }
 
 // download is the link to a report from a page in dir, or nil when the
