@@ -38,7 +38,7 @@ func TestListsMarkIllustrativeProjects(t *testing.T) {
 			Columns []string
 			Rows    [][]any
 		}
-		data, err := os.ReadFile(filepath.Join(out, "explorer", year+".json"))
+		data, err := os.ReadFile(filepath.Join(out, "explorer", year+"-0.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,11 +47,11 @@ func TestListsMarkIllustrativeProjects(t *testing.T) {
 		}
 		col := len(ex.Columns) - 1
 		if ex.Columns[col] != "illustrative" || len(ex.Rows) == 0 {
-			t.Fatalf("explorer/%s.json: columns %v, %d rows", year, ex.Columns, len(ex.Rows))
+			t.Fatalf("explorer/%s-0.json: columns %v, %d rows", year, ex.Columns, len(ex.Rows))
 		}
 		for _, r := range ex.Rows {
 			if r[col] != want {
-				t.Errorf("explorer/%s.json: %v marked %v, want %v", year, r[2], r[col], want)
+				t.Errorf("explorer/%s-0.json: %v marked %v, want %v", year, r[2], r[col], want)
 			}
 		}
 		var docs [][]any

@@ -11,9 +11,10 @@ type memOut map[string][]byte
 
 func (m memOut) WriteFile(rel string, data []byte) error { m[rel] = data; return nil }
 
-// TestDatapackageBytes: datapackage.json put together from its resources
-// has the bytes json.Encoder gives the whole, for no tables, one, and
-// several sharing column lists (with text that needs escaping).
+// TestDatapackageBytes: datapackage.json put together from its segments'
+// pieces has the bytes json.Encoder gives the whole, for no tables, one,
+// and several sharing column lists (with text that needs escaping), with a
+// segment of none between.
 func TestDatapackageBytes(t *testing.T) {
 	cols := func(names ...string) []Column {
 		var c []Column
@@ -29,23 +30,31 @@ func TestDatapackageBytes(t *testing.T) {
 	}
 	a, b := cols("项目编码", "名称"), cols("年度")
 	site := &model.Site{Title: "站点 <标题>", Publisher: "发布者"}
-	for _, depts := range [][]*DeptSummary{
+	// Each case: segments, each its departments' resources.
+	for _, segs := range [][][]Resource{
 		nil,
 		{{}},
-		{{Resources: []Resource{res("2021/x/data/a.csv", a)}}},
-		{{Resources: []Resource{res("2021/y/data/a.csv", a), res("2021/y/data/b.csv", b)}}, {Resources: []Resource{res("2021/x/data/a.csv", a), res("2021/x/data/c.csv", nil), res("2021/x/data/b.csv", b)}}},
+		{{res("2021/x/data/a.csv", a)}},
+		{{res("2021/x/data/a.csv", a), res("2021/x/data/c.csv", nil), res("2021/x/data/b.csv", b)}, {}, {res("2021/y/data/a.csv", a), res("2021/y/data/b.csv", b)}},
 	} {
 		out := memOut{}
 		w := &writer{out: out}
-		writeDatapackage(w, site, depts)
+		var pieces []SegmentPiece
+		var resources []Resource
+		for _, rs := range segs {
+			rs = append([]Resource(nil), rs...)
+			sortResources(rs)
+			piece, err := resourcesPiece(rs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pieces = append(pieces, SegmentPiece{Resources: piece})
+			resources = append(resources, rs...)
+		}
+		writeDatapackage(w, site, pieces)
 		if w.err != nil {
 			t.Fatal(w.err)
 		}
-		var resources []Resource
-		for _, d := range depts {
-			resources = append(resources, d.Resources...)
-		}
-		sortResources(resources)
 		want, _ := indentedJSON(map[string]any{
 			"profile":     "tabular-data-package",
 			"name":        "disclose-budget-performance",
@@ -55,7 +64,7 @@ func TestDatapackageBytes(t *testing.T) {
 			"resources":   resources,
 		}, "", "  ")
 		if got := out["datapackage.json"]; !bytes.Equal(got, want) {
-			t.Errorf("%d departments:\n%s\nwant\n%s", len(depts), got, want)
+			t.Errorf("%d segments:\n%s\nwant\n%s", len(segs), got, want)
 		}
 	}
 }

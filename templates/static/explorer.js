@@ -1,5 +1,5 @@
 // The project explorer (项目查询): the projects of the data files the page
-// names (explorer/YEAR.json, generator/web/explorer.go), filtered and sorted
+// names (explorer/YEAR-SEGMENT.json, generator/web/explorer.go), filtered and sorted
 // here. The filter state lives in the address (?year=…&sort=…), so a link
 // shows the same table; amounts compare as integer fen, never as floats.
 (function () {
@@ -111,7 +111,7 @@
   var generation = 0;
   function update() {
     var s = state(), g = ++generation;
-    var wanted = s.year ? files.filter(function (f) { return f === "explorer/" + s.year + ".json"; }) : files;
+    var wanted = s.year ? files.filter(function (f) { return f.indexOf("explorer/" + s.year + "-") === 0; }) : files;
     statusEl.textContent = "正在读取…";
     return Promise.all(wanted.map(load)).then(function (lists) {
       if (g !== generation) return;

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"disclose/generator/assets"
+	"disclose/generator/buildcache"
+	"disclose/generator/corpus"
+	"disclose/generator/web"
+)
+
+// TestRebuildReadsOnlyItsSegment: after one project of a department in
+// the second segment changes, a rebuild writes that segment's site-wide
+// files from its departments' details and keeps the first segment's
+// without reading its departments' details (here made unreadable in the
+// state); the result is the --clean build's, byte for byte.
+func TestRebuildReadsOnlyItsSegment(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a corpus of more than one segment")
+	}
+	work := t.TempDir()
+	content := filepath.Join(work, "content")
+	n := web.SegmentSize + 3
+	if err := corpus.Write(content, corpus.Options{Departments: n, Projects: n, Records: 2 * n, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	inc, full := filepath.Join(work, "inc"), filepath.Join(work, "full")
+	build := func(out string, extra ...string) string {
+		t.Helper()
+		var o, e bytes.Buffer
+		if code := run(append([]string{"build", "--content", content, "--out", out, "--pdf=false"}, extra...), &o, &e); code != 0 {
+			t.Fatalf("build: %s", e.String())
+		}
+		return renderedCount.FindStringSubmatch(o.String())[1]
+	}
+	build(inc)
+	if _, err := os.Stat(filepath.Join(inc, "search", "1", "0.json")); err != nil {
+		t.Fatalf("no second segment: %v", err)
+	}
+
+	// Every detail of the first segment's departments made unreadable.
+	statePath := buildcache.Path(assets.CacheDir(), content, inc)
+	data, err := os.ReadFile(statePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _, _ := bytes.Cut(data, []byte("\n"))
+	var state struct{ Index map[string]string }
+	if err := json.Unmarshal(head, &state); err != nil {
+		t.Fatal(err)
+	}
+	depts, _ := filepath.Glob(filepath.Join(content, "2021", "*"))
+	for _, d := range depts[:web.SegmentSize] {
+		file := state.Index["detail:2021/"+filepath.Base(d)]
+		if file == "" {
+			t.Fatalf("no detail of %s in the state", d)
+		}
+		if err := os.WriteFile(filepath.Join(filepath.Dir(statePath), "state-parts", file), []byte("spoiled"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	last := depts[len(depts)-1]
+	projects, _ := filepath.Glob(filepath.Join(last, "projects", "*.yaml"))
+	p := projects[0]
+	text, _ := os.ReadFile(p)
+	if !bytes.Contains(text, []byte("\nname: ")) {
+		t.Fatalf("%s has no name", p)
+	}
+	os.WriteFile(p, bytes.Replace(text, []byte("\nname: "), []byte("\nname: 改名的"), 1), 0o644)
+	if got := build(inc); got != "1" {
+		t.Errorf("rendered %s departments, want 1", got)
+	}
+	build(full, "--clean")
+	if a, b := treeSum(t, inc), treeSum(t, full); a != b {
+		t.Fatalf("incremental and full builds differ:\n%s", firstDiff(a, b))
+	}
+}
