@@ -39,7 +39,7 @@ type builder struct {
 	statePath string
 	results   []*deptResult
 	next      *buildcache.State
-	nextMu    sync.Mutex // next.Parts, written from several goroutines
+	nextMu    sync.Mutex       // next.Parts, written from several goroutines
 	reports   map[string]int64 // every PDF written or kept, with its size
 
 	// Fonts and templates are parsed on a goroutine meanwhile.
