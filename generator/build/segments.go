@@ -1,7 +1,7 @@
 package build
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
 	"slices"
 
@@ -32,9 +32,8 @@ func (b *builder) segments() ([]web.SegmentPiece, error) {
 		fp := h.Sum()
 		if usable {
 			if part, ok := b.state.Lookup(b.stage.BuildID, b.global, key, fp); ok {
-				var piece string
-				if json.Unmarshal(part.Data, &piece) == nil && keepAll(b.stage, part.Outputs) {
-					pieces[n] = web.SegmentPiece{Resources: []byte(piece)}
+				if piece, ok := unbracket(part.Data); ok && keepAll(b.stage, part.Outputs) {
+					pieces[n] = web.SegmentPiece{Resources: piece}
 					b.keepPart(key, part)
 					return
 				}
@@ -57,11 +56,7 @@ func (b *builder) segments() ([]web.SegmentPiece, error) {
 			errs[n] = err
 			return
 		}
-		data, err := json.Marshal(string(piece.Resources))
-		if err != nil {
-			errs[n] = err
-			return
-		}
+		data := slices.Concat([]byte("[\n"), piece.Resources, []byte("\n]"))
 		slices.Sort(out.paths)
 		pieces[n] = piece
 		b.keepPart(key, &buildcache.Part{Fingerprint: fp, Outputs: out.paths, Data: data})
@@ -72,6 +67,16 @@ func (b *builder) segments() ([]web.SegmentPiece, error) {
 		}
 	}
 	return pieces, nil
+}
+
+// unbracket is a segment's piece as the state keeps it: in brackets, so
+// the part's data is JSON, stored as it is (not quoted, nothing to undo).
+func unbracket(data []byte) ([]byte, bool) {
+	piece, ok := bytes.CutPrefix(data, []byte("[\n"))
+	if !ok {
+		return nil, false
+	}
+	return bytes.CutSuffix(piece, []byte("\n]"))
 }
 
 // keepPart records a part in the next state (from several goroutines).
