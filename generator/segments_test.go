@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"disclose/generator/assets"
@@ -78,5 +79,44 @@ func TestRebuildReadsOnlyItsSegment(t *testing.T) {
 	build(full, "--clean")
 	if a, b := treeSum(t, inc), treeSum(t, full); a != b {
 		t.Fatalf("incremental and full builds differ:\n%s", firstDiff(a, b))
+	}
+}
+
+// TestRebuildFindsDuplicateCodes: a project code made the same as another
+// department's is found by a rebuild (which keeps the other department
+// and reads its codes' places from the state) with the message a --clean
+// build gives.
+func TestRebuildFindsDuplicateCodes(t *testing.T) {
+	work := t.TempDir()
+	content := filepath.Join(work, "content")
+	if err := corpus.Write(content, corpus.Options{Departments: 2, Projects: 4, Records: 40, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(work, "out")
+	build := func(extra ...string) (int, string) {
+		var o, e bytes.Buffer
+		code := run(append([]string{"build", "--content", content, "--out", out, "--pdf=false"}, extra...), &o, &e)
+		return code, e.String()
+	}
+	if code, msg := build(); code != 0 {
+		t.Fatal(msg)
+	}
+	depts, _ := filepath.Glob(filepath.Join(content, "2021", "*"))
+	first, _ := filepath.Glob(filepath.Join(depts[0], "projects", "*.yaml"))
+	second, _ := filepath.Glob(filepath.Join(depts[1], "projects", "*.yaml"))
+	taken := strings.TrimSuffix(filepath.Base(first[0]), ".yaml")
+	mine := strings.TrimSuffix(filepath.Base(second[0]), ".yaml")
+	text, _ := os.ReadFile(second[0])
+	if !bytes.Contains(text, []byte("code: "+mine)) {
+		t.Fatalf("%s has no code %s", second[0], mine)
+	}
+	os.WriteFile(second[0], bytes.Replace(text, []byte("code: "+mine), []byte("code: "+taken), 1), 0o644)
+	code, inc := build()
+	_, full := build("--clean")
+	if code == 0 || !strings.Contains(inc, "duplicate-project") {
+		t.Fatalf("the rebuild did not find the duplicate (exit %d):\n%s", code, inc)
+	}
+	if inc != full {
+		t.Errorf("rebuild says\n%s\n--clean says\n%s", inc, full)
 	}
 }

@@ -29,7 +29,10 @@ import (
 // deptSummary is what a build keeps of a department between builds.
 type deptSummary struct {
 	Web     *web.DeptSummary
-	Codes   check.Codes
+	Codes   check.CodeList
+	// Places are its codes with where they were written, read only when
+	// some code is used twice (state part "codes:").
+	Places *lazyJSON[check.Codes] `json:"-"`
 	Section *lazyJSON[pdf.Section] `json:"-"` // for a summary-only combined report (state part "section:")
 	// Detail is what its segment's site-wide files need (state part "detail:").
 	Detail *lazyJSON[web.DeptDetail] `json:"-"`
@@ -137,7 +140,8 @@ func (p *pipeline) run(dr *deptResult, ready func()) error {
 	if p.fonts != nil && !dl.HasErrors() {
 		pdf.CheckGlyphs(p.fonts, d, dl)
 	}
-	sum := &deptSummary{Codes: check.CodesOf(d), Diags: dl.Sorted(), Report: -1}
+	codes := check.CodesOf(d)
+	sum := &deptSummary{Codes: codes.List(), Places: lazyOf(&codes), Diags: dl.Sorted(), Report: -1}
 	if dl.HasErrors() {
 		dr.failed = true
 		sum.Web = &web.DeptSummary{Year: d.Year, Code: d.Code}

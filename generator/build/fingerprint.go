@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"disclose/generator/buildcache"
+	"disclose/generator/check"
 	"disclose/generator/derive"
 	"disclose/generator/model"
 	"disclose/generator/pdf"
@@ -116,6 +117,7 @@ func (p *pipeline) lookup(dr *deptResult) {
 			sum.Past = lazyFrom[derive.PastYear](p.state, "past:"+dr.key, dr.fp)
 			sum.Section = lazyFrom[pdf.Section](p.state, "section:"+dr.key, dr.fp)
 			sum.Detail = lazyFrom[web.DeptDetail](p.state, "detail:"+dr.key, dr.fp)
+			sum.Places = lazyFrom[check.Codes](p.state, "codes:"+dr.key, dr.fp)
 			// A summary saved before its next year existed has no PastYear:
 			// the department is derived again to give one.
 			if dr.next && sum.Past == nil {

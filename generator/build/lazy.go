@@ -85,7 +85,8 @@ func (b *builder) keepLazy(dr *deptResult) error {
 	past := dr.sum.Past.encoded
 	section := dr.sum.Section.encoded
 	detail := dr.sum.Detail.encoded
-	for key, encoded := range map[string]func() (json.RawMessage, error){"past:" + dr.key: past, "section:" + dr.key: section, "detail:" + dr.key: detail} {
+	places := dr.sum.Places.encoded
+	for key, encoded := range map[string]func() (json.RawMessage, error){"past:" + dr.key: past, "section:" + dr.key: section, "detail:" + dr.key: detail, "codes:" + dr.key: places} {
 		if dr.cached != nil && !dr.rendered {
 			if ref := b.state.Ref(key); ref != nil {
 				b.next.Parts[key] = ref

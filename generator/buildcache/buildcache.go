@@ -27,7 +27,7 @@ import (
 )
 
 // version changes whenever the state's format or meaning changes.
-const version = 7 // 5: each part in a file of its own; 7: segments, details apart
+const version = 8 // 5: each part in a file of its own; 7: segments, details apart; 8: codes apart
 
 // State is what one build leaves for the next.
 type State struct {

@@ -104,6 +104,50 @@ func CodesOf(d *model.Department) Codes {
 	return c
 }
 
+// CodeList is a department's codes without the places they were written:
+// enough to tell whether any is used twice, which is rare (Duplicates then
+// needs the places). A build keeps it for every department; the places
+// only for when they are needed.
+type CodeList struct {
+	Year     int
+	Code     string
+	Projects []string
+}
+
+// List is the department's codes without their places.
+func (c Codes) List() CodeList {
+	l := CodeList{Year: c.Year, Code: c.Code, Projects: make([]string, len(c.Projects))}
+	for i, p := range c.Projects {
+		l.Projects[i] = p.Code
+	}
+	return l
+}
+
+// Unique says whether Duplicates would find nothing in these departments:
+// no department code twice in a year, no project code twice in a year.
+func Unique(depts []CodeList) bool {
+	seen := map[string]bool{}
+	for _, d := range depts {
+		key := strconv.Itoa(d.Year) + "/"
+		if d.Code != "" {
+			if seen["d"+key+d.Code] {
+				return false
+			}
+			seen["d"+key+d.Code] = true
+		}
+		for _, p := range d.Projects {
+			if p == "" {
+				continue
+			}
+			if seen["p"+key+p] {
+				return false
+			}
+			seen["p"+key+p] = true
+		}
+	}
+	return true
+}
+
 // Duplicates reports a department code used twice in a year, and a project
 // code used twice in a year across all departments. depts are in the
 // site's order (year, then folder).
