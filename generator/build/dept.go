@@ -28,11 +28,11 @@ import (
 
 // deptSummary is what a build keeps of a department between builds.
 type deptSummary struct {
-	Web     *web.DeptSummary
-	Codes   check.CodeList
+	Web   *web.DeptSummary
+	Codes check.CodeList
 	// Places are its codes with where they were written, read only when
 	// some code is used twice (state part "codes:").
-	Places *lazyJSON[check.Codes] `json:"-"`
+	Places  *lazyJSON[check.Codes] `json:"-"`
 	Section *lazyJSON[pdf.Section] `json:"-"` // for a summary-only combined report (state part "section:")
 	// Detail is what its segment's site-wide files need (state part "detail:").
 	Detail *lazyJSON[web.DeptDetail] `json:"-"`
