@@ -36,16 +36,18 @@ func writeDatapackage(w *writer, site *model.Site, segs []SegmentPiece) {
 		w.fail(err)
 		return
 	}
-	list := resourcesList(segs)
 	quoted, _ := json.Marshal(marker)
 	i := bytes.Index(head, quoted)
 	if i < 0 {
 		w.fail(errMarker)
 		return
 	}
-	out := make([]byte, 0, len(head)+len(list))
-	out = append(append(append(out, head[:i]...), list...), head[i+len(quoted):]...)
-	w.file("datapackage.json", out)
+	size := len(head)
+	for _, s := range segs {
+		size += len(s.Resources) + 2
+	}
+	out := appendResources(append(make([]byte, 0, size+8), head[:i]...), segs)
+	w.file("datapackage.json", append(out, head[i+len(quoted):]...))
 }
 
 const datapackageDescription = "预算绩效信息公开的开放数据：绩效指标、预算项目、预算明细、资金支出计划执行情况、绩效运行监控、绩效自评（计算得分与公布得分）和支出记录。金额单位为元，比率为百分数，得分为两位小数，均为精确的十进制数。"
@@ -69,10 +71,11 @@ func indentedJSON(v any, prefix, indent string) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// resourcesList is the resources array as it stands in the document, at
-// depth one, from the segments' pieces.
-func resourcesList(segs []SegmentPiece) []byte {
-	out := []byte("[\n")
+// appendResources appends the resources array as it stands in the
+// document, at depth one, from the segments' pieces.
+func appendResources(out []byte, segs []SegmentPiece) []byte {
+	start := len(out)
+	out = append(out, "[\n"...)
 	empty := true
 	for _, s := range segs {
 		if len(s.Resources) == 0 {
@@ -85,7 +88,7 @@ func resourcesList(segs []SegmentPiece) []byte {
 		out = append(out, s.Resources...)
 	}
 	if empty {
-		return []byte("null")
+		return append(out[:start], "null"...)
 	}
 	return append(out, "\n  ]"...)
 }
