@@ -12,7 +12,7 @@ CONTENT_FUZZTIME ?= 60s
 STATICCHECK_VERSION := v0.8.2
 GOBIN     := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all assets build dist test-dist site check test lint examples fuzz bench bench-scale bench-search bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
+.PHONY: all assets build dist test-dist site check test lint examples fuzz bench bench-scale kill-scale bench-search bench-go bench-check bench-build bench-pdf bench-memory pgo validate schema clean
 
 all: site
 
@@ -91,6 +91,13 @@ bench: build assets
 # exponents and the floor (copying our output, reading our input).
 bench-scale: build assets
 	scripts/bench-scale
+
+# The kill test and the full = incremental test once on a bench corpus with
+# the PDFs (KILL_SCALE=1, 3 or 10): builds killed at random moments leave
+# the old or the new site, and the build after them equals a --clean one.
+KILL_SCALE ?= 10
+kill-scale: build assets
+	scripts/kill-scale $(KILL_SCALE)
 
 # Site search and project explorer on the province corpus: index build
 # time and size, query time, bytes and recall in Chromium, explorer
