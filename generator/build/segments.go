@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	"disclose/generator/buildcache"
 	"disclose/generator/web"
@@ -40,15 +41,19 @@ func (b *builder) segments() ([]web.SegmentPiece, error) {
 			}
 		}
 		depts := make([]*web.DeptSummary, len(members))
-		for i, dr := range members {
-			det := dr.sum.Detail.get()
-			if det == nil {
-				errs[n] = errStateDamaged
-				return
-			}
+		var damaged atomic.Bool
+		// (Decoded on every core: a rebuild writes one segment, alone.)
+		workers.Each(len(members), func(i int) {
+			dr := members[i]
 			w := *dr.sum.Web // a copy: the summary is shared with the state
-			w.Detail = det
+			if w.Detail = dr.sum.Detail.get(); w.Detail == nil {
+				damaged.Store(true)
+			}
 			depts[i] = &w
+		})
+		if damaged.Load() {
+			errs[n] = errStateDamaged
+			return
 		}
 		out := &recorder{out: b.stage}
 		piece, err := b.web.Segment(n, depts, out)
