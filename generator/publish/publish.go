@@ -106,13 +106,13 @@ func (s *Staging) link(old, p string) error {
 // (a hard link: same bytes, inode and modification time). It fails when the
 // current output has no such file; the caller then writes it afresh.
 func (s *Staging) Keep(rel string) error {
+	if s.spare && s.present[rel] {
+		s.keep(rel) // the spare mirrors the output (and rel is a path in it)
+		return nil
+	}
 	p, err := s.path(rel)
 	if err != nil {
 		return err
-	}
-	if s.spare && s.present[rel] {
-		s.keep(rel) // the spare mirrors the output
-		return nil
 	}
 	old := filepath.Join(s.out, filepath.FromSlash(rel))
 	if err := os.Link(old, p); err != nil {
