@@ -40,7 +40,7 @@ var allowed = map[string][]string{
 	"buildcache": {"fileio"},
 	"gitrev":     {},
 	"semdiff":    {"derive", "diag", "model", "money", "num", "present", "rules"},
-	"publish":    {"fileio"},
+	"publish":    {"fileio", "workers"},
 	"fileio":     {},
 	"present":    {"model", "money", "num", "rules", "score"},
 	"web":        {"assets", "derive", "model", "money", "num", "present", "rules", "score", "workers"},

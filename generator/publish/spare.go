@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"disclose/generator/workers"
 )
 
 // The spare is the previous output, kept after the swap and brought up to
@@ -76,18 +78,50 @@ func takeSpare(out, dir string) bool {
 	return true
 }
 
-// list lists the files of the tree at dir (slash-separated, from dir).
+// list lists the files of the tree at dir (slash-separated, from dir):
+// the top two levels (the site's own files, its years), then each folder
+// below them (a department's) on every core: a province's output is
+// thousands of folders, and reading them is most of a small rebuild's
+// publishing.
 func list(dir string) map[string]bool {
 	files := map[string]bool{}
-	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() {
-			if rel, err := filepath.Rel(dir, p); err == nil {
-				files[filepath.ToSlash(rel)] = true
+	var deep []string
+	top, _ := os.ReadDir(dir)
+	for _, e := range top {
+		if !e.IsDir() {
+			files[e.Name()] = true
+			continue
+		}
+		sub, _ := os.ReadDir(filepath.Join(dir, e.Name()))
+		for _, f := range sub {
+			if rel := e.Name() + "/" + f.Name(); f.IsDir() {
+				deep = append(deep, rel)
+			} else {
+				files[rel] = true
 			}
 		}
-		return nil
-	})
+	}
+	found := make([][]string, len(deep))
+	workers.Each(len(deep), func(i int) { found[i] = listUnder(dir, deep[i], nil) })
+	for _, list := range found {
+		for _, rel := range list {
+			files[rel] = true
+		}
+	}
 	return files
+}
+
+// listUnder appends the files under the folder rel of dir.
+func listUnder(dir, rel string, out []string) []string {
+	entries, _ := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
+	for _, e := range entries {
+		if e.IsDir() {
+			out = listUnder(dir, rel+"/"+e.Name(), out)
+		} else {
+			out = append(out, rel+"/"+e.Name())
+		}
+	}
+	return out
 }
 
 // pruneSpare removes from the staging folder, which began as the spare,
