@@ -33,8 +33,8 @@ type deptSummary struct {
 	Section *lazyJSON[pdf.Section] `json:"-"` // for a summary-only combined report (state part "section:")
 	// Detail is what its segment's site-wide files need (state part "detail:").
 	Detail *lazyJSON[web.DeptDetail] `json:"-"`
-	Report  int64                  // the department's PDF size; -1 without PDFs
-	Diags   []diag.Diagnostic      // its warnings
+	Report int64                     // the department's PDF size; -1 without PDFs
+	Diags  []diag.Diagnostic         // its warnings
 	// Past is what its next year compares with; nil when it failed.
 	Past *lazyJSON[derive.PastYear] `json:"-"` // (state part "past:")
 }
@@ -51,7 +51,7 @@ type deptResult struct {
 	sum      *deptSummary
 	cached   *buildcache.Part // the cache's record, when the inputs are unchanged
 	broken   bool             // fingerprinting failed
-	inputs   map[string]buildcache.Stamp
+	inputs   []buildcache.Stamp
 	commits  []gitrev.Commit // those that touched the folder, in Git
 	outputs  []string
 	rendered bool
@@ -190,7 +190,7 @@ func (p *pipeline) render(dr *deptResult, dd *derive.Department, sum *deptSummar
 		return err
 	}
 	sum.Web, sum.Detail = ws, lazyOf(ws.Detail) // (dr.sum is sum, or the cache's equal summary)
-	ws.Detail = nil                            // (the summary is small; its detail travels apart)
+	ws.Detail = nil                             // (the summary is small; its detail travels apart)
 	dr.outputs = out.paths
 	slices.Sort(dr.outputs)
 	return nil
