@@ -2,7 +2,6 @@ package build
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -313,7 +312,7 @@ func (b *builder) summarize() (Result, error) {
 				data = dr.cached.Data // unchanged: not encoded again
 			} else {
 				var err error
-				if data, err = json.Marshal(dr.sum); err != nil {
+				if data, err = encodeSummary(dr.sum); err != nil {
 					return res, err
 				}
 			}

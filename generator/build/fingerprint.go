@@ -3,7 +3,6 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -112,7 +111,7 @@ func (p *pipeline) fingerprint(dr *deptResult, read func(string) ([]byte, fs.Fil
 func (p *pipeline) lookup(dr *deptResult) {
 	if part, ok := p.state.Lookup(p.stage.BuildID, p.global, "dept:"+dr.key, dr.fp); ok {
 		var sum deptSummary
-		if json.Unmarshal(part.Data, &sum) == nil && sum.Web != nil {
+		if decodeSummary(part.Data, &sum) == nil && sum.Web != nil {
 			sum.Past = lazyFrom[derive.PastYear](p.state, "past:"+dr.key, dr.fp)
 			sum.Section = lazyFrom[pdf.Section](p.state, "section:"+dr.key, dr.fp)
 			sum.Detail = lazyFrom[web.DeptDetail](p.state, "detail:"+dr.key, dr.fp)
