@@ -334,6 +334,7 @@ func (h *Hasher) Tree(root string) error {
 	}
 	slices.SortFunc(files, func(a, b treeFile) int { return strings.Compare(a.path, b.path) })
 	prefix := filepath.Clean(root) + string(filepath.Separator)
+	h.Seen = slices.Grow(h.Seen, len(files))
 	for _, f := range files {
 		rel, ok := strings.CutPrefix(f.path, prefix)
 		if !ok {

@@ -46,7 +46,7 @@ func encodePart(p *Part) ([]byte, error) {
 		b = append(strconv.AppendInt(b, s.Size, 10), ' ')
 		b = append(strconv.AppendInt(b, s.ModNano, 10), ' ')
 		b = append(strconv.AppendInt(b, s.ChangeNano, 10), ' ')
-		b = append(strconv.AppendUint(b, s.Inode, 10), ' ')
+		b = append(strconv.AppendInt(b, int64(s.Inode), 10), ' ')
 		b = append(strconv.AppendQuote(b, s.Path), '\n')
 	}
 	return append(b, p.Data...), nil
@@ -103,15 +103,48 @@ func parseStamp(line string) (Stamp, error) {
 			return s, errPart
 		}
 	}
-	var errs [5]error
+	var ok [5]bool
+	var inode int64
 	s.Sum = f[0]
-	s.Size, errs[0] = strconv.ParseInt(f[1], 10, 64)
-	s.ModNano, errs[1] = strconv.ParseInt(f[2], 10, 64)
-	s.ChangeNano, errs[2] = strconv.ParseInt(f[3], 10, 64)
-	s.Inode, errs[3] = strconv.ParseUint(f[4], 10, 64)
-	s.Path, errs[4] = strconv.Unquote(line)
-	if slices.ContainsFunc(errs[:], func(e error) bool { return e != nil }) {
+	s.Size, ok[0] = atoi(f[1])
+	s.ModNano, ok[1] = atoi(f[2])
+	s.ChangeNano, ok[2] = atoi(f[3])
+	inode, ok[3] = atoi(f[4])
+	s.Inode = uint64(inode)
+	var err error
+	s.Path, err = strconv.Unquote(line)
+	ok[4] = err == nil
+	if slices.Contains(ok[:], false) {
 		return s, errPart
 	}
 	return s, nil
+}
+
+// atoi reads what strconv.AppendInt wrote (an inode above 1<<63 wraps
+// round); it is strconv.ParseInt without its generality, a fifth of the
+// cost of decoding a part.
+func atoi(s string) (int64, bool) {
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	if s == "" || len(s) > 20 {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		d := s[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		next := n*10 + uint64(d)
+		if next/10 != n {
+			return 0, false // overflow
+		}
+		n = next
+	}
+	if neg {
+		return -int64(n), true
+	}
+	return int64(n), true
 }

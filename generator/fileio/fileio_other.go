@@ -55,6 +55,7 @@ func readDir(dir string) ([]dirEntry, error) {
 	out := make([]dirEntry, len(entries))
 	for i, e := range entries {
 		out[i].name = e.Name()
+		out[i].dir = e.IsDir()
 		if e.Type().IsRegular() {
 			if st, err := e.Info(); err == nil && st.Mode().IsRegular() {
 				out[i].file = st

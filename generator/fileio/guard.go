@@ -234,14 +234,20 @@ func (g *Guard) walk(dir string, stack []string, fn func(string, fs.FileInfo, er
 			}
 			continue
 		}
-		real, st, err := g.Resolve(p)
-		if err != nil {
-			fn(p, nil, err)
-			continue
-		}
-		if !st.IsDir() {
-			fn(p, st, nil)
-			continue
+		var real string
+		if e.dir {
+			// A folder, not a link, in a folder the Guard reads: inside.
+			real = join(stack[len(stack)-1], e.name)
+		} else {
+			var st fs.FileInfo
+			if real, st, err = g.Resolve(p); err != nil {
+				fn(p, nil, err)
+				continue
+			}
+			if !st.IsDir() {
+				fn(p, st, nil)
+				continue
+			}
 		}
 		for _, s := range stack {
 			if within(real, s) {
@@ -261,11 +267,13 @@ func (g *Guard) walk(dir string, stack []string, fn func(string, fs.FileInfo, er
 }
 
 // dirEntry is a folder's entry: its name and, when lstat said it is a
-// regular file, what lstat said of it (nil for anything else: a folder,
-// a link or a special file is resolved through the Guard).
+// regular file, what lstat said of it (nil for anything else: a link or
+// a special file is resolved through the Guard); dir when lstat said it
+// is a folder.
 type dirEntry struct {
 	name string
 	file fs.FileInfo
+	dir  bool
 }
 
 // join is filepath.Join of a clean folder and an entry's name, without

@@ -54,9 +54,13 @@ func readDir(dir string) ([]dirEntry, error) {
 				break
 			}
 		}
-		if err == nil && st.sys.Mode&unix.S_IFMT == unix.S_IFREG {
+		switch {
+		case err != nil:
+		case st.sys.Mode&unix.S_IFMT == unix.S_IFREG:
 			st.name = name
 			entries[i].file = st
+		case st.sys.Mode&unix.S_IFMT == unix.S_IFDIR:
+			entries[i].dir = true
 		}
 	}
 	return entries, nil
