@@ -224,8 +224,15 @@ func (s *State) saveIndex(path string) error {
 }
 
 // Prune removes the states under cache that no build has saved for the
-// given time (tests and one-off builds leave a state per output folder).
+// given time (tests and one-off builds leave a state per output folder),
+// and the values remembered (see Remembered) as long ago.
 func Prune(cache string, unused time.Duration) {
+	memos, _ := filepath.Glob(filepath.Join(cache, "build", "remembered", "*"))
+	for _, m := range memos {
+		if st, err := os.Stat(m); err == nil && time.Since(st.ModTime()) > unused {
+			_ = os.Remove(m)
+		}
+	}
 	dirs, _ := filepath.Glob(filepath.Join(cache, "build", "*"))
 	for _, d := range dirs {
 		st, err := os.Stat(filepath.Join(d, "state.json"))

@@ -94,9 +94,19 @@ func TestPrune(t *testing.T) {
 		os.MkdirAll(d, 0o755)
 		os.WriteFile(filepath.Join(d, "state.json"), []byte("{}"), 0o644)
 	}
+	for _, name := range []string{"old", "new"} {
+		SaveBlob(rememberedPath(cache, name), []byte(name))
+	}
 	long := time.Now().Add(-40 * 24 * time.Hour)
 	os.Chtimes(filepath.Join(cache, "build", "old", "state.json"), long, long)
+	os.Chtimes(rememberedPath(cache, "old"), long, long)
 	Prune(cache, 30*24*time.Hour)
+	if _, err := os.Stat(rememberedPath(cache, "old")); !os.IsNotExist(err) {
+		t.Error("an unused remembered value was kept")
+	}
+	if _, err := os.Stat(rememberedPath(cache, "new")); err != nil {
+		t.Error("a recent remembered value was removed")
+	}
 	if _, err := os.Stat(filepath.Join(cache, "build", "old")); !os.IsNotExist(err) {
 		t.Error("an unused state was kept")
 	}

@@ -42,14 +42,19 @@ func encodePart(p *Part) ([]byte, error) {
 		b = append(strconv.AppendQuote(b, o), '\n')
 	}
 	for _, s := range p.Inputs {
-		b = append(append(b, s.Sum...), ' ')
-		b = append(strconv.AppendInt(b, s.Size, 10), ' ')
-		b = append(strconv.AppendInt(b, s.ModNano, 10), ' ')
-		b = append(strconv.AppendInt(b, s.ChangeNano, 10), ' ')
-		b = append(strconv.AppendInt(b, int64(s.Inode), 10), ' ')
-		b = append(strconv.AppendQuote(b, s.Path), '\n')
+		b = append(stampLine(b, s), '\n')
 	}
 	return append(b, p.Data...), nil
+}
+
+// stampLine appends s as a part's file lists it (without the newline).
+func stampLine(b []byte, s Stamp) []byte {
+	b = append(append(b, s.Sum...), ' ')
+	b = append(strconv.AppendInt(b, s.Size, 10), ' ')
+	b = append(strconv.AppendInt(b, s.ModNano, 10), ' ')
+	b = append(strconv.AppendInt(b, s.ChangeNano, 10), ' ')
+	b = append(strconv.AppendInt(b, int64(s.Inode), 10), ' ')
+	return strconv.AppendQuote(b, s.Path)
 }
 
 func decodePart(data []byte) (*Part, error) {
