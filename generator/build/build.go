@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -316,7 +315,7 @@ func (b *builder) summarize() (Result, error) {
 	b.chain() // a full build fingerprints each department as it loads it
 	var sums []*web.DeptSummary
 	for _, dr := range b.results {
-		if c := dr.cached; c != nil && !dr.rendered && c.Fingerprint == dr.fp && slices.Equal(c.Outputs, dr.outputs) && maps.Equal(c.Inputs, dr.inputs) {
+		if c := dr.cached; c != nil && !dr.rendered && c.Fingerprint == dr.fp && slices.Equal(c.Outputs, dr.outputs) && slices.Equal(c.Inputs, dr.inputs) {
 			b.next.Parts["dept:"+dr.key] = c // unchanged, stamps too: not encoded or written again
 		} else {
 			var data []byte

@@ -54,7 +54,7 @@ type deptResult struct {
 	sum      *deptSummary
 	cached   *buildcache.Part // the cache's record, when the inputs are unchanged
 	broken   bool             // fingerprinting failed
-	inputs   map[string]buildcache.Stamp
+	inputs   []buildcache.Stamp
 	commits  []gitrev.Commit // those that touched the folder, in Git
 	outputs  []string
 	rendered bool

@@ -18,18 +18,31 @@ import (
 )
 
 // programSum fingerprints the running program: a new disclose renders
-// everything again.
-var programSum = sync.OnceValues(func() (string, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	h := buildcache.NewHasher()
-	if err := h.File("program", exe); err != nil {
-		return "", err
-	}
-	return h.Sum(), nil
-})
+// everything again. It is remembered under the cache folder by the
+// program file's stamp (once per process: the program does not change).
+func programSum(cache string) (string, error) {
+	programOnce.Do(func() {
+		exe, err := os.Executable()
+		if err != nil {
+			programErr = err
+			return
+		}
+		programSumValue, programErr = buildcache.Remembered(cache, exe, func() (string, error) {
+			h := buildcache.NewHasher()
+			if err := h.File("program", exe); err != nil {
+				return "", err
+			}
+			return h.Sum(), nil
+		})
+	})
+	return programSumValue, programErr
+}
+
+var (
+	programOnce     sync.Once
+	programSumValue string
+	programErr      error
+)
 
 // globalInputs is what every page depends on besides its department.
 type globalInputs struct {
@@ -43,7 +56,7 @@ type globalInputs struct {
 // fingerprint covers the program, the options, site.yaml, the site's
 // templates and fonts.
 func (g globalInputs) fingerprint() (string, error) {
-	prog, err := programSum()
+	prog, err := programSum(g.cfg.Cache)
 	if err != nil {
 		return "", err
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+
+	"disclose/generator/fileio"
 )
 
 // A blob is a file the build keeps beside its state (a department's part
@@ -42,7 +44,7 @@ func writeAtomic(path, pattern string, data []byte) error {
 
 // LoadBlob reads what SaveBlob wrote; false when it is missing or damaged.
 func LoadBlob(path string) ([]byte, bool) {
-	data, err := os.ReadFile(path)
+	data, err := fileio.ReadFile(path)
 	if err != nil {
 		return nil, false
 	}

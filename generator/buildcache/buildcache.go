@@ -20,6 +20,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -27,7 +29,7 @@ import (
 )
 
 // version changes whenever the state's format or meaning changes.
-const version = 8 // 5: each part in a file of its own; 7: segments, details apart; 8: codes apart
+const version = 9 // 5: each part in a file of its own; 7: segments, details apart; 8: stamps as lines; 9: codes apart
 
 // State is what one build leaves for the next.
 type State struct {
@@ -60,21 +62,23 @@ type partSlot struct {
 
 // Part is one part of the site: its inputs' fingerprint, the files it
 // wrote (slash-separated, from the site root) and what the build keeps of
-// it (opaque here: the caller's JSON).
+// it (opaque here: the caller's JSON). Its file's format is in part.go.
 type Part struct {
 	Fingerprint string
 	Outputs     []string
-	Data        json.RawMessage `json:",omitempty"`
+	Data        json.RawMessage
 	// Inputs are the content hashes of the part's input files with what
-	// the file system said of them, so that a file whose size, times and
-	// inode are unchanged is not read again (as Git's index does).
-	Inputs map[string]Stamp `json:",omitempty"`
+	// the file system said of them, sorted by path, so that a file whose
+	// size, times and inode are unchanged is not read again (as Git's
+	// index does).
+	Inputs []Stamp
 
 	file string // the file it was read from, "" when made by this build
 }
 
 // Stamp is a file's content hash and what stat said of it when hashed.
 type Stamp struct {
+	Path                      string // slash-separated, from the tree's root
 	Sum                       string
 	Size, ModNano, ChangeNano int64
 	Inode                     uint64
@@ -142,11 +146,12 @@ func (s *State) Part(key string) (*Part, bool) {
 	slot.once.Do(func() {
 		name := s.Index[key]
 		data, ok := LoadBlob(filepath.Join(s.dir, name))
-		head, body, cut := bytes.Cut(data, []byte("\n"))
-		var p Part
-		if ok && cut && json.Unmarshal(head, &p) == nil {
-			p.file, p.Data = name, body
-			slot.p = &p
+		if !ok {
+			return
+		}
+		if p, err := decodePart(data); err == nil {
+			p.file = name
+			slot.p = p
 		}
 	})
 	return slot.p, slot.p != nil
@@ -189,16 +194,10 @@ func (s *State) Save(path string) error {
 	for key, p := range s.Parts {
 		name := p.file
 		if name == "" {
-			// The part's JSON without its data, a line, then the data
-			// as it is: reading a part does not scan its data (a
-			// department's summary is hundreds of kilobytes).
-			head := *p
-			head.Data = nil
-			data, err := json.Marshal(head)
+			data, err := encodePart(p)
 			if err != nil {
 				return err
 			}
-			data = append(append(data, '\n'), p.Data...)
 			name = digest(data)[:32] + ".part"
 			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 				if err := SaveBlob(filepath.Join(dir, name), data); err != nil {
@@ -225,8 +224,15 @@ func (s *State) saveIndex(path string) error {
 }
 
 // Prune removes the states under cache that no build has saved for the
-// given time (tests and one-off builds leave a state per output folder).
+// given time (tests and one-off builds leave a state per output folder),
+// and the values remembered (see Remembered) as long ago.
 func Prune(cache string, unused time.Duration) {
+	memos, _ := filepath.Glob(filepath.Join(cache, "build", "remembered", "*"))
+	for _, m := range memos {
+		if st, err := os.Stat(m); err == nil && time.Since(st.ModTime()) > unused {
+			_ = os.Remove(m)
+		}
+	}
 	dirs, _ := filepath.Glob(filepath.Join(cache, "build", "*"))
 	for _, d := range dirs {
 		st, err := os.Stat(filepath.Join(d, "state.json"))
@@ -251,11 +257,12 @@ func Path(cache, content, out string) string {
 
 // Hasher builds a fingerprint.
 type Hasher struct {
-	h hash.Hash
-	// Known are stamps from the last build: a file whose stat matches its
-	// stamp adds the stamp's hash without being read. Seen collects the
-	// stamps of the files hashed now.
-	Known, Seen map[string]Stamp
+	h   hash.Hash
+	buf []byte
+	// Known are stamps from the last build, sorted by path: a file whose
+	// stat matches its stamp adds the stamp's hash without being read.
+	// Seen collects the stamps of the files hashed now, sorted likewise.
+	Known, Seen []Stamp
 	// Since is when the last state was saved: a file changed less than a
 	// second before it may have changed again within the file system's
 	// time resolution, and is read (Git's "racily clean" rule).
@@ -275,7 +282,11 @@ func NewHasher() *Hasher { return &Hasher{h: sha256.New()} }
 
 // String adds a labelled value.
 func (h *Hasher) String(label, value string) {
-	fmt.Fprintf(h.h, "%s\x00%d\x00%s\x00", label, len(value), value)
+	b := append(h.buf[:0], label...)
+	b = strconv.AppendInt(append(b, 0), int64(len(value)), 10)
+	b = append(append(append(b, 0), value...), 0)
+	h.h.Write(b)
+	h.buf = b
 }
 
 // File adds a file's name and bytes; a missing file is added as missing.
@@ -303,18 +314,16 @@ func (h *Hasher) File(label, path string) error {
 // too: a file load reads must never be left out (an editor's swap file
 // costs at worst one needless render).
 func (h *Hasher) Tree(root string) error {
-	var files []string
-	refused := map[string]bool{}
-	infos := map[string]fs.FileInfo{} // from the walk: one stat a file
+	type treeFile struct {
+		path    string
+		st      fs.FileInfo // from the walk: one stat a file
+		refused bool
+	}
+	var files []treeFile
 	var err error
 	if h.Files != nil {
 		err = h.Files.WalkInfo(root, func(p string, st fs.FileInfo, err error) {
-			if err != nil {
-				refused[p] = true
-			} else if st != nil {
-				infos[p] = st
-			}
-			files = append(files, p)
+			files = append(files, treeFile{p, st, err != nil})
 		})
 	} else {
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -322,7 +331,7 @@ func (h *Hasher) Tree(root string) error {
 				return err
 			}
 			if !d.IsDir() {
-				files = append(files, p)
+				files = append(files, treeFile{path: p})
 			}
 			return nil
 		})
@@ -330,21 +339,37 @@ func (h *Hasher) Tree(root string) error {
 	if err != nil {
 		return err
 	}
-	slices.Sort(files)
-	for _, p := range files {
-		rel, _ := filepath.Rel(root, p)
+	slices.SortFunc(files, func(a, b treeFile) int { return strings.Compare(a.path, b.path) })
+	prefix := filepath.Clean(root) + string(filepath.Separator)
+	h.Seen = slices.Grow(h.Seen, len(files))
+	for _, f := range files {
+		rel, ok := strings.CutPrefix(f.path, prefix)
+		if !ok {
+			rel, _ = filepath.Rel(root, f.path)
+		}
 		rel = filepath.ToSlash(rel)
-		if refused[p] {
+		if f.refused {
 			h.String(rel, "\x00refused")
 			continue
 		}
-		sum, err := h.fileSum(rel, p, infos[p])
+		sum, err := h.fileSum(rel, f.path, f.st)
 		if err != nil {
 			return err
 		}
 		h.String(rel, sum)
 	}
+	// (Sorted already unless the separator sorts unlike '/'.)
+	slices.SortFunc(h.Seen, func(a, b Stamp) int { return strings.Compare(a.Path, b.Path) })
 	return nil
+}
+
+// known is the stamp of the file at rel from the last build.
+func (h *Hasher) known(rel string) (Stamp, bool) {
+	i, ok := slices.BinarySearchFunc(h.Known, rel, func(s Stamp, rel string) int { return strings.Compare(s.Path, rel) })
+	if !ok {
+		return Stamp{}, false
+	}
+	return h.Known[i], true
 }
 
 // fileSum is the SHA-256 of the file at p, from its stamp when the file
@@ -358,10 +383,11 @@ func (h *Hasher) fileSum(rel, p string, st fs.FileInfo) (string, error) {
 		}
 	}
 	stamp, stamped := stampOf(st)
-	if old, ok := h.Known[rel]; ok && stamped && old.Sum != "" &&
+	stamp.Path = rel
+	if old, ok := h.known(rel); ok && stamped && old.Sum != "" &&
 		old.Size == stamp.Size && old.ModNano == stamp.ModNano && old.ChangeNano == stamp.ChangeNano && old.Inode == stamp.Inode &&
 		time.Unix(0, max(stamp.ModNano, stamp.ChangeNano)).Before(h.Since.Add(-time.Second)) {
-		h.see(rel, old)
+		h.see(old)
 		return old.Sum, nil
 	}
 	var data []byte
@@ -374,6 +400,7 @@ func (h *Hasher) fileSum(rel, p string, st fs.FileInfo) (string, error) {
 			return "", err
 		}
 		stamp, stamped = stampOf(before)
+		stamp.Path = rel
 	} else if h.Files != nil {
 		if data, _, err = h.Files.ReadFile(p); err != nil {
 			return "", err
@@ -384,17 +411,12 @@ func (h *Hasher) fileSum(rel, p string, st fs.FileInfo) (string, error) {
 	sum := sha256.Sum256(data)
 	stamp.Sum = hex.EncodeToString(sum[:])
 	if stamped {
-		h.see(rel, stamp)
+		h.see(stamp)
 	}
 	return stamp.Sum, nil
 }
 
-func (h *Hasher) see(rel string, s Stamp) {
-	if h.Seen == nil {
-		h.Seen = map[string]Stamp{}
-	}
-	h.Seen[rel] = s
-}
+func (h *Hasher) see(s Stamp) { h.Seen = append(h.Seen, s) }
 
 // Sum returns the fingerprint as hex.
 func (h *Hasher) Sum() string { return hex.EncodeToString(h.h.Sum(nil)) }

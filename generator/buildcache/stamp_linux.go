@@ -5,14 +5,22 @@ package buildcache
 import (
 	"io/fs"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // stampOf takes size, modification and change times and inode from stat;
 // the change time moves on every write and cannot be set back by tools.
+// (os.Lstat gives a *syscall.Stat_t, fileio's walk a *unix.Stat_t.)
 func stampOf(st fs.FileInfo) (Stamp, bool) {
-	sys, ok := st.Sys().(*syscall.Stat_t)
-	if !ok {
+	s := Stamp{Size: st.Size(), ModNano: st.ModTime().UnixNano()}
+	switch sys := st.Sys().(type) {
+	case *syscall.Stat_t:
+		s.ChangeNano, s.Inode = sys.Ctim.Nano(), sys.Ino
+	case *unix.Stat_t:
+		s.ChangeNano, s.Inode = sys.Ctim.Nano(), sys.Ino
+	default:
 		return Stamp{}, false
 	}
-	return Stamp{Size: st.Size(), ModNano: st.ModTime().UnixNano(), ChangeNano: sys.Ctim.Nano(), Inode: sys.Ino}, true
+	return s, true
 }

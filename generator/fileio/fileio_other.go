@@ -45,3 +45,22 @@ func readRegular(path string, st fs.FileInfo, limit int64) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// readDir lists dir's entries in name order.
+func readDir(dir string) ([]dirEntry, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]dirEntry, len(entries))
+	for i, e := range entries {
+		out[i].name = e.Name()
+		out[i].dir = e.IsDir()
+		if e.Type().IsRegular() {
+			if st, err := e.Info(); err == nil && st.Mode().IsRegular() {
+				out[i].file = st
+			}
+		}
+	}
+	return out, nil
+}

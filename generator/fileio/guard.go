@@ -216,38 +216,38 @@ func (g *Guard) WalkInfo(root string, fn func(path string, st fs.FileInfo, err e
 	if !st.IsDir() {
 		return &fs.PathError{Op: "readdir", Path: root, Err: errNotDir}
 	}
-	return g.walk(root, []string{real}, fn)
+	return g.walk(filepath.Clean(root), []string{real}, fn)
 }
 
 func (g *Guard) walk(dir string, stack []string, fn func(string, fs.FileInfo, error)) error {
-	entries, err := os.ReadDir(dir)
+	entries, err := readDir(dir)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		p := filepath.Join(dir, e.Name())
-		if e.Type().IsRegular() {
-			st, err := e.Info()
-			if err == nil {
-				err = g.admit(p, st)
-				if err != nil {
-					err = &fs.PathError{Op: "open", Path: p, Err: err}
-				}
+		p := join(dir, e.name)
+		if e.file != nil {
+			if err := g.admit(p, e.file); err != nil {
+				fn(p, nil, &fs.PathError{Op: "open", Path: p, Err: err})
+			} else {
+				fn(p, e.file, nil)
 			}
-			if err != nil {
-				st = nil
-			}
-			fn(p, st, err)
 			continue
 		}
-		real, st, err := g.Resolve(p)
-		if err != nil {
-			fn(p, nil, err)
-			continue
-		}
-		if !st.IsDir() {
-			fn(p, st, nil)
-			continue
+		var real string
+		if e.dir {
+			// A folder, not a link, in a folder the Guard reads: inside.
+			real = join(stack[len(stack)-1], e.name)
+		} else {
+			var st fs.FileInfo
+			if real, st, err = g.Resolve(p); err != nil {
+				fn(p, nil, err)
+				continue
+			}
+			if !st.IsDir() {
+				fn(p, st, nil)
+				continue
+			}
 		}
 		for _, s := range stack {
 			if within(real, s) {
@@ -264,4 +264,26 @@ func (g *Guard) walk(dir string, stack []string, fn func(string, fs.FileInfo, er
 		}
 	}
 	return nil
+}
+
+// dirEntry is a folder's entry: its name and, when lstat said it is a
+// regular file, what lstat said of it (nil for anything else: a link or
+// a special file is resolved through the Guard); dir when lstat said it
+// is a folder.
+type dirEntry struct {
+	name string
+	file fs.FileInfo
+	dir  bool
+}
+
+// join is filepath.Join of a clean folder and an entry's name, without
+// cleaning the result again (a walk joins one per file).
+func join(dir, name string) string {
+	if dir == "." {
+		return name
+	}
+	if strings.HasSuffix(dir, string(filepath.Separator)) {
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
 }

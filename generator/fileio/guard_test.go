@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -124,14 +125,23 @@ func TestGuardWalk(t *testing.T) {
 	os.Symlink("../../shared", filepath.Join(root, "dept", "spending", "linked"))
 	os.Symlink("../../elsewhere", filepath.Join(root, "dept", "out"))
 	os.Symlink("..", filepath.Join(root, "dept", "spending", "loop"))
+	os.WriteFile(filepath.Join(root, "dept", "big.md"), []byte("12345678901"), 0o644)
+	os.Symlink("../shared/s.csv", filepath.Join(root, "dept", "ln.csv"))
+	os.Symlink("/dev/zero", filepath.Join(root, "dept", "zero.csv"))
+	if err := syscall.Mkfifo(filepath.Join(root, "dept", "fifo.csv"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	g, err := NewGuard(root)
 	if err != nil {
 		t.Fatal(err)
 	}
+	g.Limit = func(string) int64 { return 10 }
 	var got []string
 	err = g.Walk(filepath.Join(root, "dept"), func(p string, err error) {
 		rel, _ := filepath.Rel(root, p)
 		var out *OutsideError
+		var special *SpecialError
+		var large *TooLargeError
 		switch {
 		case err == nil:
 			got = append(got, rel)
@@ -139,12 +149,64 @@ func TestGuardWalk(t *testing.T) {
 			got = append(got, rel+" outside")
 		case errors.Is(err, ErrLoop):
 			got = append(got, rel+" loop")
+		case errors.As(err, &special):
+			got = append(got, rel+" special")
+		case errors.As(err, &large):
+			got = append(got, rel+" large")
 		default:
 			got = append(got, rel+" "+err.Error())
 		}
 	})
-	want := "dept/a.yaml|dept/out outside|dept/spending/linked/s.csv|dept/spending/loop loop"
+	want := "dept/a.yaml|dept/big.md large|dept/fifo.csv special|dept/ln.csv|dept/out outside|dept/spending/linked/s.csv|dept/spending/loop loop|dept/zero.csv outside"
 	if err != nil || strings.Join(got, "|") != want {
 		t.Errorf("%v\n got %s\nwant %s", err, strings.Join(got, "|"), want)
 	}
+}
+
+// TestWalkInfoIsLstat: what the walk says of a file is what os.Lstat says
+// (of where a link leads), and its paths are filepath.Join's, however the
+// root is written.
+func TestWalkInfoIsLstat(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "d", "projects"), 0o755)
+	os.WriteFile(filepath.Join(root, "d", "a b.yaml"), []byte("数据"), 0o640)
+	os.WriteFile(filepath.Join(root, "d", "projects", "p.yaml"), []byte("x"), 0o4755)
+	os.Chmod(filepath.Join(root, "d", "projects", "p.yaml"), 0o4755|fs.ModeSetuid)
+	os.Symlink("a b.yaml", filepath.Join(root, "d", "link.yaml"))
+	old := time.Date(2020, 1, 2, 3, 4, 5, 6789, time.UTC)
+	os.Chtimes(filepath.Join(root, "d", "a b.yaml"), old, old)
+	g, err := NewGuard(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	for _, top := range []string{filepath.Join(root, "d"), filepath.Join(root, "d") + "/", "d", "./d/", "d/../d"} {
+		var got []string
+		err := g.WalkInfo(top, func(p string, st fs.FileInfo, err error) {
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			want, err := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l, _ := os.Lstat(p); l.Mode().IsRegular() && st.Name() != want.Name() {
+				t.Errorf("%s: named %s", p, st.Name())
+			}
+			if st.Size() != want.Size() || st.Mode() != want.Mode() ||
+				!st.ModTime().Equal(want.ModTime()) || st.IsDir() || inode(st) != inode(want) {
+				t.Errorf("%s: walk says %s %d %v %v, lstat %s %d %v %v", p, st.Name(), st.Size(), st.Mode(), st.ModTime(), want.Name(), want.Size(), want.Mode(), want.ModTime())
+			}
+			got = append(got, p)
+		})
+		joined := filepath.Join(top, "a b.yaml") + "|" + filepath.Join(top, "link.yaml") + "|" + filepath.Join(top, "projects", "p.yaml")
+		if err != nil || strings.Join(got, "|") != joined {
+			t.Errorf("root %q: %v\n got %s\nwant %s", top, err, strings.Join(got, "|"), joined)
+		}
+	}
+}
+
+// inode is the inode number in what stat said (os's and fileio's Sys).
+func inode(st fs.FileInfo) uint64 {
+	return reflect.ValueOf(st.Sys()).Elem().FieldByName("Ino").Uint()
 }

@@ -1,0 +1,58 @@
+package buildcache
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestPartRoundTrip: a part's file gives back the part, whatever its
+// paths hold; a file whose lists are cut short, out of order or not
+// numbers is not a part.
+func TestPartRoundTrip(t *testing.T) {
+	stamps := []Stamp{
+		{Path: "a b.yaml", Sum: "00ff", Size: 3, ModNano: -1, ChangeNano: 1733356800123456789, Inode: 1 << 63},
+		{Path: "projects/\"引号\".yaml", Sum: "ab"},
+		{Path: "projects/new\nline.yaml", Sum: "cd", Size: 1},
+		{Path: "spending/2021.csv", Sum: ""},
+	}
+	for _, p := range []*Part{
+		{Fingerprint: "fp"},
+		{Fingerprint: "fp", Outputs: []string{"2021/a/index.html", "2021/a/第 1 页.html"}, Data: []byte(`{"x":1}`)},
+		{Fingerprint: "fp", Inputs: stamps, Data: []byte("line\nline\n")},
+		{Fingerprint: "fp", Outputs: []string{"o"}, Inputs: stamps[:1]},
+	} {
+		data, err := encodePart(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := decodePart(data)
+		if err != nil {
+			t.Fatalf("%q: %v", data, err)
+		}
+		if len(back.Data) == 0 {
+			back.Data = nil
+		}
+		if !reflect.DeepEqual(back, p) {
+			t.Errorf("%q\n gave %+v\n want %+v", data, back, p)
+		}
+	}
+	good, _ := encodePart(&Part{Fingerprint: "fp", Outputs: []string{"o"}, Inputs: stamps[:2]})
+	for name, edit := range map[string][2]string{
+		"a list cut short": {`"Inputs":2`, `"Inputs":3`},
+		"out of order":     {`"a b.yaml"`, `"z.yaml"`},
+		"not a number":     {` 3 -1 `, ` 3 x `},
+		"a field missing":  {` 3 -1 `, ` 3 `},
+		"a path unquoted":  {`"o"`, `o`},
+		"not JSON":         {`{"Fingerprint"`, `{Fingerprint`},
+		"a count below 0":  {`"Outputs":1`, `"Outputs":-1`},
+	} {
+		bad := strings.Replace(string(good), edit[0], edit[1], 1)
+		if bad == string(good) {
+			t.Fatalf("%s: the edit did not apply to %q", name, good)
+		}
+		if p, err := decodePart([]byte(bad)); err == nil {
+			t.Errorf("%s: decoded %+v", name, p)
+		}
+	}
+}

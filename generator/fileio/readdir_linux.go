@@ -1,0 +1,103 @@
+//go:build linux
+
+package fileio
+
+import (
+	"io/fs"
+	"slices"
+	"sync"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// direntBufs are getdents buffers, reused: a rebuild lists thousands of
+// folders.
+var direntBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
+
+// readDir lists dir's entries in name order, each regular file with what
+// lstat said of it: the folder is opened once and each entry stat'ed
+// relative to it, so the kernel does not walk the folder's path again for
+// every file (a rebuild stats every input; at 100,000 files that walk
+// was most of the time).
+func readDir(dir string) ([]dirEntry, error) {
+	fd, err := openDir(dir)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: dir, Err: err}
+	}
+	defer unix.Close(fd)
+	bp := direntBufs.Get().(*[]byte)
+	defer direntBufs.Put(bp)
+	var names []string
+	for {
+		n, err := unix.Getdents(fd, *bp)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "readdirent", Path: dir, Err: err}
+		}
+		if n <= 0 {
+			break
+		}
+		_, _, names = unix.ParseDirent((*bp)[:n], -1, names)
+	}
+	slices.Sort(names)
+	entries := make([]dirEntry, len(names))
+	files := make([]fileStat, len(names)) // one allocation for the folder
+	for i, name := range names {
+		entries[i].name = name
+		st := &files[i]
+		for {
+			err = unix.Fstatat(fd, name, &st.sys, unix.AT_SYMLINK_NOFOLLOW)
+			if err != unix.EINTR {
+				break
+			}
+		}
+		switch {
+		case err != nil:
+		case st.sys.Mode&unix.S_IFMT == unix.S_IFREG:
+			st.name = name
+			entries[i].file = st
+		case st.sys.Mode&unix.S_IFMT == unix.S_IFDIR:
+			entries[i].dir = true
+		}
+	}
+	return entries, nil
+}
+
+func openDir(dir string) (int, error) {
+	for {
+		fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+		if err != unix.EINTR {
+			return fd, err
+		}
+	}
+}
+
+// fileStat is what lstat said of a regular file, as os.Lstat's FileInfo
+// says it; Sys is the *unix.Stat_t.
+type fileStat struct {
+	name string
+	sys  unix.Stat_t
+}
+
+func (f *fileStat) Name() string       { return f.name }
+func (f *fileStat) Size() int64        { return f.sys.Size }
+func (f *fileStat) IsDir() bool        { return false }
+func (f *fileStat) ModTime() time.Time { return time.Unix(f.sys.Mtim.Unix()) }
+func (f *fileStat) Sys() any           { return &f.sys }
+
+func (f *fileStat) Mode() fs.FileMode {
+	m := fs.FileMode(f.sys.Mode & 0o777)
+	if f.sys.Mode&unix.S_ISUID != 0 {
+		m |= fs.ModeSetuid
+	}
+	if f.sys.Mode&unix.S_ISGID != 0 {
+		m |= fs.ModeSetgid
+	}
+	if f.sys.Mode&unix.S_ISVTX != 0 {
+		m |= fs.ModeSticky
+	}
+	return m
+}
