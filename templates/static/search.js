@@ -1,9 +1,10 @@
 // The site search (搜索): MiniSearch over the index the build wrote in
-// shards (generator/web/search.go). A query is cut into the same tokens as
-// the index (generator/web/tokens.go: Han characters in pairs, letters and
-// digits as words); each token's shard is fetched once, and a page is a
-// result when it has every token. Titles come from the departments' small
-// files, the snippet from the result's own page.
+// segments of departments, each cut into shards by a hash of the term
+// (generator/web/search.go). A query is cut into the same tokens as the
+// index (generator/web/tokens.go: Han characters in pairs, letters and
+// digits as words); a token's shard of every segment is fetched once, and
+// a page is a result when it has every token. Titles come from the
+// departments' small files, the snippet from the result's own page.
 (function () {
   "use strict";
   var box = document.getElementById("search");
@@ -66,8 +67,41 @@
   }
   var options = { fields: ["name", "text"], storeFields: [] };
   function meta() { return load(box.dataset.meta, JSON.parse); }
-  function shard(n) {
-    return load("search/shards/" + n + ".json", function (t) { return MiniSearch.loadJSON(t, options); });
+  // index gives one MiniSearch over term's shard of every segment, in
+  // MiniSearch's serialized form: the shards' documents and postings
+  // joined (numbers are delta-coded in a shard and distinct across
+  // segments), with the site's document count and average field lengths
+  // from meta.json, so BM25 scores as one index over the whole site would.
+  var indexes = {};
+  function index(m, term) {
+    var urls = m.segments.map(function (shards, n) { return "search/" + n + "/" + shardOf(term, shards) + ".json"; });
+    var key = urls.join(" ");
+    if (!indexes[key]) {
+      indexes[key] = Promise.all(urls.map(function (u) { return load(u, JSON.parse); })).then(function (shards) {
+        var js = { documentCount: m.documents, nextId: m.documents, documentIds: {}, fieldIds: { name: 0, text: 1 },
+          fieldLength: {}, averageFieldLength: m.averageFieldLength, storedFields: {}, dirtCount: 0, index: [],
+          serializationVersion: 2 };
+        var terms = new Map();
+        shards.forEach(function (s) {
+          for (var i = 0, id = 0; i < s.documents.length; i += 3) {
+            id += s.documents[i];
+            js.documentIds[id] = id;
+            js.fieldLength[id] = [s.documents[i + 1], s.documents[i + 2]];
+          }
+          s.index.forEach(function (e) {
+            var fields = terms.get(e[0]);
+            if (!fields) { terms.set(e[0], fields = {}); js.index.push([e[0], fields]); }
+            for (var f = 0; f + 1 < e.length; f++) {
+              if (e[f + 1].length === 0) continue;
+              var docs = fields[f] || (fields[f] = {});
+              for (var k = 0, n = 0; k < e[f + 1].length; k++) docs[n += e[f + 1][k]] = 1;
+            }
+          });
+        });
+        return MiniSearch.loadJS ? MiniSearch.loadJS(js, options) : MiniSearch.loadJSON(JSON.stringify(js), options);
+      });
+    }
+    return indexes[key];
   }
   var exact = { fields: ["name", "text"], boost: { name: 3 }, prefix: false, fuzzy: false,
     tokenize: function (s) { return [s]; }, processTerm: function (s) { return s; } };
@@ -78,7 +112,7 @@
     if (terms.length === 0) return Promise.resolve([]);
     return meta().then(function (m) {
       return Promise.all(terms.map(function (t) {
-        return shard(shardOf(t, m.shards)).then(function (ms) { return ms.search(t, exact); });
+        return index(m, t).then(function (ms) { return ms.search(t, exact); });
       }));
     }).then(function (lists) {
       var score = new Map();
