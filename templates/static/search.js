@@ -67,41 +67,51 @@
   }
   var options = { fields: ["name", "text"], storeFields: [] };
   function meta() { return load(box.dataset.meta, JSON.parse); }
-  // index gives one MiniSearch over term's shard of every segment, in
-  // MiniSearch's serialized form: the shards' documents and postings
-  // joined (numbers are delta-coded in a shard and distinct across
-  // segments), with the site's document count and average field lengths
-  // from meta.json, so BM25 scores as one index over the whole site would.
-  var indexes = {};
+  // shard gives a segment's shard decoded (its numbers are delta-coded):
+  // its documents' field lengths by number, its terms' entries by term.
+  function shard(url) {
+    return load(url, function (text) {
+      var s = JSON.parse(text), lens = new Map(), terms = new Map();
+      for (var i = 0, id = 0; i < s.documents.length; i += 3) {
+        id += s.documents[i];
+        lens.set(id, [s.documents[i + 1], s.documents[i + 2]]);
+      }
+      s.index.forEach(function (e) { terms.set(e[0], e); });
+      return { lens: lens, terms: terms };
+    });
+  }
+  // index gives a MiniSearch holding term as one index over the whole site
+  // would: its postings in the term's shard of every segment (numbers are
+  // distinct across segments) joined in MiniSearch's serialized form, with
+  // the documents they name and the site's document count and average
+  // field lengths from meta.json, all BM25 needs. Other terms of the
+  // shards are left out: they do not change term's scores.
   function index(m, term) {
-    var urls = m.segments.map(function (shards, n) { return "search/" + n + "/" + shardOf(term, shards) + ".json"; });
-    var key = urls.join(" ");
-    if (!indexes[key]) {
-      indexes[key] = Promise.all(urls.map(function (u) { return load(u, JSON.parse); })).then(function (shards) {
-        var js = { documentCount: m.documents, nextId: m.documents, documentIds: {}, fieldIds: { name: 0, text: 1 },
-          fieldLength: {}, averageFieldLength: m.averageFieldLength, storedFields: {}, dirtCount: 0, index: [],
-          serializationVersion: 2 };
-        var terms = new Map();
-        shards.forEach(function (s) {
-          for (var i = 0, id = 0; i < s.documents.length; i += 3) {
-            id += s.documents[i];
+    return Promise.all(m.segments.map(function (shards, n) {
+      return shard("search/" + n + "/" + shardOf(term, shards) + ".json");
+    })).then(function (shards) {
+      var js = { documentCount: m.documents, nextId: m.documents, documentIds: {}, fieldIds: { name: 0, text: 1 },
+        fieldLength: {}, averageFieldLength: m.averageFieldLength, storedFields: {}, dirtCount: 0, index: [],
+        serializationVersion: 2 };
+      var fields = {}, found = false;
+      shards.forEach(function (s) {
+        var e = s.terms.get(term);
+        if (!e) return;
+        for (var f = 0; f + 1 < e.length; f++) {
+          if (e[f + 1].length === 0) continue;
+          var docs = fields[f] || (fields[f] = {});
+          for (var k = 0, id = 0; k < e[f + 1].length; k++) {
+            id += e[f + 1][k];
+            docs[id] = 1;
             js.documentIds[id] = id;
-            js.fieldLength[id] = [s.documents[i + 1], s.documents[i + 2]];
+            js.fieldLength[id] = s.lens.get(id);
+            found = true;
           }
-          s.index.forEach(function (e) {
-            var fields = terms.get(e[0]);
-            if (!fields) { terms.set(e[0], fields = {}); js.index.push([e[0], fields]); }
-            for (var f = 0; f + 1 < e.length; f++) {
-              if (e[f + 1].length === 0) continue;
-              var docs = fields[f] || (fields[f] = {});
-              for (var k = 0, n = 0; k < e[f + 1].length; k++) docs[n += e[f + 1][k]] = 1;
-            }
-          });
-        });
-        return MiniSearch.loadJS ? MiniSearch.loadJS(js, options) : MiniSearch.loadJSON(JSON.stringify(js), options);
+        }
       });
-    }
-    return indexes[key];
+      if (found) js.index.push([term, fields]);
+      return MiniSearch.loadJS ? MiniSearch.loadJS(js, options) : MiniSearch.loadJSON(JSON.stringify(js), options);
+    });
   }
   var exact = { fields: ["name", "text"], boost: { name: 3 }, prefix: false, fuzzy: false,
     tokenize: function (s) { return [s]; }, processTerm: function (s) { return s; } };
