@@ -17,8 +17,8 @@ import (
 // build writes in segments of departments (segment.go), each cut into
 // shards by a hash of the term: a query loads search/meta.json and its
 // terms' shard of every segment, never the whole index. A shard keeps its
-// documents' field lengths and its terms' postings, numbers delta-coded
-// (a quarter of MiniSearch's serialized form); search.js joins a term's
+// terms' postings, each a document's number (delta-coded) and its field's
+// token count (a sixth of MiniSearch's serialized form); search.js joins a term's
 // shards into MiniSearch's form with the site's document count and
 // average field lengths from meta.json, so BM25 scores as one index over
 // the whole site would. The pages' titles, links and amounts are in one
@@ -228,10 +228,8 @@ func writeSearchSegment(w *writer, n int, depts []*DeptSummary) {
 			nums = append(nums, base+1+j)
 		}
 	}
-	// Documents are in increasing number, so each shard's members and
-	// each term's postings are too.
+	// Documents are in increasing number, so each term's postings are too.
 	index := make([]map[string]*[2][]int, shards)
-	members := make([][]int, shards)
 	for s := range index {
 		index[s] = map[string]*[2][]int{}
 	}
@@ -244,15 +242,12 @@ func writeSearchSegment(w *writer, n int, depts []*DeptSummary) {
 					ps = &[2][]int{}
 					index[s][t] = ps
 				}
-				ps[f] = append(ps[f], nums[k])
-				if m := members[s]; len(m) == 0 || m[len(m)-1] != k {
-					members[s] = append(members[s], k)
-				}
+				ps[f] = append(ps[f], k)
 			}
 		}
 	}
 	workers.Each(shards, func(s int) {
-		w.file(fmt.Sprintf("search/%d/%d.json", n, s), shardJSON(index[s], members[s], docs, nums))
+		w.file(fmt.Sprintf("search/%d/%d.json", n, s), shardJSON(index[s], docs, nums))
 	})
 }
 
@@ -264,47 +259,37 @@ func shardOf(term string, shards int) int {
 	return int(h.Sum32() & uint32(shards-1))
 }
 
-// shardJSON is one shard: "documents", each member's number (as the
-// difference from the previous one's) and its fields' token counts; and
-// "index", each term with the numbers of the documents that have it in
-// each field, in increasing order, each as the difference from the one
-// before. members are indexes in docs and nums.
-func shardJSON(index map[string]*[2][]int, members []int, docs []*SearchDoc, nums []int) []byte {
-	b := make([]byte, 0, 16*len(members)+4096)
-	b = append(b, `{"documents":[`...)
-	prev := 0
-	for i, k := range members {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(nums[k]-prev), 10)
-		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(docs[k].Len[0]), 10)
-		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(docs[k].Len[1]), 10)
-		prev = nums[k]
-	}
-	b = append(b, `],"index":[`...)
+// shardJSON is one shard: each term with, for each field, the documents
+// that have it there, in increasing number, each as its number's
+// difference from the one before and its token count in that field (all
+// BM25 needs of it). postings are indexes in docs and nums.
+func shardJSON(index map[string]*[2][]int, docs []*SearchDoc, nums []int) []byte {
 	terms := make([]string, 0, len(index))
-	for t := range index {
+	size := 0
+	for t, ps := range index {
 		terms = append(terms, t)
+		size += len(t) + 8*(len(ps[0])+len(ps[1])) + 16
 	}
 	slices.Sort(terms)
+	b := make([]byte, 0, size)
+	b = append(b, `{"index":[`...)
 	for i, t := range terms {
 		if i > 0 {
 			b = append(b, ",\n"...)
 		}
 		b = append(b, '[')
 		b = append(b, jsonString(t)...)
-		for _, ps := range index[t] {
+		for f, ps := range index[t] {
 			b = append(b, ",["...)
 			prev := 0
-			for j, num := range ps {
+			for j, k := range ps {
 				if j > 0 {
 					b = append(b, ',')
 				}
-				b = strconv.AppendInt(b, int64(num-prev), 10)
-				prev = num
+				b = strconv.AppendInt(b, int64(nums[k]-prev), 10)
+				b = append(b, ',')
+				b = strconv.AppendInt(b, int64(docs[k].Len[f]), 10)
+				prev = nums[k]
 			}
 			b = append(b, ']')
 		}

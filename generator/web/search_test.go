@@ -68,8 +68,8 @@ type searchMeta struct {
 	AverageFieldLength [2]float64
 }
 
-// searchIndex is what a term's index holds: each document's field lengths
-// and the documents that have the term, by field.
+// searchIndex is what a term's index holds: the documents that have the
+// term, by field, and their field lengths.
 type searchIndex struct {
 	lens     map[int][2]int
 	postings [2][]int
@@ -82,19 +82,9 @@ func joinShards(t *testing.T, out mapOutput, meta searchMeta, term string) searc
 	ix := searchIndex{lens: map[int][2]int{}}
 	for n, shards := range meta.Segments {
 		path := fmt.Sprintf("search/%d/%d.json", n, shardOf(term, shards))
-		var s struct {
-			Documents []int
-			Index     [][]json.RawMessage
-		}
-		if err := json.Unmarshal(out[path], &s); err != nil || len(s.Documents)%3 != 0 {
+		var s struct{ Index [][]json.RawMessage }
+		if err := json.Unmarshal(out[path], &s); err != nil {
 			t.Fatalf("%s: %v", path, err)
-		}
-		for i, id := 0, 0; i < len(s.Documents); i += 3 {
-			id += s.Documents[i]
-			if _, dup := ix.lens[id]; dup {
-				t.Fatalf("%s: document %d is in another segment too", path, id)
-			}
-			ix.lens[id] = [2]int{s.Documents[i+1], s.Documents[i+2]}
 		}
 		for _, e := range s.Index {
 			var name string
@@ -102,17 +92,19 @@ func joinShards(t *testing.T, out mapOutput, meta searchMeta, term string) searc
 				continue
 			}
 			for f := range ix.postings {
-				var deltas []int
-				if err := json.Unmarshal(e[1+f], &deltas); err != nil {
-					t.Fatal(err)
+				var ps []int
+				if err := json.Unmarshal(e[1+f], &ps); err != nil || len(ps)%2 != 0 {
+					t.Fatalf("%s: %s: %v", path, term, err)
 				}
-				id := 0
-				for _, d := range deltas {
-					id += d
-					if _, ok := ix.lens[id]; !ok {
-						t.Errorf("%s: %s in document %d, which the shard does not list", path, term, id)
+				for k, id := 0, 0; k < len(ps); k += 2 {
+					id += ps[k]
+					if slices.Contains(ix.postings[f], id) {
+						t.Fatalf("%s: %s in document %d twice", path, term, id)
 					}
 					ix.postings[f] = append(ix.postings[f], id)
+					l := ix.lens[id]
+					l[f] = ps[k+1]
+					ix.lens[id] = l
 				}
 			}
 		}

@@ -67,25 +67,22 @@
   }
   var options = { fields: ["name", "text"], storeFields: [] };
   function meta() { return load(box.dataset.meta, JSON.parse); }
-  // shard gives a segment's shard decoded (its numbers are delta-coded):
-  // its documents' field lengths by number, its terms' entries by term.
+  // shard gives a segment's shard: its terms' entries by term.
   function shard(url) {
     return load(url, function (text) {
-      var s = JSON.parse(text), lens = new Map(), terms = new Map();
-      for (var i = 0, id = 0; i < s.documents.length; i += 3) {
-        id += s.documents[i];
-        lens.set(id, [s.documents[i + 1], s.documents[i + 2]]);
-      }
-      s.index.forEach(function (e) { terms.set(e[0], e); });
-      return { lens: lens, terms: terms };
+      var terms = new Map();
+      JSON.parse(text).index.forEach(function (e) { terms.set(e[0], e); });
+      return terms;
     });
   }
   // index gives a MiniSearch holding term as one index over the whole site
   // would: its postings in the term's shard of every segment (numbers are
   // distinct across segments) joined in MiniSearch's serialized form, with
-  // the documents they name and the site's document count and average
-  // field lengths from meta.json, all BM25 needs. Other terms of the
-  // shards are left out: they do not change term's scores.
+  // the field lengths they carry and the site's document count and average
+  // field lengths from meta.json, all BM25 needs. A posting is a number's
+  // difference from the one before and the document's token count in the
+  // field; a field's length is read only for the documents it holds the
+  // term in, so the other is left 0.
   function index(m, term) {
     return Promise.all(m.segments.map(function (shards, n) {
       return shard("search/" + n + "/" + shardOf(term, shards) + ".json");
@@ -94,17 +91,18 @@
         fieldLength: {}, averageFieldLength: m.averageFieldLength, storedFields: {}, dirtCount: 0, index: [],
         serializationVersion: 2 };
       var fields = {}, found = false;
-      shards.forEach(function (s) {
-        var e = s.terms.get(term);
+      shards.forEach(function (terms) {
+        var e = terms.get(term);
         if (!e) return;
         for (var f = 0; f + 1 < e.length; f++) {
-          if (e[f + 1].length === 0) continue;
+          var ps = e[f + 1];
+          if (ps.length === 0) continue;
           var docs = fields[f] || (fields[f] = {});
-          for (var k = 0, id = 0; k < e[f + 1].length; k++) {
-            id += e[f + 1][k];
+          for (var k = 0, id = 0; k < ps.length; k += 2) {
+            id += ps[k];
             docs[id] = 1;
             js.documentIds[id] = id;
-            js.fieldLength[id] = s.lens.get(id);
+            (js.fieldLength[id] || (js.fieldLength[id] = [0, 0]))[f] = ps[k + 1];
             found = true;
           }
         }
