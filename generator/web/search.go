@@ -35,9 +35,6 @@ type SearchDoc struct {
 	Len   [2]int
 }
 
-// searchFields are the MiniSearch fields, in SearchDoc's order.
-var searchFields = []string{"name", "text"}
-
 func searchDoc(name, code string, text ...string) SearchDoc {
 	var d SearchDoc
 	var terms [2][]string
