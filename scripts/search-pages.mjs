@@ -3,8 +3,8 @@
 // reader uses them, and prints name=value figures:
 //   search: QUERIES queries taken from the projects' names (two and four
 //   characters, and codes): the time from submitting to the first result
-//   shown, the bytes transferred (index, result files and the snippets'
-//   pages) and recall: every project whose name contains the query must be
+//   shown, the bytes transferred and the requests made (index, result
+//   files and the snippets' pages) and recall: every project whose name contains the query must be
 //   among the results (checked against the explorer's data, which is the
 //   content's names). The first query runs on a freshly loaded page.
 //   explorer: filters chosen in the form give the rows the data says, a
@@ -70,15 +70,15 @@ for (let i = 0; queries.length < nQueries && i < projects.length * 4; i++) {
   else if (chars.length >= len) { const at = (i * 31) % (chars.length - len + 1); q = chars.slice(at, at + len).join(""); }
   if (q && !queries.includes(q)) queries.push(q);
 }
-const times = [], bytes = [];
+const times = [], bytes = [], requests = [];
 let recallMissing = 0;
 for (const [n, q] of queries.entries()) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
-  let transferred = 0, counting = false;
-  cdp.on("Network.loadingFinished", (e) => { if (counting) transferred += e.encodedDataLength; });
+  let transferred = 0, fetched = 0, counting = false;
+  cdp.on("Network.loadingFinished", (e) => { if (counting) { transferred += e.encodedDataLength; fetched++; } });
   page.on("pageerror", (e) => fail(`search ${q}: script error ${e.message}`));
   await page.goto(site + "search.html", { waitUntil: "load" });
   counting = true;
@@ -104,7 +104,7 @@ for (const [n, q] of queries.entries()) {
   recallMissing += missing.length;
   if (missing.length) fail(`search ${q}: ${missing.length} of ${want.length} projects with it in their name are missing, e.g. ${missing[0].href}`);
   if (ms < 0) fail(`search ${q}: no result shown within 10 s`);
-  times.push(ms); bytes.push(transferred);
+  times.push(ms); bytes.push(transferred); requests.push(fetched);
   if (n === 0) {
     // The address round-trips: the page opened at it runs the same search.
     await page.goto(page.url(), { waitUntil: "load" });
@@ -120,6 +120,8 @@ console.log(`search_first_results_ms_median=${pct(times, 0.5).toFixed(0)}`);
 console.log(`search_first_results_ms_max=${Math.max(...times).toFixed(0)}`);
 console.log(`search_transfer_kb_median=${(pct(bytes, 0.5) / 1024).toFixed(0)}`);
 console.log(`search_transfer_kb_max=${(Math.max(...bytes) / 1024).toFixed(0)}`);
+console.log(`search_requests_median=${pct(requests, 0.5)}`);
+console.log(`search_requests_max=${Math.max(...requests)}`);
 console.log(`search_recall_missing=${recallMissing}`);
 
 // ---- explorer ----

@@ -14,13 +14,16 @@ import (
 )
 
 // The site search (搜索) is MiniSearch in the browser over an index this
-// build writes in MiniSearch's own serialized form (MiniSearch.loadJSON,
-// serializationVersion 2), cut into shards by a hash of the term: a query
-// loads search/meta.json and the shards of its terms only, never the whole
-// index. All postings of a term sit in one shard, so the shards' BM25
-// scores are those of one index. The pages' titles, links and amounts are
-// in one small file per department (search/docs/), fetched for the results
-// shown; the snippet comes from the result's own page.
+// build writes in segments of departments (segment.go), each cut into
+// shards by a hash of the term: a query loads search/meta.json and its
+// terms' shard of every segment, never the whole index. A shard keeps its
+// terms' postings, each a document's number (delta-coded) and its field's
+// token count (a sixth of MiniSearch's serialized form); search.js joins a term's
+// shards into MiniSearch's form with the site's document count and
+// average field lengths from meta.json, so BM25 scores as one index over
+// the whole site would. The pages' titles, links and amounts are in one
+// small file per department (search/docs/), fetched for the results shown;
+// the snippet comes from the result's own page.
 
 // SearchDoc is what the search index keeps of one page: the distinct
 // tokens of its name field (name and code) and of its text field
@@ -31,9 +34,6 @@ type SearchDoc struct {
 	Terms [2]string
 	Len   [2]int
 }
-
-// searchFields are the MiniSearch fields, in SearchDoc's order.
-var searchFields = []string{"name", "text"}
 
 func searchDoc(name, code string, text ...string) SearchDoc {
 	var d SearchDoc
@@ -211,9 +211,7 @@ func writeSearchMeta(w *writer, depts []*DeptSummary) {
 }
 
 // writeSearchSegment writes segment n's shards (search/N/SHARD.json) from
-// its departments' documents: each shard MiniSearch's serialized form
-// without the site's statistics (meta.json has them; search.js puts them
-// in, and joins a term's shards of every segment into one index first).
+// its departments' documents.
 func writeSearchSegment(w *writer, n int, depts []*DeptSummary) {
 	shards := segmentShards(depts)
 	var docs []*SearchDoc
@@ -227,36 +225,28 @@ func writeSearchSegment(w *writer, n int, depts []*DeptSummary) {
 			nums = append(nums, base+1+j)
 		}
 	}
-	index := make([]map[string][]posting, shards)
-	members := make([][]int, shards)
+	// Documents are in increasing number, so each term's postings are too.
+	index := make([]map[string]*[2][]int, shards)
 	for s := range index {
-		index[s] = map[string][]posting{}
+		index[s] = map[string]*[2][]int{}
 	}
 	for k, d := range docs {
 		for f, terms := range d.Terms {
 			for t := range strings.FieldsSeq(terms) {
 				s := shardOf(t, shards)
-				index[s][t] = append(index[s][t], posting{f, nums[k]})
-				if m := members[s]; len(m) == 0 || m[len(m)-1] != k {
-					members[s] = append(members[s], k)
+				ps := index[s][t]
+				if ps == nil {
+					ps = &[2][]int{}
+					index[s][t] = ps
 				}
+				ps[f] = append(ps[f], k)
 			}
 		}
 	}
-	// Each document's entries in a shard's documentIds and fieldLength,
-	// made once: a shard lists most of its segment's documents.
-	ids, lens := make([]string, len(docs)), make([]string, len(docs))
-	for k, d := range docs {
-		num := strconv.Itoa(nums[k])
-		ids[k] = `"` + num + `":` + num
-		lens[k] = `"` + num + `":[` + strconv.Itoa(d.Len[0]) + `,` + strconv.Itoa(d.Len[1]) + `]`
-	}
 	workers.Each(shards, func(s int) {
-		w.file(fmt.Sprintf("search/%d/%d.json", n, s), shardJSON(index[s], members[s], [2][]string{ids, lens}))
+		w.file(fmt.Sprintf("search/%d/%d.json", n, s), shardJSON(index[s], docs, nums))
 	})
 }
-
-type posting struct{ field, doc int }
 
 // shardOf is the shard of a term: FNV-1a of its UTF-8 bytes (search.js
 // computes the same).
@@ -266,64 +256,41 @@ func shardOf(term string, shards int) int {
 	return int(h.Sum32() & uint32(shards-1))
 }
 
-// shardJSON is one shard in MiniSearch's serialized form. Short ids are
-// the documents' numbers; the ids are the same numbers. entries are each
-// document's entry in documentIds and in fieldLength.
-func shardJSON(index map[string][]posting, members []int, entries [2][]string) []byte {
-	var b bytes.Buffer
-	b.WriteString(`{"documentIds":{`)
-	for i, k := range members {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(entries[0][k])
-	}
-	b.WriteString(`},"fieldIds":{"name":0,"text":1},"fieldLength":{`)
-	for i, k := range members {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(entries[1][k])
-	}
-	b.WriteString(`},"index":[`)
+// shardJSON is one shard: each term with, for each field, the documents
+// that have it there, in increasing number, each as its number's
+// difference from the one before and its token count in that field (all
+// BM25 needs of it). postings are indexes in docs and nums.
+func shardJSON(index map[string]*[2][]int, docs []*SearchDoc, nums []int) []byte {
 	terms := make([]string, 0, len(index))
-	for t := range index {
+	size := 0
+	for t, ps := range index {
 		terms = append(terms, t)
+		size += len(t) + 8*(len(ps[0])+len(ps[1])) + 16
 	}
 	slices.Sort(terms)
+	b := make([]byte, 0, size)
+	b = append(b, `{"index":[`...)
 	for i, t := range terms {
 		if i > 0 {
-			b.WriteString(",\n")
+			b = append(b, ",\n"...)
 		}
-		b.WriteString("[")
-		b.WriteString(jsonString(t))
-		b.WriteString(",{")
-		ps := index[t]
-		for f := range searchFields {
-			first := true
-			for _, p := range ps {
-				if p.field != f {
-					continue
+		b = append(b, '[')
+		b = append(b, jsonString(t)...)
+		for f, ps := range index[t] {
+			b = append(b, ",["...)
+			prev := 0
+			for j, k := range ps {
+				if j > 0 {
+					b = append(b, ',')
 				}
-				if first {
-					if f > 0 && b.Bytes()[b.Len()-1] != '{' {
-						b.WriteByte(',')
-					}
-					b.WriteString(`"` + strconv.Itoa(f) + `":{`)
-					first = false
-				} else {
-					b.WriteByte(',')
-				}
-				b.WriteByte('"')
-				b.WriteString(strconv.Itoa(p.doc))
-				b.WriteString(`":1`)
+				b = strconv.AppendInt(b, int64(nums[k]-prev), 10)
+				b = append(b, ',')
+				b = strconv.AppendInt(b, int64(docs[k].Len[f]), 10)
+				prev = nums[k]
 			}
-			if !first {
-				b.WriteByte('}')
-			}
+			b = append(b, ']')
 		}
-		b.WriteString("}]")
+		b = append(b, ']')
 	}
-	b.WriteString("]}\n")
-	return b.Bytes()
+	return append(b, "]}\n"...)
 }

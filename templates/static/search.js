@@ -1,9 +1,10 @@
 // The site search (搜索): MiniSearch over the index the build wrote in
-// shards (generator/web/search.go). A query is cut into the same tokens as
-// the index (generator/web/tokens.go: Han characters in pairs, letters and
-// digits as words); each token's shard is fetched once, and a page is a
-// result when it has every token. Titles come from the departments' small
-// files, the snippet from the result's own page.
+// segments of departments, each cut into shards by a hash of the term
+// (generator/web/search.go). A query is cut into the same tokens as the
+// index (generator/web/tokens.go: Han characters in pairs, letters and
+// digits as words); a token's shard of every segment is fetched once, and
+// a page is a result when it has every token. Titles come from the
+// departments' small files, the snippet from the result's own page.
 (function () {
   "use strict";
   var box = document.getElementById("search");
@@ -66,8 +67,49 @@
   }
   var options = { fields: ["name", "text"], storeFields: [] };
   function meta() { return load(box.dataset.meta, JSON.parse); }
-  function shard(n) {
-    return load("search/shards/" + n + ".json", function (t) { return MiniSearch.loadJSON(t, options); });
+  // shard gives a segment's shard: its terms' entries by term.
+  function shard(url) {
+    return load(url, function (text) {
+      var terms = new Map();
+      JSON.parse(text).index.forEach(function (e) { terms.set(e[0], e); });
+      return terms;
+    });
+  }
+  // index gives a MiniSearch holding term as one index over the whole site
+  // would: its postings in the term's shard of every segment (numbers are
+  // distinct across segments) joined in MiniSearch's serialized form, with
+  // the field lengths they carry and the site's document count and average
+  // field lengths from meta.json, all BM25 needs. A posting is a number's
+  // difference from the one before and the document's token count in the
+  // field; a field's length is read only for the documents it holds the
+  // term in, so the other is left 0.
+  function index(m, term) {
+    return Promise.all(m.segments.map(function (shards, n) {
+      return shard("search/" + n + "/" + shardOf(term, shards) + ".json");
+    })).then(function (shards) {
+      var js = { documentCount: m.documents, nextId: m.documents, documentIds: {}, fieldIds: { name: 0, text: 1 },
+        fieldLength: {}, averageFieldLength: m.averageFieldLength, storedFields: {}, dirtCount: 0, index: [],
+        serializationVersion: 2 };
+      var fields = {}, found = false;
+      shards.forEach(function (terms) {
+        var e = terms.get(term);
+        if (!e) return;
+        for (var f = 0; f + 1 < e.length; f++) {
+          var ps = e[f + 1];
+          if (ps.length === 0) continue;
+          var docs = fields[f] || (fields[f] = {});
+          for (var k = 0, id = 0; k < ps.length; k += 2) {
+            id += ps[k];
+            docs[id] = 1;
+            js.documentIds[id] = id;
+            (js.fieldLength[id] || (js.fieldLength[id] = [0, 0]))[f] = ps[k + 1];
+            found = true;
+          }
+        }
+      });
+      if (found) js.index.push([term, fields]);
+      return MiniSearch.loadJS ? MiniSearch.loadJS(js, options) : MiniSearch.loadJSON(JSON.stringify(js), options);
+    });
   }
   var exact = { fields: ["name", "text"], boost: { name: 3 }, prefix: false, fuzzy: false,
     tokenize: function (s) { return [s]; }, processTerm: function (s) { return s; } };
@@ -78,7 +120,7 @@
     if (terms.length === 0) return Promise.resolve([]);
     return meta().then(function (m) {
       return Promise.all(terms.map(function (t) {
-        return shard(shardOf(t, m.shards)).then(function (ms) { return ms.search(t, exact); });
+        return index(m, t).then(function (ms) { return ms.search(t, exact); });
       }));
     }).then(function (lists) {
       var score = new Map();
