@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"disclose/generator/diag"
 	"disclose/generator/model"
@@ -298,7 +299,10 @@ func (c *checker) levels(rows []model.Indicator, levels []model.Level, path stri
 // placeholderPattern matches template text a form left in: "指标2", "……",
 // "(≥**个)", "★★★".
 func isPlaceholder(s string) bool {
-	t := strings.Join(strings.Fields(s), "")
+	t := s
+	if strings.ContainsFunc(s, unicode.IsSpace) { // rarely: no copy otherwise
+		t = strings.Join(strings.Fields(s), "")
+	}
 	if t == "" {
 		return false
 	}

@@ -32,7 +32,7 @@ func (c *checker) records(site *model.Site, d *model.Department) map[string]mone
 	}
 	yearFirst, _ := model.NewDate(d.Year, 1, 1)
 	yearLast, _ := model.NewDate(d.Year, 12, 31)
-	var ok []*model.Record
+	ok := make([]*model.Record, 0, len(d.Records))
 	for i := range d.Records {
 		r := &d.Records[i]
 		p := projects[r.Project]

@@ -227,12 +227,21 @@ func squeeze(s string) string {
 func isSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' }
 
 func matches(label, name string, aliases []string) bool {
-	for _, n := range append([]string{name}, aliases...) {
-		if label == n || label+"指标" == n {
+	if names(label, name) {
+		return true
+	}
+	for _, n := range aliases {
+		if names(label, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// names reports whether label is n or n without its 指标 (label+"指标" ==
+// n, without building the string: every indicator row is classified).
+func names(label, n string) bool {
+	return label == n || len(n) == len(label)+len("指标") && strings.HasPrefix(n, label) && strings.HasSuffix(n, "指标")
 }
 
 // Classify maps a row's 一级 and 二级 labels to the framework's categories.
