@@ -223,7 +223,7 @@ func levelRange(level1, level2 string, isLevel2 bool, rows []model.Indicator, le
 	n2, _ := rules.SplitLabel(level2)
 	cat := func(label string) string {
 		n, _ := rules.SplitLabel(label)
-		if l1, _, _ := rs.Classify(n, ""); l1 != nil {
+		if l1 := rs.Level1Of(n); l1 != nil {
 			return l1.Name
 		}
 		return n
@@ -251,7 +251,7 @@ func levelRange(level1, level2 string, isLevel2 bool, rows []model.Indicator, le
 		}
 	}
 	if !isLevel2 {
-		if l1, _, _ := rs.Classify(level1, ""); l1 != nil && l1.Weight != nil {
+		if l1 := rs.Level1Of(level1); l1 != nil && l1.Weight != nil {
 			return l1.Weight.Rat(), l1.Weight.Rat(), true
 		}
 	}
@@ -278,7 +278,7 @@ func declared(levels []model.Level, level1, level2 string) bool {
 func (c *checker) levels(rows []model.Indicator, levels []model.Level, path string, table diag.Source) {
 	for i, l := range levels {
 		n1, _ := rules.SplitLabel(l.Level1)
-		if l1, _, _ := c.rules.Classify(n1, ""); l1 != nil {
+		if l1 := c.rules.Level1Of(n1); l1 != nil {
 			continue
 		}
 		used := false

@@ -244,18 +244,24 @@ func names(label, n string) bool {
 	return label == n || len(n) == len(label)+len("指标") && strings.HasPrefix(n, label) && strings.HasSuffix(n, "指标")
 }
 
+// Level1Of is the framework's 一级 category of a row's 一级 label (as
+// Classify gives it), or nil.
+func (s *Settings) Level1Of(level1 string) *Level1 {
+	level1, _ = SplitLabel(level1)
+	for i := range s.Framework {
+		if matches(level1, s.Framework[i].Name, s.Framework[i].Aliases) {
+			return &s.Framework[i]
+		}
+	}
+	return nil
+}
+
 // Classify maps a row's 一级 and 二级 labels to the framework's categories.
 // l1 is nil when the 一级 label is unknown; l2 is nil when the 二级 label does
 // not belong to that 一级 (then other is the 一级 it belongs to, if any).
 func (s *Settings) Classify(level1, level2 string) (l1 *Level1, l2 *Level2, other *Level1) {
-	level1, _ = SplitLabel(level1)
+	l1 = s.Level1Of(level1)
 	level2, _ = SplitLabel(level2)
-	for i := range s.Framework {
-		if matches(level1, s.Framework[i].Name, s.Framework[i].Aliases) {
-			l1 = &s.Framework[i]
-			break
-		}
-	}
 	for i := range s.Framework {
 		c := &s.Framework[i]
 		for j := range c.Level2 {
