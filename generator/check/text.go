@@ -30,6 +30,28 @@ func isControl(r rune) bool {
 // firstControl returns the byte offset and the rune of the first control
 // character of s, or -1.
 func firstControl(s string) (int, rune) {
+	if !utf8.ValidString(s) {
+		return firstControlRunes(s)
+	}
+	// Valid UTF-8 (nearly all text): a control character is a byte below
+	// 0x20 or DEL, or starts with C2 (U+0080–U+009F) or EF BF (U+FFFD–
+	// U+FFFF); neither C2 nor EF is ever a continuation byte.
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b < 0x20 && b != '\t' && b != '\n' && b != '\r', b == 0x7f:
+			return i, rune(b)
+		case b == 0xc2 || b == 0xef:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isControl(r) {
+				return i, r
+			}
+		}
+	}
+	return -1, 0
+}
+
+// firstControlRunes is firstControl rune by rune, for text that is not
+// valid UTF-8 (a broken byte is utf8.RuneError, a control character).
+func firstControlRunes(s string) (int, rune) {
 	for i := 0; i < len(s); i++ {
 		b := s[i]
 		// Fast path: only bytes below 0x20, DEL and multi-byte sequences
