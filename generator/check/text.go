@@ -96,11 +96,14 @@ func (c *checker) controlText(s string, pos diag.Pos, field string) {
 // controlMarkdown reports every control character of a narrative at its
 // own line and column.
 func (c *checker) controlMarkdown(m model.Markdown) {
-	src := []byte(m.Text)
+	var src []byte // made only for a message
 	for off := 0; off < len(m.Text); {
 		i, r := firstControl(m.Text[off:])
 		if i < 0 {
 			return
+		}
+		if src == nil {
+			src = []byte(m.Text)
 		}
 		c.errorf(diag.At(m.File, src, off+i), "control-char", "", controlHint(r), "控制字符 %s 不能公开", controlName(r))
 		off += i + utf8.RuneLen(r)
