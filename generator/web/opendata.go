@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -64,8 +65,14 @@ func neutralize(s string) string {
 }
 
 // csvBytes writes t as UTF-8 with a BOM, so that Excel shows Chinese.
-func csvBytes(t Table) []byte {
-	b := make([]byte, 0, 64*(len(t.Rows)+1))
+func csvBytes(t Table) []byte { return appendCSV(make([]byte, 0, 64*(len(t.Rows)+1)), t) }
+
+// csvBuffers are reused between CSV files, as pageBuffers between pages:
+// a department's spending.csv alone is most of a megabyte.
+var csvBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// appendCSV appends t to b as csvBytes writes it.
+func appendCSV(b []byte, t Table) []byte {
 	b = append(b, utf8BOM...)
 	for i, c := range t.Columns {
 		b = appendCSVField(b, i, c.Name)
@@ -123,7 +130,10 @@ func csvNeedsQuotes(field string) bool {
 }
 
 func (w *writer) csv(rel, name, description string, t Table) {
-	w.file(rel, csvBytes(t))
+	buf := csvBuffers.Get().(*[]byte)
+	*buf = appendCSV((*buf)[:0], t)
+	w.file(rel, *buf) // written before it returns: the buffer is free again
+	csvBuffers.Put(buf)
 	r := Resource{Name: name, Path: rel, Title: t.Title, Profile: "tabular-data-resource", Format: "csv",
 		Mediatype: "text/csv", Encoding: "utf-8", Description: description}
 	r.Schema.Fields = t.Columns
@@ -136,8 +146,10 @@ func (w *writer) csv(rel, name, description string, t Table) {
 // compact for the data files programs read (browsers indent it for a
 // reader, and a province has thousands of them).
 func (w *writer) json(rel string, v any, indent bool) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	b := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(b)
+	b.Reset()
+	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)
 	if indent {
 		enc.SetIndent("", "  ")
@@ -146,7 +158,7 @@ func (w *writer) json(rel string, v any, indent bool) {
 		w.fail(err)
 		return
 	}
-	w.file(rel, b.Bytes())
+	w.file(rel, b.Bytes()) // written before it returns: the buffer is free again
 }
 
 func deptLinks() []Link {
