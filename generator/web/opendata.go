@@ -64,14 +64,12 @@ func neutralize(s string) string {
 	return s
 }
 
-// csvBytes writes t as UTF-8 with a BOM, so that Excel shows Chinese.
-func csvBytes(t Table) []byte { return appendCSV(make([]byte, 0, 64*(len(t.Rows)+1)), t) }
-
 // csvBuffers are reused between CSV files, as pageBuffers between pages:
 // a department's spending.csv alone is most of a megabyte.
 var csvBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// appendCSV appends t to b as csvBytes writes it.
+// appendCSV appends t to b as UTF-8 with a BOM, so that Excel shows
+// Chinese.
 func appendCSV(b []byte, t Table) []byte {
 	b = append(b, utf8BOM...)
 	for i, c := range t.Columns {
