@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"disclose/generator/diag"
 	"disclose/generator/model"
@@ -222,7 +223,7 @@ func levelRange(level1, level2 string, isLevel2 bool, rows []model.Indicator, le
 	n2, _ := rules.SplitLabel(level2)
 	cat := func(label string) string {
 		n, _ := rules.SplitLabel(label)
-		if l1, _, _ := rs.Classify(n, ""); l1 != nil {
+		if l1 := rs.Level1Of(n); l1 != nil {
 			return l1.Name
 		}
 		return n
@@ -250,7 +251,7 @@ func levelRange(level1, level2 string, isLevel2 bool, rows []model.Indicator, le
 		}
 	}
 	if !isLevel2 {
-		if l1, _, _ := rs.Classify(level1, ""); l1 != nil && l1.Weight != nil {
+		if l1 := rs.Level1Of(level1); l1 != nil && l1.Weight != nil {
 			return l1.Weight.Rat(), l1.Weight.Rat(), true
 		}
 	}
@@ -277,7 +278,7 @@ func declared(levels []model.Level, level1, level2 string) bool {
 func (c *checker) levels(rows []model.Indicator, levels []model.Level, path string, table diag.Source) {
 	for i, l := range levels {
 		n1, _ := rules.SplitLabel(l.Level1)
-		if l1, _, _ := c.rules.Classify(n1, ""); l1 != nil {
+		if l1 := c.rules.Level1Of(n1); l1 != nil {
 			continue
 		}
 		used := false
@@ -298,7 +299,10 @@ func (c *checker) levels(rows []model.Indicator, levels []model.Level, path stri
 // placeholderPattern matches template text a form left in: "指标2", "……",
 // "(≥**个)", "★★★".
 func isPlaceholder(s string) bool {
-	t := strings.Join(strings.Fields(s), "")
+	t := s
+	if strings.ContainsFunc(s, unicode.IsSpace) { // rarely: no copy otherwise
+		t = strings.Join(strings.Fields(s), "")
+	}
 	if t == "" {
 		return false
 	}

@@ -19,7 +19,7 @@ func (c *checker) narrative(m model.Markdown, what string, required bool) {
 	if m.File == "" {
 		return
 	}
-	src := []byte(m.Text)
+	var src []byte // the text as bytes, made only for a message
 	c.controlMarkdown(m)
 	if required && strings.TrimSpace(m.Text) == "" {
 		c.errorf(diag.Pos{File: m.File}, "missing", "", "写出"+what+"的内容", "%s是空的", what)
@@ -30,6 +30,9 @@ func (c *checker) narrative(m model.Markdown, what string, required bool) {
 			i := strings.Index(m.Text[off:], mark)
 			if i < 0 {
 				break
+			}
+			if src == nil {
+				src = []byte(m.Text)
 			}
 			c.report("doubled-punctuation", diag.At(m.File, src, off+i), "", mark[:len(mark)/2], "标点 %s 重复", mark)
 			off += i + len(mark)

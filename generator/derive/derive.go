@@ -186,7 +186,7 @@ func Dept(d *model.Department) *Department {
 			dp.Executed = score.Executed(dp.Results.Budget, dp.Spent)
 		}
 		dp.ExecutionRate = num.Percent(int64(dp.Executed), int64(adjusted))
-		dp.Checkpoints = checkpoints(dp.Plan, dp.Total.Fen, through, mine, func(*model.Record) bool { return true })
+		dp.Checkpoints = checkpoints(dp.Plan, dp.Total.Fen, through, mine)
 		rs := d.Rules
 		if rs != nil {
 			for i := range dp.Checkpoints {
@@ -205,11 +205,16 @@ func Dept(d *model.Department) *Department {
 				}
 			}
 		}
+		// Each line's records, in date order: a line's checkpoints pass
+		// over its own records, not every record of the project.
+		byLine := make(map[string][]*model.Record, len(dp.Lines))
+		for _, r := range mine {
+			byLine[r.BudgetLine] = append(byLine[r.BudgetLine], r)
+		}
 		for i := range dp.Lines {
 			l := &dp.Lines[i]
 			l.ExecutionRate = num.Percent(int64(l.Spent), int64(l.Amount.Fen))
-			name := l.Name
-			l.Checkpoints = checkpoints(dp.Plan, l.Amount.Fen, through, mine, func(r *model.Record) bool { return r.BudgetLine == name })
+			l.Checkpoints = checkpoints(dp.Plan, l.Amount.Fen, through, byLine[l.Name])
 		}
 		dd.Spent += dp.Executed
 	}
@@ -222,9 +227,9 @@ func Dept(d *model.Department) *Department {
 	return dd
 }
 
-// checkpoints computes plan against actual for an amount, over the records
-// (sorted by date) that match.
-func checkpoints(plan []model.Checkpoint, amount money.Fen, through model.Date, recs []*model.Record, match func(*model.Record) bool) []Checkpoint {
+// checkpoints computes plan against actual for an amount, over its records
+// (sorted by date).
+func checkpoints(plan []model.Checkpoint, amount money.Fen, through model.Date, recs []*model.Record) []Checkpoint {
 	out := make([]Checkpoint, len(plan))
 	hundred := big.NewRat(100, 1)
 	// The records are in date order: one pass gives the running total at
@@ -244,9 +249,7 @@ func checkpoints(plan []model.Checkpoint, amount money.Fen, through model.Date, 
 		if !cp.Date.After(through) {
 			c.Reached = true
 			for ; next < len(recs) && !recs[next].Date.After(cp.Date); next++ {
-				if match(recs[next]) {
-					total += recs[next].Amount
-				}
+				total += recs[next].Amount
 			}
 			c.Actual = total
 			c.ActualPercent = num.Percent(int64(c.Actual), int64(amount))

@@ -27,10 +27,50 @@ func SortRecords(rs []*Record) {
 		})
 		return
 	}
-	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	if len(ks) < radixMin {
+		slices.SortFunc(ks, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	} else {
+		ks = radixSort(ks, make([]keyed, len(ks)), func(k keyed) uint64 { return k.key })
+	}
 	for i, k := range ks {
 		rs[i] = k.r
 	}
+}
+
+// radixMin is the length from which radixSort beats a comparison sort
+// (a department has tens of thousands of records; keys are unique, file
+// and line being, so either order is the same).
+const radixMin = 512
+
+// radixSort sorts xs by key, a byte at a time from the least significant
+// (stable), skipping the bytes every key shares (the year's high date
+// bits, a department's one file); tmp is as long as xs. It returns the
+// sorted slice, xs or tmp.
+func radixSort[T any](xs, tmp []T, key func(T) uint64) []T {
+	var same uint64 = ^uint64(0) // bits every key has alike
+	first := key(xs[0])
+	for _, x := range xs {
+		same &^= key(x) ^ first
+	}
+	for shift := uint(0); shift < 64; shift += 8 {
+		if (same>>shift)&0xff == 0xff {
+			continue
+		}
+		var count [257]int
+		for _, x := range xs {
+			count[(key(x)>>shift)&0xff+1]++
+		}
+		for i := 1; i < len(count); i++ {
+			count[i] += count[i-1]
+		}
+		for _, x := range xs {
+			d := (key(x) >> shift) & 0xff
+			tmp[count[d]] = x
+			count[d]++
+		}
+		xs, tmp = tmp, xs
+	}
+	return xs
 }
 
 // packKey packs date, file and line into 64 bits, in that order of

@@ -42,7 +42,7 @@ type LayoutRow struct {
 func IndicatorLayout(rows []model.Indicator, levels []model.Level, rs *rules.Settings) []LayoutRow {
 	cat := func(level1 string) string {
 		if rs != nil {
-			return score.Category(&model.Indicator{Level1: level1}, rs)
+			return score.CategoryOf(level1, rs)
 		}
 		n, _ := rules.SplitLabel(level1)
 		return n

@@ -227,26 +227,41 @@ func squeeze(s string) string {
 func isSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' }
 
 func matches(label, name string, aliases []string) bool {
-	for _, n := range append([]string{name}, aliases...) {
-		if label == n || label+"指标" == n {
+	if names(label, name) {
+		return true
+	}
+	for _, n := range aliases {
+		if names(label, n) {
 			return true
 		}
 	}
 	return false
 }
 
+// names reports whether label is n or n without its 指标 (label+"指标" ==
+// n, without building the string: every indicator row is classified).
+func names(label, n string) bool {
+	return label == n || len(n) == len(label)+len("指标") && strings.HasPrefix(n, label) && strings.HasSuffix(n, "指标")
+}
+
+// Level1Of is the framework's 一级 category of a row's 一级 label (as
+// Classify gives it), or nil.
+func (s *Settings) Level1Of(level1 string) *Level1 {
+	level1, _ = SplitLabel(level1)
+	for i := range s.Framework {
+		if matches(level1, s.Framework[i].Name, s.Framework[i].Aliases) {
+			return &s.Framework[i]
+		}
+	}
+	return nil
+}
+
 // Classify maps a row's 一级 and 二级 labels to the framework's categories.
 // l1 is nil when the 一级 label is unknown; l2 is nil when the 二级 label does
 // not belong to that 一级 (then other is the 一级 it belongs to, if any).
 func (s *Settings) Classify(level1, level2 string) (l1 *Level1, l2 *Level2, other *Level1) {
-	level1, _ = SplitLabel(level1)
+	l1 = s.Level1Of(level1)
 	level2, _ = SplitLabel(level2)
-	for i := range s.Framework {
-		if matches(level1, s.Framework[i].Name, s.Framework[i].Aliases) {
-			l1 = &s.Framework[i]
-			break
-		}
-	}
 	for i := range s.Framework {
 		c := &s.Framework[i]
 		for j := range c.Level2 {

@@ -310,15 +310,20 @@ func ResultsByName(res *model.Evaluation) map[string]*model.Result {
 // name when its label is one of the framework's, else the label as the form
 // prints it, without spaces and weight.
 func Category(in *model.Indicator, rs *rules.Settings) string {
-	if l1, _, _ := rs.Classify(in.Level1, in.Level2); l1 != nil {
+	return CategoryOf(in.Level1, rs)
+}
+
+// CategoryOf is Category of a row whose 一级 label is level1.
+func CategoryOf(level1 string, rs *rules.Settings) string {
+	if l1 := rs.Level1Of(level1); l1 != nil {
 		return l1.Name
 	}
-	name, _ := rules.SplitLabel(in.Level1)
+	name, _ := rules.SplitLabel(level1)
 	return name
 }
 
 func categoryName(label string, rs *rules.Settings) string {
-	if l1, _, _ := rs.Classify(label, ""); l1 != nil {
+	if l1 := rs.Level1Of(label); l1 != nil {
 		return l1.Name
 	}
 	return label
@@ -360,7 +365,7 @@ func LevelWeight(level1, level2 string, rows []model.Indicator, levels []model.L
 		}
 	}
 	if level2 == "" {
-		if l1, _, _ := rs.Classify(level1, ""); l1 != nil && l1.Weight != nil {
+		if l1 := rs.Level1Of(level1); l1 != nil && l1.Weight != nil {
 			return l1.Weight.Rat()
 		}
 	}

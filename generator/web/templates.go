@@ -47,6 +47,7 @@ func (s source) parse() (map[string]*template.Template, error) {
 				return nil, fmt.Errorf("模板 %s：%w", where, err)
 			}
 		}
+		useFastEscapers(t)
 		sets[kind] = t
 	}
 	return sets, nil

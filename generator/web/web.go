@@ -94,7 +94,9 @@ type Crumb struct{ Name, Href string }
 type Link struct{ Name, Href, Format string }
 
 // Output receives the files of the site, by slash-separated path from the
-// site root (publish.Staging in a build; a plain folder in tests).
+// site root (publish.Staging in a build; a plain folder in tests). It must
+// not keep data after WriteFile returns: pages and data files are written
+// from reused buffers.
 type Output interface {
 	WriteFile(rel string, data []byte) error
 }
