@@ -78,13 +78,17 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	// (An output without a build id has no files to link: a first build.)
 	old := filepath.Join(s.out, filepath.FromSlash(rel))
-	if sameFile(old, data) && s.link(old, p) == nil {
+	if s.BuildID != "" && sameFile(old, data) && s.link(old, p) == nil {
 		s.keep(rel)
 		return nil
 	}
-	// Never write through a link: the file may be the output's own.
-	_ = os.Remove(p)
+	// Never write through a link: the file may be the output's own. A
+	// fresh staging folder holds only what this build put there.
+	if s.spare || s.isProduced(rel) {
+		_ = os.Remove(p)
+	}
 	s.change(rel)
 	return fileio.WriteFile(p, data, 0o644)
 }
