@@ -33,12 +33,12 @@ func TestYearFromKeptParts(t *testing.T) {
 			return parts
 		}
 		want, got := memOut{}, memOut{}
-		path, _, err := w.YearFromParts(2021, fresh(), want)
+		path, _, err := w.VolumeFromParts(2021, w.Volumes(len(depts))[0], fresh(), want)
 		if err != nil {
 			t.Fatal(err)
 		}
 		written := fresh()
-		if _, _, err := w.YearFromParts(2021, written, memOut{}); err != nil {
+		if _, _, err := w.VolumeFromParts(2021, w.Volumes(len(depts))[0], written, memOut{}); err != nil {
 			t.Fatal(err)
 		}
 		var kept []*pdf.YearPart
@@ -59,7 +59,7 @@ func TestYearFromKeptParts(t *testing.T) {
 			}
 			kept = append(kept, k)
 		}
-		if _, _, err := w.YearFromParts(2021, kept, got); err != nil {
+		if _, _, err := w.VolumeFromParts(2021, w.Volumes(len(depts))[0], kept, got); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(want[path], got[path]) {
