@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,14 +120,24 @@ func incrementalEqualsFull(t *testing.T, siteExtra string) {
 		{"site.yaml changed", func() { edit("site.yaml", "合成测试网站", "合成测试网站（新）") }, "3"},
 	}
 	// In volumes, a change to the first volume's department keeps the
-	// second volume's file as it was (the same file, not a copy).
+	// second volume's file as it is: marked in place before the build
+	// (the output's file and the spare's are one), it is still marked
+	// after, and put right again.
 	volume2 := filepath.Join(inc, "2021", "report-2021-2.pdf")
 	for _, s := range steps {
-		before, _ := os.Stat(volume2)
+		marked := s.name == "a project renamed" && strings.Contains(siteExtra, "annual_volume")
+		var was []byte
+		if marked {
+			was = []byte(readString(t, volume2))
+			os.WriteFile(volume2, append(slices.Clip(was), "%kept\n"...), 0o644)
+		}
 		s.change()
 		got := build(inc)
-		if after, _ := os.Stat(volume2); s.name == "a project renamed" && strings.Contains(siteExtra, "annual_volume") && (before == nil || after == nil || !os.SameFile(before, after)) {
-			t.Errorf("%s: the unchanged second volume was not kept", s.name)
+		if marked {
+			if !strings.HasSuffix(readString(t, volume2), "%kept\n") {
+				t.Errorf("%s: the unchanged second volume was made again", s.name)
+			}
+			os.WriteFile(volume2, was, 0o644)
 		}
 		build(full, "--clean")
 		if a, b := treeSum(t, inc), treeSum(t, full); a != b {
