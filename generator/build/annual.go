@@ -2,6 +2,7 @@ package build
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -13,11 +14,15 @@ import (
 	"disclose/generator/diag"
 	"disclose/generator/load"
 	"disclose/generator/pdf"
+	"disclose/generator/present"
 	"disclose/generator/publish"
+	"disclose/generator/workers"
 )
 
-// annual makes each year's combined report, or keeps it when no
-// department of the year changed. A year with more projects than the
+// annual makes each year's combined report, in volumes of at most
+// pdf.annual_volume departments (present.Volumes), and keeps each volume
+// none of whose departments changed: a rebuild writes one volume again,
+// whatever the size of the province. A year with more projects than the
 // combined report prints in full is made from the departments' sections
 // (pdf.Section: those of unchanged departments from the state, laid out
 // while the changed ones are rendered). A smaller year is printed from the
@@ -35,16 +40,16 @@ type annual struct {
 	parts   *partCache
 	years   []*annualYear
 	yearOf  map[*deptResult]*annualYear
+	mu      sync.Mutex // reports and next, while volumes are made
 }
 
 type annualYear struct {
-	year  int
-	key   string
-	fp    string
-	depts []*deptResult
-	kept  bool
-	parts []*pdf.YearPart // laid out early (or read), for unchanged departments
-	saved []bool          // parts read from the cache, not to be saved again
+	year    int
+	depts   []*deptResult
+	volumes []*annualVolume
+	kept    bool            // every volume
+	parts   []*pdf.YearPart // laid out early (or read), for unchanged departments of volumes made
+	saved   []bool          // parts read from the cache, not to be saved again
 
 	// projects counts the year's projects known so far: the unchanged
 	// departments', then each changed one's as it is derived; held are the
@@ -52,6 +57,16 @@ type annualYear struct {
 	mu       sync.Mutex
 	projects int
 	held     []*deptResult
+}
+
+// annualVolume is one volume of a year's combined report, a part of the
+// state of its own ("year:2021", or "year:2021#3" when the year has
+// more than one).
+type annualVolume struct {
+	present.Volume
+	key  string
+	fp   string
+	kept bool
 }
 
 // plan runs once every department is fingerprinted: it keeps the reports
@@ -65,7 +80,7 @@ func (a *annual) plan(results []*deptResult) {
 		y := byYear[dr.dir.Year]
 		if y == nil {
 			n, _ := strconv.Atoi(dr.dir.Year)
-			y = &annualYear{year: n, key: "year:" + dr.dir.Year}
+			y = &annualYear{year: n}
 			byYear[dr.dir.Year] = y
 			a.years = append(a.years, y)
 		}
@@ -73,35 +88,56 @@ func (a *annual) plan(results []*deptResult) {
 		a.yearOf[dr] = y
 	}
 	for _, y := range a.years {
+		for _, v := range a.pw.Volumes(len(y.depts)) {
+			key := fmt.Sprintf("year:%d", y.year)
+			if v.Of > 1 {
+				key += fmt.Sprintf("#%d", v.Number)
+			}
+			y.volumes = append(y.volumes, &annualVolume{Volume: v, key: key})
+		}
 		a.planYear(y)
 	}
 }
 
-func (a *annual) planYear(y *annualYear) {
+// fingerprint is the volume's: the global fingerprint, its place among
+// the year's volumes and its departments'.
+func (v *annualVolume) fingerprint(global string, depts []*deptResult) string {
 	h := buildcache.NewHasher()
-	h.String("global", a.next.Global)
+	h.String("global", global)
+	h.String("volume", fmt.Sprintf("%d/%d", v.Number, v.Of))
+	for _, dr := range depts[v.From:v.To] {
+		if dr.fp == "" {
+			return "" // a full build: made at the end, fingerprinted then
+		}
+		h.String(dr.key, dr.fp)
+	}
+	return h.Sum()
+}
+
+func (a *annual) planYear(y *annualYear) {
 	cachedProjects := 0
 	for _, dr := range y.depts {
-		h.String(dr.key, dr.fp)
 		if dr.cached != nil {
 			cachedProjects += len(dr.sum.Codes.Projects)
 		}
 	}
 	y.projects = cachedProjects
-	for _, dr := range y.depts {
-		if dr.fp == "" {
-			return // a full build: made at the end, fingerprinted then
+	y.kept = true
+	for _, v := range y.volumes {
+		if v.fp = v.fingerprint(a.next.Global, y.depts); v.fp == "" {
+			y.kept = false
+			continue
 		}
-	}
-	y.fp = h.Sum()
-	if part, ok := a.state.Lookup(a.stage.BuildID, a.next.Global, y.key, y.fp); ok && len(part.Outputs) == 1 {
-		var size int64
-		if json.Unmarshal(part.Data, &size) == nil && keepAll(a.stage, part.Outputs) {
-			a.reports[part.Outputs[0]], a.next.Parts[y.key], y.kept = size, part, true
-			return
+		if part, ok := a.state.Lookup(a.stage.BuildID, a.next.Global, v.key, v.fp); ok && len(part.Outputs) == 1 {
+			var size int64
+			if json.Unmarshal(part.Data, &size) == nil && keepAll(a.stage, part.Outputs) {
+				a.reports[part.Outputs[0]], a.next.Parts[v.key], v.kept = size, part, true
+				continue
+			}
 		}
+		y.kept = false
 	}
-	if !a.pw.SummaryOnly(cachedProjects) {
+	if y.kept || !a.pw.SummaryOnly(cachedProjects) {
 		return // may be printed in full: laid out at the end
 	}
 	y.parts = make([]*pdf.YearPart, len(y.depts))
@@ -109,16 +145,27 @@ func (a *annual) planYear(y *annualYear) {
 }
 
 // layOutUnchanged lays out the parts of the unchanged departments of the
-// years to be made, while the changed departments are rendered.
+// volumes to be made, while the changed departments are rendered.
 func (a *annual) layOutUnchanged() {
 	for _, y := range a.years {
-		for i, dr := range y.depts {
-			if y.parts != nil && dr.cached != nil && dr.sum.Section != nil {
-				if y.parts[i] = a.parts.load(dr, partSection); y.parts[i] != nil {
-					y.saved[i] = true
-				} else if s := dr.sum.Section.get(); s != nil {
-					y.parts[i] = a.pw.SectionPart(s)
-				}
+		if y.parts == nil {
+			continue
+		}
+		for _, v := range y.volumes {
+			if !v.kept {
+				a.layOutVolume(y, v)
+			}
+		}
+	}
+}
+
+func (a *annual) layOutVolume(y *annualYear, v *annualVolume) {
+	for i := v.From; i < v.To; i++ {
+		if dr := y.depts[i]; dr.cached != nil && dr.sum.Section != nil {
+			if y.parts[i] = a.parts.load(dr, partSection); y.parts[i] != nil {
+				y.saved[i] = true
+			} else if s := dr.sum.Section.get(); s != nil {
+				y.parts[i] = a.pw.SectionPart(s)
 			}
 		}
 	}
@@ -157,12 +204,23 @@ func (a *annual) finish() error {
 			}
 		}
 	}
+	// Volumes are made on all cores: a full build's last minute at 10×.
+	type todo struct {
+		y *annualYear
+		v *annualVolume
+	}
+	var todos []todo
 	for _, y := range a.years {
-		if !y.kept {
-			if err := a.makeYear(y); err != nil {
-				return err
+		for _, v := range y.volumes {
+			if !v.kept {
+				todos = append(todos, todo{y, v})
 			}
 		}
+	}
+	errs := make([]error, len(todos))
+	workers.Each(len(todos), func(i int) { errs[i] = a.makeVolume(todos[i].y, todos[i].v) })
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	a.parts.prune(a.years, a.kindOf)
 	return nil
@@ -180,24 +238,20 @@ func (a *annual) kindOf(y *annualYear) string {
 	return partFull
 }
 
-// makeYear writes one year's combined report.
-func (a *annual) makeYear(y *annualYear) error {
-	if y.fp == "" { // a full build: the departments' fingerprints are known now
-		h := buildcache.NewHasher()
-		h.String("global", a.next.Global)
-		for _, dr := range y.depts {
-			h.String(dr.key, dr.fp)
-		}
-		y.fp = h.Sum()
+// makeVolume writes one volume of a year's combined report.
+func (a *annual) makeVolume(y *annualYear, v *annualVolume) error {
+	if v.fp == "" { // a full build: the departments' fingerprints are known now
+		v.fp = v.fingerprint(a.next.Global, y.depts)
 	}
 	kind := a.kindOf(y)
-	parts := make([]*pdf.YearPart, len(y.depts))
-	saved := make([]bool, len(y.depts))
+	depts := y.depts[v.From:v.To]
+	parts := make([]*pdf.YearPart, len(depts))
+	saved := make([]bool, len(depts))
 	dl := &diag.List{}
-	for i, dr := range y.depts {
+	for i, dr := range depts {
 		switch {
-		case y.parts != nil && y.parts[i] != nil:
-			parts[i], saved[i] = y.parts[i], y.saved[i]
+		case y.parts != nil && y.parts[v.From+i] != nil:
+			parts[i], saved[i] = y.parts[v.From+i], y.saved[v.From+i]
 		case kind == partSection:
 			if parts[i] = a.parts.load(dr, kind); parts[i] != nil {
 				saved[i] = true
@@ -233,17 +287,21 @@ func (a *annual) makeYear(y *annualYear) error {
 	if dl.HasErrors() {
 		return fmt.Errorf("%d 年合订本：部门内容在构建中被修改，请重新构建", y.year)
 	}
-	path, size, err := a.pw.YearFromParts(y.year, parts, a.stage)
+	path, size, err := a.pw.VolumeFromParts(y.year, v.Volume, parts, a.stage)
 	if err != nil {
 		return err
 	}
+	a.mu.Lock()
 	a.reports[path] = size
+	a.mu.Unlock()
 	for i, p := range parts {
 		if !saved[i] {
-			a.parts.save(y.depts[i], kind, p)
+			a.parts.save(depts[i], kind, p)
 		}
 	}
 	data, _ := json.Marshal(size)
-	a.next.Parts[y.key] = &buildcache.Part{Fingerprint: y.fp, Outputs: []string{path}, Data: data}
+	a.mu.Lock()
+	a.next.Parts[v.key] = &buildcache.Part{Fingerprint: v.fp, Outputs: []string{path}, Data: data}
+	a.mu.Unlock()
 	return nil
 }

@@ -50,6 +50,7 @@ func Settings(site *model.Site, diags *diag.List) {
 	c := &checker{rules: &site.Rules, diags: diags}
 	c.framework()
 	c.fonts(site)
+	c.volume(site)
 	c.controlYAML(site)
 	c.basePath(site)
 	c.locale(site)
@@ -197,6 +198,14 @@ func (c *checker) fonts(site *model.Site) {
 			c.errorf(site.PDF.At(f.key), "font-file", "pdf."+f.key+"（"+f.title+"）", "TrueType 字体文件（.ttf）的路径，绝对路径或相对于内容目录",
 				"找不到字体文件 %s", p)
 		}
+	}
+}
+
+// volume checks that a volume of the combined report holds a department.
+func (c *checker) volume(site *model.Site) {
+	if v := site.PDF.AnnualVolume; v != nil && *v < 1 {
+		c.errorf(site.PDF.At("annual_volume"), "annual-volume", "pdf.annual_volume（合订本每册的部门数上限）", "不小于 1 的整数，默认 100",
+			"合订本每册至少一个部门，这里是 %d", *v)
 	}
 }
 

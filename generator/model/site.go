@@ -32,6 +32,7 @@ type PDFSettings struct {
 	Sans           string `yaml:"sans" title:"标题字体" desc:"TrueType 黑体类字体文件的路径；不填用 Noto Sans SC Bold。"`
 	Fallback       string `yaml:"fallback" title:"备用字体" desc:"正文或标题字体缺少某字时改用的 TrueType 字体；不填则缺字是错误。"`
 	AnnualProjects *int   `yaml:"annual_projects" title:"合订本完整列印的项目数上限" desc:"一年的项目不超过此数时，年度合订本列出每个项目的全部表格；超过时只列各部门的前两部分和项目一览，默认 200。"`
+	AnnualVolume   *int   `yaml:"annual_volume" title:"合订本每册的部门数上限" desc:"一年的部门多于此数时，年度合订本分册发布，各册部门数尽量相同，默认 100。"`
 	MaxRecords     *int   `yaml:"max_records" title:"支出记录列印上限" desc:"项目的支出记录不超过此数时在 PDF 中逐条列出，默认 50。"`
 }
 

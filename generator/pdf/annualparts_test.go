@@ -2,8 +2,11 @@ package pdf_test
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
+	"disclose/generator/derive"
+	"disclose/generator/internal/pdfcheck"
 	"disclose/generator/internal/testutil"
 	"disclose/generator/model"
 	"disclose/generator/pdf"
@@ -33,12 +36,12 @@ func TestYearFromKeptParts(t *testing.T) {
 			return parts
 		}
 		want, got := memOut{}, memOut{}
-		path, _, err := w.YearFromParts(2021, fresh(), want)
+		path, _, err := w.VolumeFromParts(2021, w.Volumes(len(depts))[0], fresh(), want)
 		if err != nil {
 			t.Fatal(err)
 		}
 		written := fresh()
-		if _, _, err := w.YearFromParts(2021, written, memOut{}); err != nil {
+		if _, _, err := w.VolumeFromParts(2021, w.Volumes(len(depts))[0], written, memOut{}); err != nil {
 			t.Fatal(err)
 		}
 		var kept []*pdf.YearPart
@@ -59,11 +62,50 @@ func TestYearFromKeptParts(t *testing.T) {
 			}
 			kept = append(kept, k)
 		}
-		if _, _, err := w.YearFromParts(2021, kept, got); err != nil {
+		if _, _, err := w.VolumeFromParts(2021, w.Volumes(len(depts))[0], kept, got); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(want[path], got[path]) {
 			t.Errorf("summary=%t: the report from kept parts differs from a fresh one", summary)
 		}
+	}
+}
+
+// TestVolume: a volume of a combined report in several is a report of its
+// own: its file, its cover saying which volume, its departments in the
+// contents and the bookmarks, its pages numbered from 1.
+func TestVolume(t *testing.T) {
+	f := loadFonts(t)
+	depts := loadDepts(t, testutil.ContentDir())
+	one := 1
+	w := pdf.NewWriter(f, &model.Site{Title: "测试", Publisher: "测试", PDF: model.PDFSettings{AnnualVolume: &one}}, "")
+	var parts []*pdf.YearPart
+	for _, d := range []*derive.Department{depts[0], depts[0]} { // two volumes of one
+		parts = append(parts, w.SectionPart(pdf.SectionOf(d)))
+	}
+	vs := w.Volumes(len(parts))
+	if len(vs) != 2 {
+		t.Fatalf("volumes %+v", vs)
+	}
+	out := memOut{}
+	path, _, err := w.VolumeFromParts(2021, vs[1], parts[vs[1].From:vs[1].To], out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if path != "2021/report-2021-2.pdf" {
+		t.Errorf("path %s", path)
+	}
+	r, err := pdfcheck.Check(out[path])
+	if err != nil || len(r.Problems) > 0 {
+		t.Fatalf("%v %v", err, r.Problems)
+	}
+	text := squeezeSpace(r.Text)
+	for _, want := range []string{"各部门合订本", "第2册（共2册）", "第1页共", depts[0].Name} {
+		if !strings.Contains(text, want) {
+			t.Errorf("volume lacks %q", want)
+		}
+	}
+	if n := strings.Count(text, "第一部分部门整体绩效目标"); n != 2 { // contents and body: one department
+		t.Errorf("part one printed %d times, want 2", n)
 	}
 }

@@ -1,5 +1,7 @@
 package pdf
 
+import "disclose/generator/present"
+
 // DrawnMissing lets tests see the characters gopdf was asked to draw but
 // could not.
 func DrawnMissing(f *Fonts) []rune { return f.drawnMissing() }
@@ -16,5 +18,5 @@ func YearOfSections(f *Fonts, year int, sections []*Section, o Options) ([]byte,
 	for i, s := range sections {
 		parts[i] = sectionPart(f, s)
 	}
-	return yearFromParts(f, year, parts, o)
+	return yearFromParts(f, year, present.Volume{Number: 1, Of: 1, To: len(parts)}, parts, o)
 }

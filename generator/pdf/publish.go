@@ -34,7 +34,7 @@ type Writer struct {
 
 // NewWriter takes the report options from site.yaml.
 func NewWriter(f *Fonts, site *model.Site, cache string) *Writer {
-	o := Options{SiteTitle: site.Title, Publisher: site.Publisher, MaxRecords: DefaultMaxRecords, AnnualProjects: DefaultAnnualProjects, Lang: site.Locale}
+	o := Options{SiteTitle: site.Title, Publisher: site.Publisher, MaxRecords: DefaultMaxRecords, AnnualProjects: DefaultAnnualProjects, AnnualVolume: present.AnnualVolume(site), Lang: site.Locale}
 	if site.PDF.MaxRecords != nil {
 		o.MaxRecords = *site.PDF.MaxRecords
 	}
@@ -56,10 +56,16 @@ func (w *Writer) FullPart(d *derive.Department) *YearPart { return fullPart(w.f,
 // a combined report (see SummaryOnly).
 func (w *Writer) SectionPart(s *Section) *YearPart { return sectionPart(w.f, s) }
 
-// YearFromParts writes the combined report of a year from its departments'
-// parts, in the site's order.
-func (w *Writer) YearFromParts(year int, parts []*YearPart, out Output) (string, int64, error) {
-	return w.write(present.YearReport(year), out, func() ([]byte, error) { return yearFromParts(w.f, year, parts, w.o) })
+// Volumes splits a year's departments into the volumes of its combined
+// report.
+func (w *Writer) Volumes(departments int) []present.Volume {
+	return present.Volumes(departments, w.o.AnnualVolume)
+}
+
+// VolumeFromParts writes one volume of a year's combined report from its
+// departments' parts, in the site's order.
+func (w *Writer) VolumeFromParts(year int, v present.Volume, parts []*YearPart, out Output) (string, int64, error) {
+	return w.write(v.Report(year), out, func() ([]byte, error) { return yearFromParts(w.f, year, v, parts, w.o) })
 }
 
 // SummaryOnly says whether a year with this many projects gets a combined

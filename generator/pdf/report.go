@@ -32,7 +32,10 @@ type Options struct {
 	// and the department reports carry the forms. (A province's 5,000
 	// projects would make a 20,000-page book no reader could use.)
 	AnnualProjects int
-	Lang           string
+	// AnnualVolume is the most departments in one volume of a combined
+	// report (present.Volumes); Year ignores it.
+	AnnualVolume int
+	Lang         string
 }
 
 // The body text sizes (pt): 小四 for prose, 五号 for tables.
@@ -70,7 +73,7 @@ func Year(f *Fonts, year int, depts []*derive.Department, o Options) ([]byte, er
 			parts[i] = fullPart(f, d, o)
 		}
 	}
-	return yearFromParts(f, year, parts, o)
+	return yearFromParts(f, year, present.Volume{Number: 1, Of: 1, To: len(parts)}, parts, o)
 }
 
 // YearPart is one department laid out for a combined report: parts are
@@ -93,10 +96,10 @@ func fullPart(f *Fonts, d *derive.Department, o Options) *YearPart {
 	return &YearPart{l: l, published: d.Published}
 }
 
-// yearFromParts puts the parts one after the other, behind a cover and the
-// contents: the parts are written first (those not written yet), and the
-// report is assembled from their content streams.
-func yearFromParts(f *Fonts, year int, parts []*YearPart, o Options) ([]byte, error) {
+// yearFromParts puts the parts of volume v one after the other, behind a
+// cover and the contents: the parts are written first (those not written
+// yet), and the report is assembled from their content streams.
+func yearFromParts(f *Fonts, year int, v present.Volume, parts []*YearPart, o Options) ([]byte, error) {
 	if err := writeParts(f, parts); err != nil {
 		return nil, err
 	}
@@ -115,10 +118,15 @@ func yearFromParts(f *Fonts, year int, parts []*YearPart, o Options) ([]byte, er
 		}
 	}
 	title := fmt.Sprintf("%d年度预算绩效目标公开", year)
-	return assemble(f, l, parts, cover{[]string{title, "各部门合订本"}, o.Publisher, latest}, Info{
-		Title:    fmt.Sprintf("%s（%s）", title, o.SiteTitle),
+	lines, volume := []string{title, "各部门合订本"}, ""
+	if v.Of > 1 {
+		volume = fmt.Sprintf("第 %d 册（共 %d 册）", v.Number, v.Of)
+		lines = append(lines, volume)
+	}
+	return assemble(f, l, parts, cover{lines, o.Publisher, latest}, Info{
+		Title:    fmt.Sprintf("%s%s（%s）", title, volume, o.SiteTitle),
 		Author:   o.Publisher,
-		Subject:  fmt.Sprintf("%d年度各部门预算绩效目标合订本，共 %d 个部门", year, len(parts)),
+		Subject:  fmt.Sprintf("%d年度各部门预算绩效目标合订本%s，共 %d 个部门", year, volume, len(parts)),
 		Keywords: fmt.Sprintf("绩效目标, 预算绩效, %d, 合订本", year),
 		Created:  created(latest),
 		Lang:     o.Lang,

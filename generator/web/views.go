@@ -18,11 +18,32 @@ type IndexView struct{ Years []*YearView }
 // YearView sums one year.
 type YearView struct {
 	Year          int
-	Report        *Download // the combined annual report
+	Report        *Download    // the combined annual report, when one book
+	Volumes       []VolumeLink // its volumes, when more than one
 	Departments   []IndexRow
 	Projects      int
 	Budget, Spent money.Fen
 	ExecutionRate *big.Rat
+}
+
+// VolumeLink is one volume of a year's combined report: its download and
+// the first and last departments it holds.
+type VolumeLink struct {
+	*Download
+	Number      int
+	First, Last string
+}
+
+// volumeLinks are the volumes of y's combined report that were written or
+// kept, nil when the year has one book (or none).
+func volumeLinks(y *YearView, reports map[string]int64, per int) []VolumeLink {
+	var links []VolumeLink
+	for _, v := range present.Volumes(len(y.Departments), per) {
+		if d := download(reports, v.Report(y.Year), ""); d != nil && v.Of > 1 {
+			links = append(links, VolumeLink{Download: d, Number: v.Number, First: y.Departments[v.From].Name, Last: y.Departments[v.To-1].Name})
+		}
+	}
+	return links
 }
 
 // BudgetWan and SpentWan format the year's totals.

@@ -275,6 +275,7 @@ func (r *Renderer) Site(depts []*DeptSummary, segs []SegmentPiece, out Output, r
 	for _, y := range index.Years {
 		y.ExecutionRate = num.Percent(int64(y.Spent), int64(y.Budget))
 		y.Report = download(reports, present.YearReport(y.Year), "")
+		y.Volumes = volumeLinks(y, reports, present.AnnualVolume(r.site))
 	}
 	// Newest year first, as transparency sites list them.
 	slices.SortFunc(index.Years, func(a, b *YearView) int { return cmp.Compare(b.Year, a.Year) })

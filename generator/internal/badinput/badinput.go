@@ -418,6 +418,8 @@ func Cases() []Case {
 			diag.Error, "missing-file", siteYAML, 0, 0, `读不到网站设置文件`},
 		{"font file that does not exist", []Edit{appendTo(siteYAML, "pdf:\n  serif: fonts/fangsong.ttf\n")},
 			diag.Error, "font-file", siteYAML, siteEnd + 2, 10, `找不到字体文件`},
+		{"combined report's volume of no department", []Edit{appendTo(siteYAML, "pdf:\n  annual_volume: 0\n")},
+			diag.Error, "annual-volume", siteYAML, siteEnd + 2, 18, `合订本每册至少一个部门`},
 		{"execution under the threshold without explanation", []Edit{replace(resYAML, "  adjusted: 21", "  adjusted: 25")},
 			diag.Warning, "execution-explained", resYAML, 29, 3, `预算执行率 76.64% 低于 90%，需要说明原因`},
 		{"missed indicator without its cause", []Edit{replace(resYAML, "      deviation: 个别区直部门", "      note: 个别区直部门")},
