@@ -34,11 +34,10 @@ type SegmentPiece struct {
 // (each with its Detail), and returns its piece.
 func (r *Renderer) Segment(n int, depts []*DeptSummary, out Output) (SegmentPiece, error) {
 	w := &writer{out: out}
-	for i, d := range depts {
+	for _, d := range depts {
 		if d.Detail == nil {
 			return SegmentPiece{}, fmt.Errorf("web: segment %d: department %d/%s has no detail", n, d.Year, d.Code)
 		}
-		_ = i
 	}
 	writeSearchSegment(w, n, depts)
 	for _, year := range segmentYears(depts) {
