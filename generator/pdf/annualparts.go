@@ -274,13 +274,19 @@ func (o *objects) contents(id int) (int, []int, error) {
 	return c, m, nil
 }
 
-// pageStreams are the deflated content streams of a PDF's pages, in order.
-func pageStreams(pdf []byte) ([][]byte, error) {
+// parsePages reads a PDF's objects and its pages' object numbers, in order.
+func parsePages(pdf []byte) (*objects, []int, error) {
 	o, err := parseObjects(pdf)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids, err := o.pages()
+	return o, ids, err
+}
+
+// pageStreams are the deflated content streams of a PDF's pages, in order.
+func pageStreams(pdf []byte) ([][]byte, error) {
+	o, ids, err := parsePages(pdf)
 	if err != nil {
 		return nil, err
 	}
@@ -311,11 +317,7 @@ func pageStreams(pdf []byte) ([][]byte, error) {
 // contents become [its part's stream, its footer], the part's streams
 // new objects after the others.
 func splice(pdf []byte, first int, parts []*YearPart) ([]byte, error) {
-	o, err := parseObjects(pdf)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := o.pages()
+	o, ids, err := parsePages(pdf)
 	if err != nil {
 		return nil, err
 	}
