@@ -15,9 +15,7 @@ import (
 	"disclose/generator/buildcache"
 	"disclose/generator/check"
 	"disclose/generator/diag"
-	"disclose/generator/gitrev"
 	"disclose/generator/load"
-	"disclose/generator/model"
 	"disclose/generator/pdf"
 	"disclose/generator/present"
 	"disclose/generator/publish"
@@ -44,6 +42,8 @@ type builder struct {
 	// Fonts and templates are parsed on a goroutine meanwhile.
 	tools    sync.WaitGroup
 	toolsErr error
+	// Details that a changed segment will need, decoded meanwhile.
+	prefetch sync.WaitGroup
 
 	errMu    sync.Mutex
 	firstErr error
@@ -63,6 +63,7 @@ func Run(lock *publish.OutputLock, c Config, report io.Writer) (Result, error) {
 		return Result{}, err
 	}
 	res, err := b.departments()
+	b.prefetch.Wait()
 	if err != nil {
 		b.stage.Abort()
 		return res, err
@@ -117,23 +118,6 @@ func (b *builder) startTools(fonts pdf.FontFiles) {
 	})
 }
 
-// findHistory says where the 修订记录 comes from (nil when not shown) and
-// whether the content is in Git at all.
-func findHistory(content string, site *model.Site) (*historySource, bool) {
-	repo, inGit := gitrev.Find(content)
-	if !inGit {
-		return nil, false
-	}
-	rel, err := repo.Rel(content)
-	if err != nil {
-		return nil, false
-	}
-	if !site.History.Shown() {
-		return nil, true
-	}
-	return &historySource{repo: repo, rel: rel, since: site.History.Since}, true
-}
-
 func (b *builder) setErr(err error) {
 	b.errMu.Lock()
 	b.firstErr = cmp.Or(b.firstErr, err)
@@ -184,6 +168,7 @@ func (b *builder) departments() (Result, error) {
 		})
 	}
 	order, n := b.order()
+	b.prefetchDetails()
 	b.others = otherDepartments(b.dirs)
 	workers.On(n, len(order), func(k int) {
 		dr := b.results[order[k]]
@@ -315,7 +300,7 @@ func (b *builder) summarize() (Result, error) {
 	b.chain() // a full build fingerprints each department as it loads it
 	var sums []*web.DeptSummary
 	for _, dr := range b.results {
-		if c := dr.cached; c != nil && !dr.rendered && c.Fingerprint == dr.fp && slices.Equal(c.Outputs, dr.outputs) && slices.Equal(c.Inputs, dr.inputs) {
+		if c := dr.cached; c != nil && !dr.rendered && c.Fingerprint == dr.fp && slices.Equal(c.Outputs, dr.outputs) && c.Tree == dr.tree && dr.sameInputs(c) {
 			b.next.Parts["dept:"+dr.key] = c // unchanged, stamps too: not encoded or written again
 		} else {
 			var data []byte
@@ -327,7 +312,7 @@ func (b *builder) summarize() (Result, error) {
 					return res, err
 				}
 			}
-			b.next.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputs}
+			b.next.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputStamps(), Tree: dr.tree}
 		}
 		if err := b.keepLazy(dr); err != nil {
 			return res, err
@@ -350,15 +335,21 @@ func (b *builder) summarize() (Result, error) {
 			return res, err
 		}
 	}
-	pieces, err := b.segments()
-	if err != nil {
+	// The site-wide pages need only the summaries' heads: they are written
+	// while the segments are (on two cores a rebuild's two longest steps).
+	var pages sync.WaitGroup
+	var pagesErr error
+	pages.Go(func() { pagesErr = b.web.Site(sums, b.stage, b.reports) })
+	pieces, same, err := b.segments()
+	pages.Wait()
+	b.lap("segments, pages")
+	if err = cmp.Or(err, pagesErr); err != nil {
 		return res, err
 	}
-	b.lap("segments")
-	if err := b.web.Site(sums, pieces, b.stage, b.reports); err != nil {
+	if err := b.catalog(pieces, same); err != nil {
 		return res, err
 	}
-	b.lap("site pages")
+	b.lap("catalog")
 	b.next.BuildID = id.Sum()
 	return res, nil
 }

@@ -96,3 +96,20 @@ func (h *historySource) deptAt(hash string, d *model.Department) (semdiff.Side, 
 	historyCache.Store(key, s)
 	return s, nil
 }
+
+// findHistory says where the 修订记录 comes from (nil when not shown) and
+// whether the content is in Git at all.
+func findHistory(content string, site *model.Site) (*historySource, bool) {
+	repo, inGit := gitrev.Find(content)
+	if !inGit {
+		return nil, false
+	}
+	rel, err := repo.Rel(content)
+	if err != nil {
+		return nil, false
+	}
+	if !site.History.Shown() {
+		return nil, true
+	}
+	return &historySource{repo: repo, rel: rel, since: site.History.Since}, true
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"sync/atomic"
 
 	"disclose/generator/buildcache"
@@ -16,12 +17,14 @@ import (
 // returns their pieces for the site-wide pages. A segment whose
 // departments, in the same places, have the fingerprints they had is kept
 // as it was: its files linked, its piece from the state, its departments'
-// details never read. Only a changed segment reads them.
-func (b *builder) segments() ([]web.SegmentPiece, error) {
+// details never read. Only a changed segment reads them. same says
+// whether every piece is the one the state holds for its segment.
+func (b *builder) segments() (_ []web.SegmentPiece, same bool, _ error) {
 	segs := web.Segments(len(b.results))
 	pieces := make([]web.SegmentPiece, len(segs))
 	errs := make([]error, len(segs))
 	usable := b.state.Usable(b.stage.BuildID, b.global)
+	var changed atomic.Bool
 	workers.Each(len(segs), func(n int) {
 		key := fmt.Sprintf("seg:%d", n)
 		members := b.results[segs[n][0]:segs[n][1]]
@@ -62,16 +65,25 @@ func (b *builder) segments() ([]web.SegmentPiece, error) {
 			return
 		}
 		data := slices.Concat([]byte("[\n"), piece.Resources, []byte("\n]"))
+		if !usable || !samePart(b.state, key, data) {
+			changed.Store(true)
+		}
 		slices.Sort(out.paths)
 		pieces[n] = piece
 		b.keepPart(key, &buildcache.Part{Fingerprint: fp, Outputs: out.paths, Data: data})
 	})
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
-	return pieces, nil
+	return pieces, usable && !changed.Load(), nil
+}
+
+// samePart says whether the state's part key holds data.
+func samePart(s *buildcache.State, key string, data []byte) bool {
+	old, ok := s.Part(key)
+	return ok && bytes.Equal(old.Data, data)
 }
 
 // unbracket is a segment's piece as the state keeps it: in brackets, so
@@ -89,4 +101,56 @@ func (b *builder) keepPart(key string, p *buildcache.Part) {
 	b.nextMu.Lock()
 	b.next.Parts[key] = p
 	b.nextMu.Unlock()
+}
+
+// catalog writes datapackage.json and the sitemap's index, or keeps them
+// when every segment gave the piece it gave last time: at 10× the
+// province datapackage.json is 30 MB, which a one-edit rebuild would
+// otherwise assemble and compare with the old one.
+func (b *builder) catalog(pieces []web.SegmentPiece, same bool) error {
+	h := buildcache.NewHasher()
+	h.String("global", b.global)
+	h.String("segments", strconv.Itoa(len(pieces)))
+	fp := h.Sum()
+	if same {
+		if part, ok := b.state.Lookup(b.stage.BuildID, b.global, "catalog", fp); ok && keepAll(b.stage, part.Outputs) {
+			b.keepPart("catalog", part)
+			return nil
+		}
+	}
+	out := &recorder{out: b.stage}
+	if err := b.web.Catalog(pieces, out); err != nil {
+		return err
+	}
+	slices.Sort(out.paths)
+	b.keepPart("catalog", &buildcache.Part{Fingerprint: fp, Outputs: out.paths})
+	return nil
+}
+
+// prefetchDetails decodes, while the changed departments are rendered,
+// the details of the unchanged ones in the same segments (in the order
+// load gives, which is the site's): those segments are written again and
+// need them, and a rebuild with one department to render leaves a core
+// idle meanwhile.
+func (b *builder) prefetchDetails() {
+	var details []*lazyJSON[web.DeptDetail]
+	for _, s := range web.Segments(len(b.results)) {
+		members := b.results[s[0]:s[1]]
+		if !slices.ContainsFunc(members, func(dr *deptResult) bool { return dr.cached == nil }) {
+			continue
+		}
+		for _, dr := range members {
+			if dr.cached != nil {
+				details = append(details, dr.sum.Detail)
+			}
+		}
+	}
+	if len(details) == 0 || len(details) == len(b.results) {
+		return // nothing to render, or nothing kept
+	}
+	b.prefetch.Go(func() {
+		for _, d := range details {
+			d.get()
+		}
+	})
 }

@@ -73,3 +73,12 @@ func segmentYears(depts []*DeptSummary) []int {
 func explorerPath(year, n int) string {
 	return fmt.Sprintf("explorer/%d-%d.json", year, n)
 }
+
+// Catalog writes what lists the segments' files: datapackage.json from
+// their pieces and the sitemap's index.
+func (r *Renderer) Catalog(segs []SegmentPiece, out Output) error {
+	w := &writer{out: out}
+	writeDatapackage(w, r.site, segs)
+	writeSitemapIndex(w, r.site, len(segs))
+	return w.err
+}

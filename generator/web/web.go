@@ -240,12 +240,11 @@ func (r *Renderer) Department(d *derive.Department, out Output, history []Revisi
 }
 
 // Site renders the pages that belong to no department from the
-// departments' summaries (heads only, never their Detail) and the pieces
-// their segments gave: the index, the 404 page, the static files, the
-// search and explorer pages, search/meta.json, datapackage.json and the
-// sitemap's index. reports holds the sizes of the PDF reports written, by
-// path.
-func (r *Renderer) Site(depts []*DeptSummary, segs []SegmentPiece, out Output, reports map[string]int64) error {
+// departments' summaries (heads only, never their Detail): the index, the
+// 404 page, the static files, the search and explorer pages and
+// search/meta.json. reports holds the sizes of the PDF reports written, by
+// path. It needs no segment: a build writes them meanwhile (see Catalog).
+func (r *Renderer) Site(depts []*DeptSummary, out Output, reports map[string]int64) error {
 	w := &writer{out: out}
 	names := make([]string, 0, len(r.static))
 	for name := range r.static {
@@ -303,8 +302,6 @@ func (r *Renderer) Site(depts []*DeptSummary, segs []SegmentPiece, out Output, r
 		return w.err
 	}
 	writeSearchMeta(w, depts)
-	writeDatapackage(w, r.site, segs)
-	writeSitemapIndex(w, r.site, len(segs))
 	return w.err
 }
 
@@ -331,7 +328,10 @@ func Build(site *model.Site, depts []*derive.Department, out string, o Options) 
 		}
 		segs = append(segs, piece)
 	}
-	return r.Site(sums, segs, Dir(out), o.Reports)
+	if err := r.Site(sums, Dir(out), o.Reports); err != nil {
+		return err
+	}
+	return r.Catalog(segs, Dir(out))
 }
 
 // download is the link to a report from a page in dir, or nil when the
