@@ -44,17 +44,21 @@ type deptSummary struct {
 
 // deptResult is one department after its turn in the pipeline.
 type deptResult struct {
-	dir      load.DeptDir
-	key      string      // year/folder, the cache key
-	own      string      // the fingerprint of its own inputs
-	fp       string      // own, with its earlier years' (chain)
-	prev     *deptResult // its previous year's, nil when none
-	next     bool        // a later year of it is built too, and needs its PastYear
-	past     *pastSlot   // its PastYear, for its next year
-	sum      *deptSummary
-	cached   *buildcache.Part // the cache's record, when the inputs are unchanged
-	broken   bool             // fingerprinting failed
-	inputs   []buildcache.Stamp
+	dir    load.DeptDir
+	key    string      // year/folder, the cache key
+	own    string      // the fingerprint of its own inputs
+	fp     string      // own, with its earlier years' (chain)
+	prev   *deptResult // its previous year's, nil when none
+	next   bool        // a later year of it is built too, and needs its PastYear
+	past   *pastSlot   // its PastYear, for its next year
+	sum    *deptSummary
+	cached *buildcache.Part // the cache's record, when the inputs are unchanged
+	broken bool             // fingerprinting failed
+	inputs []buildcache.Stamp
+	tree   buildcache.TreeStamp
+	// prior is the last build's part when its stamps stand unchanged
+	// (inputs is then nil: see inputStamps).
+	prior    *buildcache.Part
 	commits  []gitrev.Commit // those that touched the folder, in Git
 	outputs  []string
 	rendered bool
@@ -62,6 +66,19 @@ type deptResult struct {
 	// derived is the department kept for its year's combined report
 	// (annual.derived), until the report is laid out.
 	derived *derive.Department
+}
+
+// inputStamps are the department's input stamps.
+func (dr *deptResult) inputStamps() []buildcache.Stamp {
+	if dr.prior != nil {
+		return dr.prior.Stamps()
+	}
+	return dr.inputs
+}
+
+// sameInputs says whether the department's input stamps are part's.
+func (dr *deptResult) sameInputs(part *buildcache.Part) bool {
+	return dr.prior == part || slices.Equal(part.Stamps(), dr.inputStamps())
 }
 
 // pipeline is what every department's turn shares: the site's settings,
@@ -203,6 +220,9 @@ func (p *pipeline) render(dr *deptResult, dd *derive.Department, sum *deptSummar
 // keepAll links a department's files from the current output; if any is
 // missing, those linked are removed and the department is rendered afresh.
 func keepAll(stage *publish.Staging, outputs []string) bool {
+	if stage.KeepAll(outputs) {
+		return true
+	}
 	for i, rel := range outputs {
 		if stage.Keep(rel) != nil {
 			for _, done := range outputs[:i] {

@@ -64,3 +64,20 @@ func readDir(dir string) ([]dirEntry, error) {
 	}
 	return out, nil
 }
+
+// Entries lists dir's files and folders by name; links and other special
+// files are files.
+func Entries(dir string) (files, dirs []string, err error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, e.Name())
+		} else {
+			files = append(files, e.Name())
+		}
+	}
+	return files, dirs, nil
+}

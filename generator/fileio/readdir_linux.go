@@ -3,6 +3,7 @@
 package fileio
 
 import (
+	"bytes"
 	"io/fs"
 	"slices"
 	"sync"
@@ -100,4 +101,55 @@ func (f *fileStat) Mode() fs.FileMode {
 		m |= fs.ModeSticky
 	}
 	return m
+}
+
+// Entries lists dir's files and folders by name (unsorted) from the
+// entries' types, stat'ing only an entry whose type the file system does
+// not give; links and other special files are files. Publishing lists the
+// whole previous output this way: 50,000 files at 10× the province.
+func Entries(dir string) (files, dirs []string, err error) {
+	fd, err := openDir(dir)
+	if err != nil {
+		return nil, nil, &fs.PathError{Op: "open", Path: dir, Err: err}
+	}
+	defer unix.Close(fd)
+	bp := direntBufs.Get().(*[]byte)
+	defer direntBufs.Put(bp)
+	for {
+		n, err := unix.Getdents(fd, *bp)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, nil, &fs.PathError{Op: "readdirent", Path: dir, Err: err}
+		}
+		if n <= 0 {
+			return files, dirs, nil
+		}
+		buf := (*bp)[:n]
+		for len(buf) > 0 {
+			// struct linux_dirent64: ino, off, reclen, type, name.
+			reclen := int(buf[16]) | int(buf[17])<<8
+			if reclen < 20 || reclen > len(buf) {
+				return nil, nil, &fs.PathError{Op: "readdirent", Path: dir, Err: unix.EIO}
+			}
+			typ, name := buf[18], buf[19:reclen]
+			if i := bytes.IndexByte(name, 0); i >= 0 {
+				name = name[:i]
+			}
+			buf = buf[reclen:]
+			if s := string(name); s != "." && s != ".." {
+				isDir := typ == unix.DT_DIR
+				if typ == unix.DT_UNKNOWN {
+					var st unix.Stat_t
+					isDir = unix.Fstatat(fd, s, &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR
+				}
+				if isDir {
+					dirs = append(dirs, s)
+				} else {
+					files = append(files, s)
+				}
+			}
+		}
+	}
 }

@@ -64,7 +64,20 @@ func begin(out string) (*Staging, error) {
 	}
 	s := &Staging{Dir: dir, out: out, BuildID: readBuildID(out), spare: takeSpare(out, dir)}
 	if s.spare {
-		s.present = list(dir)
+		// Listed while the build fingerprints its inputs (the first Keep
+		// waits for it): at 10× the province it is 50,000 files.
+		s.listing.Go(func() {
+			s.present = list(dir)
+			// The new site is about the old one's size: its set of
+			// files grows to it once.
+			grown := make(map[string]struct{}, len(s.present))
+			s.mu.Lock()
+			for rel := range s.produced {
+				grown[rel] = struct{}{}
+			}
+			s.produced = grown
+			s.mu.Unlock()
+		})
 	}
 	return s, nil
 }
@@ -106,11 +119,28 @@ func (s *Staging) link(old, p string) error {
 	return os.Link(old, p)
 }
 
+// KeepAll keeps every file of rels, as Keep does, when the staging folder
+// began as a spare that holds them all (one step for a department's files);
+// false, with nothing kept, otherwise.
+func (s *Staging) KeepAll(rels []string) bool {
+	if !s.spare {
+		return false
+	}
+	present := s.spareFiles()
+	for _, rel := range rels {
+		if !present[rel] {
+			return false
+		}
+	}
+	s.keep(rels...)
+	return true
+}
+
 // Keep puts the current output's file at rel into the new site unchanged
 // (a hard link: same bytes, inode and modification time). It fails when the
 // current output has no such file; the caller then writes it afresh.
 func (s *Staging) Keep(rel string) error {
-	if s.spare && s.present[rel] {
+	if s.spare && s.spareFiles()[rel] {
 		s.keep(rel) // the spare mirrors the output (and rel is a path in it)
 		return nil
 	}
@@ -137,7 +167,7 @@ func (s *Staging) Keep(rel string) error {
 // turned out incomplete is written afresh).
 func (s *Staging) Remove(rel string) {
 	_ = os.Remove(filepath.Join(s.Dir, filepath.FromSlash(rel)))
-	s.produced.Delete(rel)
+	s.unproduce(rel)
 }
 
 // path makes rel's folder in the staging tree, once per folder.
@@ -196,7 +226,10 @@ func recover(out string) {
 }
 
 // Abort removes the staging folder; the output folder is untouched.
-func (s *Staging) Abort() { _ = removeAll(s.Dir) }
+func (s *Staging) Abort() {
+	s.listing.Wait()
+	_ = removeAll(s.Dir)
+}
 
 // readBuildID reads the build identity from out's marker.
 func readBuildID(out string) string {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 
+	"disclose/generator/fileio"
 	"disclose/generator/workers"
 )
 
@@ -28,25 +29,50 @@ func sparePath(out string) string {
 // tracked is what a build put in its staging folder: every path of the
 // new site, and those that are not the current output's file.
 type tracked struct {
-	produced sync.Map // rel → true
 	mu       sync.Mutex
+	produced map[string]struct{} // (a plain map: at 50,000 files sync.Map's stores cost more than the lock)
 	changed  []string
 	// present are the files the staging folder began with (a spare's),
-	// listed once rather than stat'ed one by one; read-only once begun.
+	// listed once rather than stat'ed one by one; read only through
+	// spareFiles, once listing is done.
 	present map[string]bool
+	listing sync.WaitGroup
 }
 
-func (t *tracked) keep(rel string) { t.produced.Store(rel, true) }
+// spareFiles are the files the staging folder began with.
+func (t *tracked) spareFiles() map[string]bool {
+	t.listing.Wait()
+	return t.present
+}
+
+func (t *tracked) keep(rels ...string) {
+	t.mu.Lock()
+	if t.produced == nil {
+		t.produced = map[string]struct{}{}
+	}
+	for _, rel := range rels {
+		t.produced[rel] = struct{}{}
+	}
+	t.mu.Unlock()
+}
 
 func (t *tracked) isProduced(rel string) bool {
-	_, ok := t.produced.Load(rel)
+	t.mu.Lock()
+	_, ok := t.produced[rel]
+	t.mu.Unlock()
 	return ok
 }
 
 func (t *tracked) change(rel string) {
-	t.produced.Store(rel, true)
+	t.keep(rel)
 	t.mu.Lock()
 	t.changed = append(t.changed, rel)
+	t.mu.Unlock()
+}
+
+func (t *tracked) unproduce(rel string) {
+	t.mu.Lock()
+	delete(t.produced, rel)
 	t.mu.Unlock()
 }
 
@@ -84,42 +110,40 @@ func takeSpare(out, dir string) bool {
 // thousands of folders, and reading them is most of a small rebuild's
 // publishing.
 func list(dir string) map[string]bool {
-	files := map[string]bool{}
-	var deep []string
-	top, _ := os.ReadDir(dir)
-	for _, e := range top {
-		if !e.IsDir() {
-			files[e.Name()] = true
-			continue
-		}
-		sub, _ := os.ReadDir(filepath.Join(dir, e.Name()))
+	var top, deep []string
+	files, dirs, _ := fileio.Entries(dir)
+	for _, d := range dirs {
+		sub, subDirs, _ := fileio.Entries(filepath.Join(dir, d))
 		for _, f := range sub {
-			if rel := e.Name() + "/" + f.Name(); f.IsDir() {
-				deep = append(deep, rel)
-			} else {
-				files[rel] = true
-			}
+			top = append(top, d+"/"+f)
+		}
+		for _, s := range subDirs {
+			deep = append(deep, d+"/"+s)
 		}
 	}
 	found := make([][]string, len(deep))
+	n := len(files) + len(top)
 	workers.Each(len(deep), func(i int) { found[i] = listUnder(dir, deep[i], nil) })
 	for _, list := range found {
+		n += len(list)
+	}
+	present := make(map[string]bool, n)
+	for _, list := range append(found, files, top) {
 		for _, rel := range list {
-			files[rel] = true
+			present[rel] = true
 		}
 	}
-	return files
+	return present
 }
 
 // listUnder appends the files under the folder rel of dir.
 func listUnder(dir, rel string, out []string) []string {
-	entries, _ := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
-	for _, e := range entries {
-		if e.IsDir() {
-			out = listUnder(dir, rel+"/"+e.Name(), out)
-		} else {
-			out = append(out, rel+"/"+e.Name())
-		}
+	files, dirs, _ := fileio.Entries(filepath.Join(dir, filepath.FromSlash(rel)))
+	for _, f := range files {
+		out = append(out, rel+"/"+f)
+	}
+	for _, d := range dirs {
+		out = listUnder(dir, rel+"/"+d, out)
 	}
 	return out
 }
@@ -128,11 +152,14 @@ func listUnder(dir, rel string, out []string) []string {
 // the files the new site does not have (see prune).
 func (t *tracked) pruneSpare(dir string) []string {
 	gone := []string{}
-	for rel := range t.present {
-		if !t.isProduced(rel) && rel != Marker {
+	present := t.spareFiles()
+	t.mu.Lock()
+	for rel := range present {
+		if _, ok := t.produced[rel]; !ok && rel != Marker {
 			gone = append(gone, rel)
 		}
 	}
+	t.mu.Unlock()
 	removeFiles(dir, gone)
 	return gone
 }
