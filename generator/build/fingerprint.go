@@ -99,15 +99,19 @@ func (p *pipeline) fingerprint(dr *deptResult, read func(string) ([]byte, fs.Fil
 			return err
 		}
 	}
+	var old *buildcache.Part
 	if p.state != nil {
-		if old, ok := p.state.Part("dept:" + dr.key); ok {
-			h.Known, h.Since = old.Inputs, p.state.Saved
+		if old, _ = p.state.Part("dept:" + dr.key); old != nil {
+			h.KnownFrom, h.KnownTree, h.Since = old.Stamps, old.Tree, p.state.Saved
 		}
 	}
 	if err := h.Tree(dir.Path); err != nil {
 		return err
 	}
-	dr.inputs = h.Seen
+	dr.inputs, dr.tree, dr.prior = h.Seen, h.SeenTree, nil
+	if h.Reused {
+		dr.prior = old
+	}
 	if p.hist != nil {
 		var err error
 		if dr.commits, err = p.hist.log(dr.key); err != nil {

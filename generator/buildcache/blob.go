@@ -2,6 +2,8 @@ package buildcache
 
 import (
 	"bytes"
+	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 
@@ -10,12 +12,13 @@ import (
 
 // A blob is a file the build keeps beside its state (a department's part
 // of a combined report, say), named by what it was made from: the bytes,
-// then the SHA-256 of them on a line of its own, so that a damaged blob is
-// not used.
+// then a CRC-32C of them on a line of its own, so that a damaged blob is
+// not used. (A check, not a name: a rebuild at 10× the province reads
+// 25 MB of blobs, and SHA-256 cost it more CPU than reading them.)
 
 // SaveBlob writes data to path in one step (a temporary file renamed).
 func SaveBlob(path string, data []byte) error {
-	return writeAtomic(path, ".blob-*", append(append(data[:len(data):len(data)], '\n'), digest(data)+"\n"...))
+	return writeAtomic(path, ".blob-*", append(append(data[:len(data):len(data)], '\n'), check(data)+"\n"...))
 }
 
 // writeAtomic writes data to path through a temporary file (named by
@@ -50,10 +53,18 @@ func LoadBlob(path string) ([]byte, bool) {
 	}
 	data = bytes.TrimSuffix(data, []byte("\n"))
 	i := bytes.LastIndexByte(data, '\n')
-	if i < 0 || digest(data[:i]) != string(data[i+1:]) {
+	if i < 0 || check(data[:i]) != string(data[i+1:]) {
 		return nil, false
 	}
 	return data[:i], true
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// check is a blob's check line: its CRC-32C, in hex, with its length (a
+// blob cut short fails on the length alone).
+func check(data []byte) string {
+	return fmt.Sprintf("crc32c %08x %d", crc32.Checksum(data, castagnoli), len(data))
 }
 
 // PruneBlobs removes the blobs in dir whose names keep does not hold.

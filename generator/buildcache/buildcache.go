@@ -29,7 +29,7 @@ import (
 )
 
 // version changes whenever the state's format or meaning changes.
-const version = 9 // 5: each part in a file of its own; 7: segments, details apart; 8: stamps as lines; 9: codes apart
+const version = 10 // 5: each part in a file of its own; 7: segments, details apart; 8: stamps as lines; 9: codes apart; 10: tree stamps
 
 // State is what one build leaves for the next.
 type State struct {
@@ -72,8 +72,26 @@ type Part struct {
 	// size, times and inode are unchanged is not read again (as Git's
 	// index does).
 	Inputs []Stamp
+	// Tree sums up Inputs (see TreeStamp).
+	Tree TreeStamp
 
-	file string // the file it was read from, "" when made by this build
+	file       string // the file it was read from, "" when made by this build
+	stampLines string // Inputs as read (stampCount lines), parsed by Stamps
+	stampCount int
+	stampsOnce sync.Once
+}
+
+// Stamps returns Inputs; a part read from its file parses them the first
+// time (a rebuild reads every department's part but needs the stamps of
+// only those whose files changed), so read them through Stamps. Stamps
+// that do not parse are none: every file is then read again.
+func (p *Part) Stamps() []Stamp {
+	p.stampsOnce.Do(func() {
+		if p.stampCount > 0 {
+			p.Inputs, _ = parseStamps(p.stampLines, p.stampCount)
+		}
+	})
+	return p.Inputs
 }
 
 // Stamp is a file's content hash and what stat said of it when hashed.
@@ -263,6 +281,18 @@ type Hasher struct {
 	// stat matches its stamp adds the stamp's hash without being read.
 	// Seen collects the stamps of the files hashed now, sorted likewise.
 	Known, Seen []Stamp
+	// KnownFrom, when set, gives Known the first time Tree needs it (the
+	// last build's stamps, parsed only then).
+	KnownFrom func() []Stamp
+	// KnownTree is the last build's TreeStamp of the tree: when every
+	// file's stat is as it was then, and old enough (see Since), Tree adds
+	// its hashes' digest without looking up any file's stamp; Reused is
+	// then set and Seen left empty (the last build's stamps stand).
+	KnownTree TreeStamp
+	// SeenTree is the tree's TreeStamp after Tree (Stats is empty when a
+	// file had no stamp).
+	SeenTree TreeStamp
+	Reused   bool
 	// Since is when the last state was saved: a file changed less than a
 	// second before it may have changed again within the file system's
 	// time resolution, and is read (Git's "racily clean" rule).
@@ -309,10 +339,18 @@ func (h *Hasher) File(label, path string) error {
 	return err
 }
 
+// TreeStamp sums up a tree's stamps: Stats digests what stat said of each
+// file (path, size, times, inode), Sums the files' hashes by path. A
+// rebuild at 10× the province checks 100,000 stamps; with this it looks
+// up none of them in a department whose files all stat as they did.
+type TreeStamp struct {
+	Stats, Sums string
+}
+
 // Tree adds every file under root, by path relative to root in sorted
-// order, with the SHA-256 of its bytes. Every file counts, hidden ones
-// too: a file load reads must never be left out (an editor's swap file
-// costs at worst one needless render).
+// order, with the SHA-256 of its bytes (through Sums, a digest of them).
+// Every file counts, hidden ones too: a file load reads must never be left
+// out (an editor's swap file costs at worst one needless render).
 func (h *Hasher) Tree(root string) error {
 	type treeFile struct {
 		path    string
@@ -341,26 +379,88 @@ func (h *Hasher) Tree(root string) error {
 	}
 	slices.SortFunc(files, func(a, b treeFile) int { return strings.Compare(a.path, b.path) })
 	prefix := filepath.Clean(root) + string(filepath.Separator)
-	h.Seen = slices.Grow(h.Seen, len(files))
-	for _, f := range files {
+	rels := make([]string, len(files))
+	for i, f := range files {
 		rel, ok := strings.CutPrefix(f.path, prefix)
 		if !ok {
 			rel, _ = filepath.Rel(root, f.path)
 		}
-		rel = filepath.ToSlash(rel)
+		rels[i] = filepath.ToSlash(rel)
+	}
+	// The stat of every file as the walk found it, when all have one.
+	stamps := make([]Stamp, 0, len(files))
+	for i, f := range files {
+		if f.refused || f.st == nil {
+			break
+		}
+		st, ok := stampOf(f.st)
+		if !ok {
+			break
+		}
+		st.Path = rels[i]
+		stamps = append(stamps, st)
+	}
+	whole := len(stamps) == len(files)
+	if whole && h.KnownTree.Sums != "" && h.KnownTree.Stats == statsDigest(stamps) && h.oldEnough(stamps) {
+		h.SeenTree, h.Reused = h.KnownTree, true
+		h.String("tree", h.SeenTree.Sums)
+		return nil
+	}
+	if h.KnownFrom != nil {
+		h.Known = h.KnownFrom()
+	}
+	sums := NewHasher()
+	h.Seen = slices.Grow(h.Seen, len(files))
+	for i, f := range files {
 		if f.refused {
-			h.String(rel, "\x00refused")
+			sums.String(rels[i], "\x00refused")
 			continue
 		}
-		sum, err := h.fileSum(rel, f.path, f.st)
+		sum, err := h.fileSum(rels[i], f.path, f.st)
 		if err != nil {
 			return err
 		}
-		h.String(rel, sum)
+		sums.String(rels[i], sum)
 	}
 	// (Sorted already unless the separator sorts unlike '/'.)
 	slices.SortFunc(h.Seen, func(a, b Stamp) int { return strings.Compare(a.Path, b.Path) })
+	h.SeenTree = TreeStamp{Sums: sums.Sum()}
+	if whole && len(h.Seen) == len(files) {
+		// The stats the hashes were taken with (a file read by the build
+		// was stat'ed just before, see Read): a file changed since the walk
+		// is then found changed next time.
+		h.SeenTree.Stats = statsDigest(h.Seen)
+	}
+	h.String("tree", h.SeenTree.Sums)
 	return nil
+}
+
+// statsDigest digests what stat said of each file, in order.
+func statsDigest(stamps []Stamp) string {
+	d := sha256.New()
+	b := make([]byte, 0, 128)
+	for _, s := range stamps {
+		b = strconv.AppendInt(b[:0], s.Size, 10)
+		b = strconv.AppendInt(append(b, ' '), s.ModNano, 10)
+		b = strconv.AppendInt(append(b, ' '), s.ChangeNano, 10)
+		b = strconv.AppendUint(append(b, ' '), s.Inode, 10)
+		b = append(append(append(b, ' '), s.Path...), 0)
+		d.Write(b)
+	}
+	return hex.EncodeToString(d.Sum(nil))
+}
+
+// oldEnough says whether every file last changed more than a second
+// before the last state was saved (Git's "racily clean" rule, as in
+// fileSum).
+func (h *Hasher) oldEnough(stamps []Stamp) bool {
+	limit := h.Since.Add(-time.Second)
+	for _, s := range stamps {
+		if !time.Unix(0, max(s.ModNano, s.ChangeNano)).Before(limit) {
+			return false
+		}
+	}
+	return true
 }
 
 // known is the stamp of the file at rel from the last build.

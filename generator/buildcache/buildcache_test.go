@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"disclose/generator/fileio"
 )
 
 func TestStateRoundTripAndUsable(t *testing.T) {
@@ -184,5 +186,63 @@ func TestUnchangedPartNotWrittenAgain(t *testing.T) {
 	entries, _ := os.ReadDir(partsDir(path))
 	if len(entries) != 0 || next.Index["dept:2021/b"] != s.Index["dept:2021/b"] {
 		t.Errorf("parts' folder holds %v (a's file not removed, or b's written again), index %v", entries, next.Index)
+	}
+}
+
+// TestTreeStampSkipsUnchangedTrees: a tree whose files all stat as they
+// did, long enough before the last state, adds the last build's digest of
+// its hashes without looking up a stamp; an edit, a new file or a recent
+// change makes Tree hash the files again.
+func TestTreeStampSkipsUnchangedTrees(t *testing.T) {
+	root := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for _, name := range []string{"a.yaml", "b.md"} {
+		p := filepath.Join(root, name)
+		os.WriteFile(p, []byte(name), 0o644)
+		os.Chtimes(p, old, old)
+	}
+	guard, err := fileio.NewGuard(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := NewHasher()
+	first.Files = guard // as a build walks a department
+	if err := first.Tree(root); err != nil {
+		t.Fatal(err)
+	}
+	if first.SeenTree.Stats == "" || first.SeenTree.Sums == "" || first.Reused {
+		t.Fatalf("first tree stamp %+v, reused %t", first.SeenTree, first.Reused)
+	}
+	// The last build's digest claims other hashes: reused, so the lie shows.
+	known := TreeStamp{Stats: first.SeenTree.Stats, Sums: "trusted"}
+	again := func(since time.Duration) *Hasher {
+		h := NewHasher()
+		h.Files = guard
+		h.KnownTree, h.Since = known, time.Now().Add(since) // (Chtimes set the change time to now)
+		h.KnownFrom = func() []Stamp { return first.Seen }
+		if err := h.Tree(root); err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	if h := again(2 * time.Second); !h.Reused || h.SeenTree.Sums != "trusted" || len(h.Seen) != 0 {
+		t.Errorf("an unchanged tree was hashed again: reused %t, %+v", h.Reused, h.SeenTree)
+	}
+	if h := again(500 * time.Millisecond); h.Reused || h.SeenTree != first.SeenTree {
+		t.Errorf("a tree changed just before the state was trusted: %+v", h.SeenTree)
+	}
+	os.WriteFile(filepath.Join(root, "c.csv"), nil, 0o644)
+	if h := again(time.Hour); h.Reused || h.SeenTree.Sums == first.SeenTree.Sums || len(h.Seen) != 3 {
+		t.Errorf("a new file went unseen: %+v", h.SeenTree)
+	}
+	os.Remove(filepath.Join(root, "c.csv"))
+	os.WriteFile(filepath.Join(root, "a.yaml"), []byte("A.yaml"), 0o644) // same size
+	h := again(time.Hour)
+	if h.Reused || h.SeenTree.Sums == first.SeenTree.Sums {
+		t.Errorf("an edited file went unseen: %+v", h.SeenTree)
+	}
+	// b.md, unchanged, came from its stamp; a.yaml was read.
+	if sumOf(h.Seen, "b.md") != sumOf(first.Seen, "b.md") || sumOf(h.Seen, "a.yaml") == sumOf(first.Seen, "a.yaml") {
+		t.Errorf("stamps after the edit: %+v", h.Seen)
 	}
 }

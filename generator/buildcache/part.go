@@ -18,14 +18,16 @@ import (
 
 type partHead struct {
 	Fingerprint string
-	Outputs     int `json:",omitempty"`
-	Inputs      int `json:",omitempty"`
+	Outputs     int       `json:",omitempty"`
+	Inputs      int       `json:",omitempty"`
+	Tree        TreeStamp `json:",omitzero"`
 }
 
 var errPart = errors.New("damaged part")
 
 func encodePart(p *Part) ([]byte, error) {
-	head, err := json.Marshal(partHead{Fingerprint: p.Fingerprint, Outputs: len(p.Outputs), Inputs: len(p.Inputs)})
+	inputs := p.Stamps()
+	head, err := json.Marshal(partHead{Fingerprint: p.Fingerprint, Outputs: len(p.Outputs), Inputs: len(inputs), Tree: p.Tree})
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +35,7 @@ func encodePart(p *Part) ([]byte, error) {
 	for _, o := range p.Outputs {
 		size += len(o) + 3
 	}
-	for _, s := range p.Inputs {
+	for _, s := range inputs {
 		size += len(s.Sum) + len(s.Path) + 80
 	}
 	b := make([]byte, 0, size)
@@ -41,7 +43,7 @@ func encodePart(p *Part) ([]byte, error) {
 	for _, o := range p.Outputs {
 		b = append(strconv.AppendQuote(b, o), '\n')
 	}
-	for _, s := range p.Inputs {
+	for _, s := range inputs {
 		b = append(stampLine(b, s), '\n')
 	}
 	return append(b, p.Data...), nil
@@ -73,7 +75,7 @@ func decodePart(data []byte) (*Part, error) {
 		end += i + 1
 	}
 	lists := string(rest[:end])
-	p := &Part{Fingerprint: head.Fingerprint, Data: rest[end:]}
+	p := &Part{Fingerprint: head.Fingerprint, Data: rest[end:], Tree: head.Tree}
 	if head.Outputs > 0 {
 		p.Outputs = make([]string, head.Outputs)
 	}
@@ -86,17 +88,27 @@ func decodePart(data []byte) (*Part, error) {
 		}
 	}
 	if head.Inputs > 0 {
-		p.Inputs = make([]Stamp, head.Inputs)
-	}
-	for i := range p.Inputs {
-		line, lists, _ = strings.Cut(lists, "\n")
-		s, err := parseStamp(line)
-		if err != nil || (i > 0 && p.Inputs[i-1].Path >= s.Path) {
-			return nil, errPart // (the stamps are sorted by path, once each)
-		}
-		p.Inputs[i] = s
+		// (The part verified as a whole: its stamps are parsed when asked
+		// for, see Stamps.)
+		p.stampLines, p.stampCount = lists, head.Inputs
 	}
 	return p, nil
+}
+
+// parseStamps parses n stamp lines; nil and an error when one does not
+// parse or they are not sorted by path, once each.
+func parseStamps(lines string, n int) ([]Stamp, error) {
+	stamps := make([]Stamp, n)
+	var line string
+	for i := range stamps {
+		line, lines, _ = strings.Cut(lines, "\n")
+		s, err := parseStamp(line)
+		if err != nil || (i > 0 && stamps[i-1].Path >= s.Path) {
+			return nil, errPart
+		}
+		stamps[i] = s
+	}
+	return stamps, nil
 }
 
 func parseStamp(line string) (Stamp, error) {
