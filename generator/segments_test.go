@@ -120,3 +120,50 @@ func TestRebuildFindsDuplicateCodes(t *testing.T) {
 		t.Errorf("rebuild says\n%s\n--clean says\n%s", inc, full)
 	}
 }
+
+// TestCatalogKeptUnlessAPieceChanges: a rebuild after an edit that leaves
+// every segment's piece as it was keeps datapackage.json as the output has
+// it (here marked in place, which a file written again would not keep);
+// one after a department is removed writes it anew, as the --clean build
+// does.
+func TestCatalogKeptUnlessAPieceChanges(t *testing.T) {
+	work := t.TempDir()
+	content := filepath.Join(work, "content")
+	if err := corpus.Write(content, corpus.Options{Departments: 3, Projects: 6, Records: 60, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	inc, full := filepath.Join(work, "inc"), filepath.Join(work, "full")
+	build := func(out string, extra ...string) {
+		t.Helper()
+		var o, e bytes.Buffer
+		if code := run(append([]string{"build", "--content", content, "--out", out, "--pdf=false"}, extra...), &o, &e); code != 0 {
+			t.Fatalf("build: %s", e.String())
+		}
+	}
+	catalog := filepath.Join(inc, "datapackage.json")
+	build(inc)
+	f, err := os.OpenFile(catalog, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n")
+	f.Close()
+	depts, _ := filepath.Glob(filepath.Join(content, "2021", "*"))
+	projects, _ := filepath.Glob(filepath.Join(depts[0], "projects", "*.yaml"))
+	text, _ := os.ReadFile(projects[0])
+	os.WriteFile(projects[0], bytes.Replace(text, []byte("\nname: "), []byte("\nname: 改名的"), 1), 0o644)
+	build(inc)
+	if data, _ := os.ReadFile(catalog); !bytes.HasSuffix(data, []byte("\n\n")) {
+		t.Error("datapackage.json was written again though no piece changed")
+	}
+	if err := os.RemoveAll(depts[2]); err != nil {
+		t.Fatal(err)
+	}
+	build(inc)
+	build(full, "--clean")
+	a, _ := os.ReadFile(catalog)
+	b, _ := os.ReadFile(filepath.Join(full, "datapackage.json"))
+	if !bytes.Equal(a, b) {
+		t.Error("after a department went, datapackage.json is not the --clean build's")
+	}
+}
