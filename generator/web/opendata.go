@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -144,8 +143,9 @@ func (w *writer) csv(rel, name, description string, t Table) {
 // compact for the data files programs read (browsers indent it for a
 // reader, and a province has thousands of them).
 func (w *writer) json(rel string, v any, indent bool) {
-	b := pageBuffers.Get().(*bytes.Buffer)
-	defer pageBuffers.Put(b)
+	pw := pageBuffers.Get().(*pageWriter)
+	defer pageBuffers.Put(pw)
+	b := &pw.buf
 	b.Reset()
 	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)
