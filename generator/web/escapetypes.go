@@ -225,8 +225,8 @@ func (s *scope) action(l *parse.ListNode, n *parse.ActionNode, dot reflect.Type)
 		return
 	}
 	var t reflect.Type
-	for _, c := range cmds[:len(cmds)-1] {
-		t = s.command(c, dot, t)
+	for i, c := range cmds[:len(cmds)-1] {
+		t = s.command(c, dot, i > 0)
 	}
 	site := s.a.sites[n]
 	if site == nil {

@@ -66,7 +66,7 @@ func (d tdData) Inside() *tdInner          { return &d.Inner }
 // and templates called with values of different types, with none and in
 // another context.
 const typedSrc = `{{define "layout"}}<title>{{.S}} {{.N}} {{.H}}</title>
-<p title="{{.S}}" data-n="{{.N}}" data-h="{{.H}}" data-a="{{.Attr}}">{{.S}}|{{.H}}|{{.N}}|{{.U}}|{{.Named}}|{{.PS}}|{{.PN}}|{{.St}}|{{.Err}}|{{.Any}}|{{.AnyH}}|{{.M.k}}|{{.M.missing}}|{{.P.S}}|{{.P.H}}|{{.Method}}|{{.PtrMethod}}|{{.Pair}}|{{.HTMLMethod}}|{{.Value}}|{{.Inside.S}}|{{.URL}}</p>
+<p title="{{.S}}" data-n="{{.N}}" data-h="{{.H}}" data-a="{{.Attr}}">{{.S}}|{{.Empty}}<i>e</i>|{{.H}}|{{.N}}|{{.U}}|{{.U | index .L 1}}|{{.Named}}|{{.PS}}|{{.PN}}|{{.St}}|{{.Err}}|{{.Any}}|{{.AnyH}}|{{.M.k}}|{{.M.missing}}|{{.P.S}}|{{.P.H}}|{{.Method}}|{{.PtrMethod}}|{{.Pair}}|{{.HTMLMethod}}|{{.Value}}|{{.Inside.S}}|{{.URL}}</p>
 <p>{{index .L 1}}|{{index .LA 0}}|{{index .A 0}}|{{index .M "k"}}|{{index .S 0}}|{{printf "%s<" .S}}|{{len .L}}|{{"<lit>"}}|{{.Inner.S}}|{{(.Inner).H}}|{{(mark)}}|{{cnum 3}}|{{add .N 1}}|{{print .N}}|{{html .S}}|{{.S | printf "%q"}}|{{not .N}}|{{and .S .N}}|{{or .Empty .S}}</p>
 <a href="{{.S}}">x</a><a href="/p?q={{.S}}&amp;n={{.N}}">y</a><a href="{{.URL}}">z</a>
 {{range .L}}<i>{{.}}</i>{{else}}none{{end}}

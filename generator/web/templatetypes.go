@@ -85,8 +85,8 @@ func (s *scope) pipeline(p *parse.PipeNode, dot reflect.Type, decl bool) reflect
 		return nil
 	}
 	var t reflect.Type
-	for _, c := range p.Cmds {
-		t = s.command(c, dot, t)
+	for i, c := range p.Cmds {
+		t = s.command(c, dot, i > 0)
 	}
 	if t != nil && t.Kind() == reflect.Interface {
 		t = nil
@@ -118,9 +118,10 @@ func (s *scope) variable(name string) reflect.Type {
 	return nil
 }
 
-// command is the type of c's value, final the type of the value piped in
-// (nil for none or not known: it never decides a result's type here).
-func (s *scope) command(c *parse.CommandNode, dot, final reflect.Type) reflect.Type {
+// command is the type of c's value; piped says a value is piped into it
+// (an argument more for a function; a result's type never depends on it
+// but index's).
+func (s *scope) command(c *parse.CommandNode, dot reflect.Type, piped bool) reflect.Type {
 	switch n := c.Args[0].(type) {
 	case *parse.FieldNode:
 		return fields(dot, n.Ident)
@@ -129,7 +130,7 @@ func (s *scope) command(c *parse.CommandNode, dot, final reflect.Type) reflect.T
 	case *parse.VariableNode:
 		return fields(s.variable(n.Ident[0]), n.Ident[1:])
 	case *parse.IdentifierNode:
-		return s.call(n.Ident, c, dot, final)
+		return s.call(n.Ident, c, dot, piped)
 	case *parse.PipeNode:
 		return s.pipeline(n, dot, true)
 	case *parse.DotNode:
@@ -144,15 +145,15 @@ func (s *scope) command(c *parse.CommandNode, dot, final reflect.Type) reflect.T
 func (s *scope) arg(n parse.Node, dot reflect.Type) reflect.Type {
 	switch n := n.(type) {
 	case *parse.FieldNode, *parse.ChainNode, *parse.VariableNode, *parse.PipeNode, *parse.DotNode, *parse.StringNode:
-		return s.command(&parse.CommandNode{Args: []parse.Node{n}}, dot, nil)
+		return s.command(&parse.CommandNode{Args: []parse.Node{n}}, dot, false)
 	case *parse.IdentifierNode:
-		return s.call(n.Ident, nil, dot, nil)
+		return s.call(n.Ident, nil, dot, false)
 	}
 	return nil
 }
 
 // call is the result type of the function name.
-func (s *scope) call(name string, c *parse.CommandNode, dot, final reflect.Type) reflect.Type {
+func (s *scope) call(name string, c *parse.CommandNode, dot reflect.Type, piped bool) reflect.Type {
 	if f, ok := s.a.funcs[name]; ok {
 		return result(f)
 	}
@@ -164,7 +165,7 @@ func (s *scope) call(name string, c *parse.CommandNode, dot, final reflect.Type)
 	case "print", "printf", "println", "html", "js", "urlquery":
 		return reflect.TypeFor[string]()
 	case "index":
-		if c == nil || len(c.Args) < 3 || final != nil {
+		if c == nil || len(c.Args) < 3 || piped {
 			return nil
 		}
 		t := s.arg(c.Args[1], dot)
