@@ -148,85 +148,116 @@ var (
 // (tableID, caption): one table serves both.
 func planChart(p *derive.Project, illustrative bool, tableID, caption string) Chart {
 	labels := make([]string, len(p.Checkpoints))
-	planned := make([]opts.LineData, len(p.Checkpoints))
-	actual := make([]opts.LineData, len(p.Checkpoints))
+	planned := make([]any, len(p.Checkpoints))
+	actual := make([]any, len(p.Checkpoints))
 	var parts []string
 	for i, c := range p.Checkpoints {
 		labels[i] = c.Label
-		planned[i] = opts.LineData{Value: numberRat(c.PlannedPercent)}
-		actual[i] = opts.LineData{Value: numberRat(c.ActualPercent)}
+		planned[i] = numberRat(c.PlannedPercent)
+		actual[i] = numberRat(c.ActualPercent)
 		if c.Reached {
 			parts = append(parts, fmt.Sprintf("%s计划%s、实际%s", c.Label, pct(c.PlannedPercent), pct(c.ActualPercent)))
 		} else {
 			parts = append(parts, fmt.Sprintf("%s计划%s、尚无实际数", c.Label, pct(c.PlannedPercent)))
 		}
 	}
+	return Chart{ID: "chart_plan", Caption: "资金支出计划与实际执行（按时间节点）", Options: planShape.options(labels, planned, actual),
+		TableRef: [2]string{"#" + tableID, caption}, Illustrative: illustrative,
+		Summary: "折线图：累计支出进度，" + strings.Join(parts, "；") + "。"}
+}
+
+func planOptions(labels []string, planned, actual []any) template.JS {
 	l := planLines.Get().(*charts.Line)
 	defer planLines.Put(l)
 	l.MultiSeries = nil
 	l.SetXAxis(labels).
-		AddSeries("计划累计进度", planned, dashed()).
-		AddSeries("实际累计进度", actual)
-	return Chart{ID: "chart_plan", Caption: "资金支出计划与实际执行（按时间节点）", Options: finish(l, nil), TableRef: [2]string{"#" + tableID, caption}, Illustrative: illustrative,
-		Summary: "折线图：累计支出进度，" + strings.Join(parts, "；") + "。"}
+		AddSeries("计划累计进度", lineData(planned), dashed()).
+		AddSeries("实际累计进度", lineData(actual))
+	return finish(l, nil)
 }
 
 // monthlyChart shows actual cumulative execution month by month, with the
 // plan at the months of its checkpoints.
 func monthlyChart(p *derive.Project, through int, illustrative bool) Chart {
 	labels := make([]string, 12)
-	planned := make([]opts.LineData, 12)
-	actual := make([]opts.LineData, 12)
+	planned := make([]any, 12)
+	actual := make([]any, 12)
 	for m := range 12 {
-		labels[m] = fmt.Sprintf("%d月", m+1)
-		planned[m] = opts.LineData{Value: missing}
-		actual[m] = opts.LineData{Value: missing}
+		labels[m] = monthLabels[m]
+		planned[m] = missing
+		actual[m] = missing
 	}
 	for _, c := range p.Checkpoints {
 		if !c.Date.IsZero() {
-			planned[c.Date.Month()-1] = opts.LineData{Value: numberRat(c.PlannedPercent)}
+			planned[c.Date.Month()-1] = numberRat(c.PlannedPercent)
 		}
 	}
 	table := DataTable{Caption: "按月支出与累计执行进度", Head: []string{"月份", "当月支出（元）", "累计支出（元）", "累计执行进度"}}
 	last := ""
 	for m := range through {
 		rate := num.Percent(int64(p.Cumulative[m]), int64(p.Total.Fen))
-		actual[m] = opts.LineData{Value: numberRat(rate)}
+		actual[m] = numberRat(rate)
 		table.Rows = append(table.Rows, row(labels[m], p.Monthly[m].Yuan(), p.Cumulative[m].Yuan(), pct(rate)))
-		last = fmt.Sprintf("到%s底累计执行%s", labels[m], pct(rate))
+		last = "到" + labels[m] + "底累计执行" + pct(rate)
 	}
-	l := monthlyLines.Get().(*charts.Line)
-	defer monthlyLines.Put(l)
-	l.MultiSeries = nil
-	l.SetXAxis(labels).
-		AddSeries("计划累计进度", planned, dashed(), charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true)})).
-		AddSeries("实际累计进度", actual)
 	summary := "折线图：按月累计执行进度，" + last + "；计划见各时间节点。"
 	if last == "" {
 		summary = "折线图：按月累计执行进度，尚无支出记录。"
 	}
-	return Chart{ID: "chart_monthly", Caption: "按月累计执行进度", Options: finish(l, nil), Table: table, Illustrative: illustrative, Summary: summary}
+	return Chart{ID: "chart_monthly", Caption: "按月累计执行进度", Options: monthlyShape.options(labels, planned, actual), Table: table, Illustrative: illustrative, Summary: summary}
+}
+
+var monthLabels = [12]string{"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"}
+
+func monthlyOptions(labels []string, planned, actual []any) template.JS {
+	l := monthlyLines.Get().(*charts.Line)
+	defer monthlyLines.Put(l)
+	l.MultiSeries = nil
+	l.SetXAxis(labels).
+		AddSeries("计划累计进度", lineData(planned), dashed(), charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true)})).
+		AddSeries("实际累计进度", lineData(actual))
+	return finish(l, nil)
 }
 
 // linesChart compares each budget line's amount with its spending.
 func linesChart(p *derive.Project, illustrative bool) Chart {
 	var names []string
-	var budget, spent []opts.BarData
+	var budget, spent []any
 	table := DataTable{Caption: "预算明细与执行数", Head: []string{"资金用途", "预算数（万元）", "执行数（万元）", "执行率"}}
 	var parts []string
 	for _, l := range p.Lines {
 		names = append(names, l.Name)
-		budget = append(budget, opts.BarData{Value: numberWan(l.Amount.Fen)})
-		spent = append(spent, opts.BarData{Value: numberWan(l.Spent)})
+		budget = append(budget, numberWan(l.Amount.Fen))
+		spent = append(spent, numberWan(l.Spent))
 		table.Rows = append(table.Rows, row(l.Name, wan(l.Amount), wanFen(l.Spent), pct(l.ExecutionRate)))
 		parts = append(parts, fmt.Sprintf("%s预算%s万元、执行%s万元", l.Name, wan(l.Amount), wanFen(l.Spent)))
 	}
+	return Chart{ID: "chart_lines", Caption: "预算明细与执行数", Options: linesShape.options(names, budget, spent), Table: table, Illustrative: illustrative,
+		Summary: "柱状图：" + strings.Join(parts, "；") + "。"}
+}
+
+func linesOptions(names []string, budget, spent []any) template.JS {
 	b := lineBars.Get().(*charts.Bar)
 	defer lineBars.Put(b)
 	b.MultiSeries = nil
-	b.SetXAxis(names).AddSeries("预算数", budget, narrow()).AddSeries("执行数", spent, narrow())
-	return Chart{ID: "chart_lines", Caption: "预算明细与执行数", Options: finish(b, nil), Table: table, Illustrative: illustrative,
-		Summary: "柱状图：" + strings.Join(parts, "；") + "。"}
+	b.SetXAxis(names).AddSeries("预算数", barData(budget), narrow()).AddSeries("执行数", barData(spent), narrow())
+	return finish(b, nil)
+}
+
+func lineData(values []any) []opts.LineData {
+	out := make([]opts.LineData, len(values))
+	for i, v := range values {
+		out[i] = opts.LineData{Value: v}
+	}
+	return out
+}
+
+func barData(values []any) []opts.BarData {
+	out := make([]opts.BarData, len(values))
+	for i, v := range values {
+		out[i] = opts.BarData{Value: v}
+	}
+	return out
 }
 
 // zoom lets a reader page through many projects on a narrow screen.

@@ -21,6 +21,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 		MeasuresHeading: present.MeasuresHeading(d.MeasuresTitle),
 		IndicatorTable:  deptIndicators(d),
 	}
+	promoteDept(v, d)
 	illustrative := d.Illustrative
 	if d.Illustrative {
 		v.Notes = append(v.Notes, cmp.Or(d.Note, present.IllustrativeYearNote))
@@ -47,6 +48,7 @@ func deptView(d *derive.Department, render func(model.Markdown) template.HTML) *
 			DescriptionHTML: render(p.Description),
 			IndicatorTable:  indicatorTable(p.Name+" 绩效指标", p.Indicators, p.Levels, d.Rules),
 		}
+		promoteProject(pv, p)
 		// Charts of what was published: a self-evaluation form has no plan,
 		// no budget lines and no spending records.
 		if len(p.Plan) > 0 {

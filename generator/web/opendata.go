@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -120,8 +119,14 @@ func csvNeedsQuotes(field string) bool {
 	if field == "" {
 		return false
 	}
-	if field == `\.` || strings.ContainsAny(field, ",\"\r\n") {
+	if field == `\.` {
 		return true
+	}
+	for i := 0; i < len(field); i++ { // strings.ContainsAny, without its rune decoding
+		switch field[i] {
+		case ',', '"', '\r', '\n':
+			return true
+		}
 	}
 	r, _ := utf8.DecodeRuneInString(field)
 	return unicode.IsSpace(r)
@@ -144,8 +149,9 @@ func (w *writer) csv(rel, name, description string, t Table) {
 // compact for the data files programs read (browsers indent it for a
 // reader, and a province has thousands of them).
 func (w *writer) json(rel string, v any, indent bool) {
-	b := pageBuffers.Get().(*bytes.Buffer)
-	defer pageBuffers.Put(b)
+	pw := pageBuffers.Get().(*pageWriter)
+	defer pageBuffers.Put(pw)
+	b := &pw.buf
 	b.Reset()
 	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 
 	"disclose/templates"
 )
@@ -48,6 +49,7 @@ func (s source) parse() (map[string]*template.Template, error) {
 			}
 		}
 		useFastEscapers(t)
+		typedEscapes(t, reflect.TypeFor[Page](), funcs, fastEscapers)
 		sets[kind] = t
 	}
 	return sets, nil

@@ -1,6 +1,9 @@
 package web
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // The search tokenizer (搜索分词). Chinese has no spaces, so a run of Han
 // characters is indexed as its overlapping two-character pairs (bigrams):
@@ -27,40 +30,57 @@ func isHan(r rune) bool  { return unicode.Is(unicode.Han, r) }
 func isWord(r rune) bool { return !isHan(r) && (unicode.IsLetter(r) || unicode.IsNumber(r)) }
 
 // tokenize calls emit with each token of s, in order, repeats included.
-// singles adds each Han character of a longer run on its own.
+// singles adds each Han character of a longer run on its own. A token is
+// a piece of s where folding changes nothing (always so for Han): the
+// pages of a province give it some millions of tokens.
 func tokenize(s string, singles bool, emit func(string)) {
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		r := fold(rs[i])
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		r = fold(r)
 		switch {
 		case isHan(r):
-			j := i
-			for j < len(rs) && isHan(rs[j]) {
-				j++
+			prev, j, count := i, i+n, 1
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !isHan(r) {
+					break
+				}
+				emit(s[prev : j+n]) // the pair ending here
+				prev, j, count = j, j+n, count+1
 			}
-			if j-i == 1 {
-				emit(string(rs[i]))
-			}
-			for k := i; k+1 < j; k++ {
-				emit(string(rs[k : k+2]))
-			}
-			if singles && j-i > 1 {
-				for k := i; k < j; k++ {
-					emit(string(rs[k]))
+			if count == 1 {
+				emit(s[i:j])
+			} else if singles {
+				for k := i; k < j; {
+					_, n := utf8.DecodeRuneInString(s[k:])
+					emit(s[k : k+n])
+					k += n
 				}
 			}
 			i = j
 		case isWord(r):
-			j := i
-			word := make([]rune, 0, 16)
-			for j < len(rs) && isWord(fold(rs[j])) {
-				word = append(word, fold(rs[j]))
-				j++
+			j, folded := i, false
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				f := fold(r)
+				if !isWord(f) {
+					break
+				}
+				folded = folded || f != r
+				j += n
 			}
-			emit(string(word))
+			if folded {
+				word := make([]rune, 0, j-i)
+				for _, r := range s[i:j] {
+					word = append(word, fold(r))
+				}
+				emit(string(word))
+			} else {
+				emit(s[i:j])
+			}
 			i = j
 		default:
-			i++
+			i += n
 		}
 	}
 }

@@ -76,6 +76,11 @@ type DeptView struct {
 	NoFindings string
 	// DeptForm is the department's own self-evaluation, nil without one.
 	DeptForm *present.EvalForm
+	// Copies of the embedded department's fields that every project page
+	// reads (promoted.go).
+	Name, Title string
+	Year        int
+	Through     model.Date
 }
 
 // DeptEvaluationView gives the department's own self-evaluation, nil when
@@ -156,6 +161,17 @@ type ProjectView struct {
 	RatePct                  string
 	Published                bool
 	Form                     *present.EvalForm
+	// Copies of the embedded project's fields that the project templates
+	// read (promoted.go).
+	Name, Code, Template, Purpose, Origin string
+	Total                                 money.Amount
+	Funds                                 []model.Fund
+	BudgetLines                           []model.BudgetLine
+	Plan                                  []model.Checkpoint
+	Targets                               []model.Target
+	ExecutionRate                         *big.Rat
+	Evaluation                            *derive.Evaluation
+	Monitoring                            []derive.Monitoring
 }
 
 // SpentWan formats the project's 全年执行数 (as published, else the records)

@@ -7,7 +7,6 @@
 package web
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -379,15 +378,18 @@ func (w *writer) file(rel string, data []byte) {
 
 // pageBuffers are reused between pages: a page grows its buffer through a
 // dozen sizes to its twenty-odd kilobytes, and a province has thousands.
-var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var pageBuffers = sync.Pool{New: func() any { return new(pageWriter) }}
 
+// page executes a set of parse (its "layout", with p) into rel; a set is
+// executed only here, into a pageWriter (escapetypes.go).
 func (w *writer) page(t *template.Template, rel string, p Page) {
-	b := pageBuffers.Get().(*bytes.Buffer)
+	b := pageBuffers.Get().(*pageWriter)
 	defer pageBuffers.Put(b)
-	b.Reset()
+	b.buf.Reset()
+	b.escape = false
 	if err := t.ExecuteTemplate(b, "layout", p); err != nil {
 		w.fail(fmt.Errorf("生成 %s：%w", rel, err))
 		return
 	}
-	w.file(rel, b.Bytes()) // written before it returns: the buffer is free again
+	w.file(rel, b.buf.Bytes()) // written before it returns: the buffer is free again
 }
