@@ -31,3 +31,12 @@ corpus() {
   fi
   echo "$dir"
 }
+
+# settle: waits until the file system has forgotten the files deleted just
+# before (by an earlier bench's cleanup, say). ext4 without a journal, as
+# on this machine, passes over each inode freed within the last minute,
+# one by one, whenever it allocates one; a build of thousands of files
+# right after a large deletion measured that scan (up to half its time,
+# and Hugo's alike), not the program. Synced first: the window is longer
+# while the inode tables are dirty. BENCH_SETTLE=0 skips it.
+settle() { sync; sleep "${BENCH_SETTLE:-61}"; }
