@@ -46,11 +46,27 @@ corpus() {
   echo "$dir"
 }
 
-# settle: waits until the file system has forgotten the files deleted just
-# before (by an earlier bench's cleanup, say). ext4 without a journal, as
-# on this machine, passes over each inode freed within the last minute,
-# one by one, whenever it allocates one; a build of thousands of files
-# right after a large deletion measured that scan (up to half its time,
-# and Hugo's alike), not the program. Synced first: the window is longer
-# while the inode tables are dirty. BENCH_SETTLE=0 skips it.
-settle() { sync; sleep "${BENCH_SETTLE:-61}"; }
+# settle: waits until the file system has forgotten the large trees the
+# benches deleted (removed records when). ext4 without a journal, as on
+# this machine, passes over each inode freed within the last minute, or
+# six while its inode table block is dirty (RECENTCY_MIN and
+# RECENTCY_DIRTY), one by one, whenever it allocates an inode, and a build
+# dirties those blocks itself. A build of 7,000 files within six minutes
+# of a bench's cleanup of 100,000 took 4.3-4.9 s, 2.6-3.5 s of it system
+# time, and 2.8-3.1 s after (Hugo alike): it measured that scan, not the
+# program. BENCH_SETTLE=0 skips the wait.
+bench_removed=${DISCLOSE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/disclose}/bench/.removed
+removed() { # removed DIR...: rm -rf, remembering when
+  rm -rf "$@"
+  mkdir -p "$(dirname "$bench_removed")" && date +%s >"$bench_removed"
+}
+settle() {
+  sync
+  local last wait
+  last=$(cat "$bench_removed" 2>/dev/null || echo 0)
+  wait=$((last + ${BENCH_SETTLE:-361} - $(date +%s)))
+  if [ "${BENCH_SETTLE:-361}" -gt 0 ] && [ "$wait" -gt 0 ]; then
+    echo "bench: waiting ${wait}s for the file system to forget the files deleted at $(date -d "@$last" +%T)" >&2
+    sleep "$wait"
+  fi
+}
