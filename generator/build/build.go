@@ -144,11 +144,15 @@ func (b *builder) departments() (Result, error) {
 	}
 	b.fingerprintAll(sectionsKnown.Done)
 	b.lap("fingerprints")
-	b.tools.Wait()
-	if b.toolsErr != nil {
-		return Result{}, b.toolsErr
+	b.pipeline.tools = func() error {
+		b.tools.Wait()
+		return b.toolsErr
 	}
 	if b.cfg.PDF {
+		// The annual reports need the fonts from the start.
+		if err := b.pipeline.tools(); err != nil {
+			return Result{}, err
+		}
 		a := &annual{pw: b.pdf, stage: b.stage, state: b.state, next: b.next, reports: b.reports,
 			parts: &partCache{dir: filepath.Join(filepath.Dir(b.statePath), "parts"), global: b.global, read: b.state.Usable(b.stage.BuildID, b.global)}}
 		a.plan(b.results)
@@ -183,6 +187,9 @@ func (b *builder) departments() (Result, error) {
 	b.lap("departments")
 	annualDone.Wait()
 	b.lap("annual reports")
+	if err := b.pipeline.tools(); err != nil { // (the site's pages need them)
+		return Result{}, err
+	}
 	if b.firstErr != nil {
 		return Result{}, b.firstErr
 	}

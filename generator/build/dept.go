@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"slices"
 	"sync"
 
@@ -94,6 +95,9 @@ type pipeline struct {
 	fonts  *pdf.Fonts  // nil without PDFs
 	annual *annual     // nil without PDFs
 	hist   *historySource
+	// tools waits for the templates (and fonts) being parsed meanwhile: a
+	// department is loaded, checked and derived before it needs them.
+	tools func() error
 }
 
 // recorder is an Output that remembers the paths written through it.
@@ -185,7 +189,15 @@ func (p *pipeline) run(dr *deptResult, ready func()) error {
 		}
 	}
 	signal()
-	return p.render(dr, dd, sum)
+	if err := p.tools(); err != nil {
+		return err
+	}
+	if err := p.render(dr, dd, sum); err != nil {
+		return err
+	}
+	// (Not the PastYear or the section: the next year and the annual
+	// report read them meanwhile.)
+	return errors.Join(sum.Detail.encodeNow(), sum.Places.encodeNow())
 }
 
 // render writes a derived department's PDF and pages.

@@ -13,16 +13,19 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"disclose/generator/fileio"
@@ -209,27 +212,53 @@ func (s *State) Save(path string) error {
 	dir := partsDir(path)
 	s.Index = make(map[string]string, len(s.Parts))
 	keep := map[string]bool{}
+	var made []string // the parts made by this build, written on every core
 	for key, p := range s.Parts {
-		name := p.file
-		if name == "" {
-			data, err := encodePart(p)
-			if err != nil {
-				return err
-			}
-			name = digest(data)[:32] + ".part"
-			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-				if err := SaveBlob(filepath.Join(dir, name), data); err != nil {
-					return err
-				}
-			}
+		if p.file == "" {
+			made = append(made, key)
+			continue
 		}
-		s.Index[key], keep[name] = name, true
+		s.Index[key], keep[p.file] = p.file, true
+	}
+	names := make([]string, len(made))
+	errs := make([]error, len(made))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(made)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(made); i = int(next.Add(1) - 1) {
+				names[i], errs[i] = savePart(dir, s.Parts[made[i]])
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for i, key := range made {
+		s.Index[key], keep[names[i]] = names[i], true
 	}
 	if err := s.saveIndex(path); err != nil {
 		return err
 	}
 	PruneBlobs(dir, keep)
 	return nil
+}
+
+// savePart writes a part made by this build into dir, unless a file of
+// the same bytes is there, and returns the file's name.
+func savePart(dir string, p *Part) (string, error) {
+	data, err := encodePart(p)
+	if err != nil {
+		return "", err
+	}
+	name := digest(data)[:32] + ".part"
+	if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+		if err := SaveBlob(filepath.Join(dir, name), data); err != nil {
+			return "", err
+		}
+	}
+	return name, nil
 }
 
 func (s *State) saveIndex(path string) error {
