@@ -10,6 +10,7 @@ import (
 	"disclose/generator/corpus"
 	"disclose/generator/derive"
 	"disclose/generator/load"
+	"disclose/generator/model"
 	"disclose/generator/web"
 )
 
@@ -18,16 +19,7 @@ import (
 // reports pages per second and the peak heap; scripts/bench-build measures
 // the whole command.
 func BenchmarkBuild(b *testing.B) {
-	content := b.TempDir()
-	if err := corpus.Write(content, corpus.Options{Departments: 1, Projects: 500, Records: 100_000, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	site, diags := load.Site(content)
-	check.Site(site, diags)
-	if diags.HasErrors() {
-		b.Fatal(diags.Sorted()[0])
-	}
-	depts := derive.Site(site)
+	site, depts := benchDepartment(b)
 	b.ReportAllocs()
 	var peak uint64
 	for b.Loop() {
@@ -41,4 +33,19 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.ReportMetric(502*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+}
+
+// benchDepartment is one synthetic department of 500 projects and 100,000
+// records, loaded, checked and derived.
+func benchDepartment(b *testing.B) (*model.Site, []*derive.Department) {
+	content := b.TempDir()
+	if err := corpus.Write(content, corpus.Options{Departments: 1, Projects: 500, Records: 100_000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	site, diags := load.Site(content)
+	check.Site(site, diags)
+	if diags.HasErrors() {
+		b.Fatal(diags.Sorted()[0])
+	}
+	return site, derive.Site(site)
 }

@@ -66,23 +66,8 @@ func escapeHTML(s string) string {
 	b.Grow(len(s) + 16)
 	written := 0
 	for ; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
+		repl := htmlReplacement(s[i])
+		if repl == "" {
 			continue
 		}
 		b.WriteString(s[written:i])
@@ -99,4 +84,26 @@ func escapeHTML(s string) string {
 func useFastEscapers(set *template.Template) {
 	_ = set.ExecuteTemplate(io.Discard, "layout", nil)
 	set.Funcs(fastEscapers)
+}
+
+// htmlReplacement is what html/template's text and attribute escapers
+// write for the byte c, "" when c stays as it is.
+func htmlReplacement(c byte) string {
+	switch c {
+	case 0:
+		return "\uFFFD"
+	case '"':
+		return "&#34;"
+	case '&':
+		return "&amp;"
+	case '\'':
+		return "&#39;"
+	case '+':
+		return "&#43;"
+	case '<':
+		return "&lt;"
+	case '>':
+		return "&gt;"
+	}
+	return ""
 }

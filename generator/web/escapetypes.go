@@ -50,23 +50,8 @@ func (w *pageWriter) Write(p []byte) (int, error) {
 func appendEscaped(b *bytes.Buffer, p []byte) {
 	written := 0
 	for i, c := range p {
-		var repl string
-		switch c {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
+		repl := htmlReplacement(c)
+		if repl == "" {
 			continue
 		}
 		b.Write(p[written:i])
