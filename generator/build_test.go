@@ -98,6 +98,18 @@ func TestBuildThenFailedBuildLeavesOutput(t *testing.T) {
 	if s := siblings(t, out); len(s) != 1 {
 		t.Errorf("staging left behind: %v", s)
 	}
+
+	// A template that does not parse, in a build without PDFs (the
+	// departments are loaded while the templates parse): the same.
+	os.WriteFile(filepath.Join(tpl, "project.html"), []byte(`{{define "main"}}{{.Nope}`), 0o644)
+	e.Reset()
+	if code := run([]string{"build", "--content", content, "--out", out, "--templates", tpl, "--pdf=false"}, &o, &e); code == 0 || !strings.Contains(e.String(), "project.html") {
+		t.Fatalf("build with a template that does not parse: exit %d\n%s", code, e.String())
+	}
+	same(t, "after a template that does not parse", before, snapshot(t, out))
+	if s := siblings(t, out); len(s) != 1 {
+		t.Errorf("staging left behind: %v", s)
+	}
 }
 
 func TestBuildRefusesForeignFolder(t *testing.T) {
