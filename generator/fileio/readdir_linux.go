@@ -4,6 +4,7 @@ package fileio
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io/fs"
 	"slices"
 	"sync"
@@ -27,21 +28,9 @@ func readDir(dir string) ([]dirEntry, error) {
 		return nil, &fs.PathError{Op: "open", Path: dir, Err: err}
 	}
 	defer unix.Close(fd)
-	bp := direntBufs.Get().(*[]byte)
-	defer direntBufs.Put(bp)
 	var names []string
-	for {
-		n, err := unix.Getdents(fd, *bp)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return nil, &fs.PathError{Op: "readdirent", Path: dir, Err: err}
-		}
-		if n <= 0 {
-			break
-		}
-		_, _, names = unix.ParseDirent((*bp)[:n], -1, names)
+	if err := eachEntry(fd, dir, func(name string, _ byte) { names = append(names, name) }); err != nil {
+		return nil, err
 	}
 	slices.Sort(names)
 	entries := make([]dirEntry, len(names))
@@ -113,6 +102,28 @@ func Entries(dir string) (files, dirs []string, err error) {
 		return nil, nil, &fs.PathError{Op: "open", Path: dir, Err: err}
 	}
 	defer unix.Close(fd)
+	err = eachEntry(fd, dir, func(name string, typ byte) {
+		isDir := typ == unix.DT_DIR
+		if typ == unix.DT_UNKNOWN {
+			var st unix.Stat_t
+			isDir = unix.Fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR
+		}
+		if isDir {
+			dirs = append(dirs, name)
+		} else {
+			files = append(files, name)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return files, dirs, nil
+}
+
+// eachEntry calls fn with the name and type (DT_*) of each entry of the
+// open folder fd (dir names it in errors) but . and .., in the order
+// getdents gives them.
+func eachEntry(fd int, dir string, fn func(name string, typ byte)) error {
 	bp := direntBufs.Get().(*[]byte)
 	defer direntBufs.Put(bp)
 	for {
@@ -121,34 +132,26 @@ func Entries(dir string) (files, dirs []string, err error) {
 			continue
 		}
 		if err != nil {
-			return nil, nil, &fs.PathError{Op: "readdirent", Path: dir, Err: err}
+			return &fs.PathError{Op: "readdirent", Path: dir, Err: err}
 		}
 		if n <= 0 {
-			return files, dirs, nil
+			return nil
 		}
 		buf := (*bp)[:n]
 		for len(buf) > 0 {
 			// struct linux_dirent64: ino, off, reclen, type, name.
 			reclen := int(buf[16]) | int(buf[17])<<8
 			if reclen < 20 || reclen > len(buf) {
-				return nil, nil, &fs.PathError{Op: "readdirent", Path: dir, Err: unix.EIO}
+				return &fs.PathError{Op: "readdirent", Path: dir, Err: unix.EIO}
 			}
 			typ, name := buf[18], buf[19:reclen]
 			if i := bytes.IndexByte(name, 0); i >= 0 {
 				name = name[:i]
 			}
+			ino := binary.NativeEndian.Uint64(buf[0:8])
 			buf = buf[reclen:]
-			if s := string(name); s != "." && s != ".." {
-				isDir := typ == unix.DT_DIR
-				if typ == unix.DT_UNKNOWN {
-					var st unix.Stat_t
-					isDir = unix.Fstatat(fd, s, &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR
-				}
-				if isDir {
-					dirs = append(dirs, s)
-				} else {
-					files = append(files, s)
-				}
+			if s := string(name); ino != 0 && s != "." && s != ".." { // (as unix.ParseDirent)
+				fn(s, typ)
 			}
 		}
 	}
