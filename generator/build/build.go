@@ -15,6 +15,7 @@ import (
 	"disclose/generator/buildcache"
 	"disclose/generator/check"
 	"disclose/generator/diag"
+	"disclose/generator/fileio"
 	"disclose/generator/load"
 	"disclose/generator/pdf"
 	"disclose/generator/present"
@@ -307,7 +308,8 @@ func (b *builder) summarize() (Result, error) {
 	b.chain() // a full build fingerprints each department as it loads it
 	var sums []*web.DeptSummary
 	for _, dr := range b.results {
-		if c := dr.cached; c != nil && !dr.rendered && c.Fingerprint == dr.fp && slices.Equal(c.Outputs, dr.outputs) && c.Tree == dr.tree && dr.sameInputs(c) {
+		if c := dr.cached; c != nil && !dr.rendered && c.Fingerprint == dr.fp && slices.Equal(c.Outputs, dr.outputs) && c.Tree == dr.tree && dr.sameInputs(c) &&
+			slices.EqualFunc(c.Dirs, dr.dirs, fileio.Listing.Equal) {
 			b.next.Parts["dept:"+dr.key] = c // unchanged, stamps too: not encoded or written again
 		} else {
 			var data []byte
@@ -319,7 +321,7 @@ func (b *builder) summarize() (Result, error) {
 					return res, err
 				}
 			}
-			b.next.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputStamps(), Tree: dr.tree}
+			b.next.Parts["dept:"+dr.key] = &buildcache.Part{Fingerprint: dr.fp, Outputs: dr.outputs, Data: data, Inputs: dr.inputStamps(), Tree: dr.tree, Dirs: dr.dirs}
 		}
 		if err := b.keepLazy(dr); err != nil {
 			return res, err

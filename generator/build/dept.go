@@ -9,6 +9,7 @@ import (
 	"disclose/generator/check"
 	"disclose/generator/derive"
 	"disclose/generator/diag"
+	"disclose/generator/fileio"
 	"disclose/generator/gitrev"
 	"disclose/generator/load"
 	"disclose/generator/model"
@@ -57,6 +58,7 @@ type deptResult struct {
 	broken bool             // fingerprinting failed
 	inputs []buildcache.Stamp
 	tree   buildcache.TreeStamp
+	dirs   []fileio.Listing // its folders' listings
 	// prior is the last build's part when its stamps stand unchanged
 	// (inputs is then nil: see inputStamps).
 	prior    *buildcache.Part

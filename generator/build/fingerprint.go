@@ -102,13 +102,13 @@ func (p *pipeline) fingerprint(dr *deptResult, read func(string) ([]byte, fs.Fil
 	var old *buildcache.Part
 	if p.state != nil {
 		if old, _ = p.state.Part("dept:" + dr.key); old != nil {
-			h.KnownFrom, h.KnownTree, h.Since = old.Stamps, old.Tree, p.state.Saved
+			h.KnownFrom, h.KnownTree, h.KnownDirs, h.Since = old.Stamps, old.Tree, old.Dirs, p.state.Saved
 		}
 	}
 	if err := h.Tree(dir.Path); err != nil {
 		return err
 	}
-	dr.inputs, dr.tree, dr.prior = h.Seen, h.SeenTree, nil
+	dr.inputs, dr.tree, dr.dirs, dr.prior = h.Seen, h.SeenTree, h.SeenDirs, nil
 	if h.Reused {
 		dr.prior = old
 	}

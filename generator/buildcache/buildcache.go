@@ -32,7 +32,7 @@ import (
 )
 
 // version changes whenever the state's format or meaning changes.
-const version = 10 // 5: each part in a file of its own; 7: segments, details apart; 8: stamps as lines; 9: codes apart; 10: tree stamps
+const version = 11 // 5: each part in a file of its own; 7: segments, details apart; 8: stamps as lines; 9: codes apart; 10: tree stamps; 11: folder listings
 
 // State is what one build leaves for the next.
 type State struct {
@@ -77,6 +77,8 @@ type Part struct {
 	Inputs []Stamp
 	// Tree sums up Inputs (see TreeStamp).
 	Tree TreeStamp
+	// Dirs are the input folders' listings (see fileio.Listing).
+	Dirs []fileio.Listing
 
 	file       string // the file it was read from, "" when made by this build
 	stampLines string // Inputs as read (stampCount lines), parsed by Stamps
@@ -322,6 +324,10 @@ type Hasher struct {
 	// file had no stamp).
 	SeenTree TreeStamp
 	Reused   bool
+	// KnownDirs are the listings of the tree's folders from the last
+	// build: a folder that stats as it did is not read again (see
+	// fileio.Listing). SeenDirs are the listings after Tree.
+	KnownDirs, SeenDirs []fileio.Listing
 	// Since is when the last state was saved: a file changed less than a
 	// second before it may have changed again within the file system's
 	// time resolution, and is read (Git's "racily clean" rule).
@@ -389,9 +395,11 @@ func (h *Hasher) Tree(root string) error {
 	var files []treeFile
 	var err error
 	if h.Files != nil {
-		err = h.Files.WalkInfo(root, func(p string, st fs.FileInfo, err error) {
+		l := &fileio.Listings{Known: h.KnownDirs, Before: h.Since.Add(-time.Second)}
+		err = h.Files.WalkListed(root, l, func(p string, st fs.FileInfo, err error) {
 			files = append(files, treeFile{p, st, err != nil})
 		})
+		h.SeenDirs = l.Seen
 	} else {
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {

@@ -3,6 +3,7 @@ package buildcache
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -213,6 +214,9 @@ func TestTreeStampSkipsUnchangedTrees(t *testing.T) {
 	if first.SeenTree.Stats == "" || first.SeenTree.Sums == "" || first.Reused {
 		t.Fatalf("first tree stamp %+v, reused %t", first.SeenTree, first.Reused)
 	}
+	if runtime.GOOS == "linux" && (len(first.SeenDirs) != 1 || len(first.SeenDirs[0].Names) != 2) {
+		t.Fatalf("listings %+v", first.SeenDirs)
+	}
 	// The last build's digest claims other hashes: reused, so the lie shows.
 	known := TreeStamp{Stats: first.SeenTree.Stats, Sums: "trusted"}
 	again := func(since time.Duration) *Hasher {
@@ -220,6 +224,7 @@ func TestTreeStampSkipsUnchangedTrees(t *testing.T) {
 		h.Files = guard
 		h.KnownTree, h.Since = known, time.Now().Add(since) // (Chtimes set the change time to now)
 		h.KnownFrom = func() []Stamp { return first.Seen }
+		h.KnownDirs = first.SeenDirs // (a file added is seen through the folder's listing)
 		if err := h.Tree(root); err != nil {
 			t.Fatal(err)
 		}

@@ -7,12 +7,15 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"disclose/generator/fileio"
 )
 
 // A part's file is a JSON head (the fingerprint and how many lines of
 // each list follow), the outputs a line each, the input stamps a line
-// each ("sum size modNano changeNano inode path", paths quoted), then the
-// data as it is. A rebuild reads every department's part: at 1,000
+// each ("sum size modNano changeNano inode path", paths quoted), the input
+// folders' listings a line each ("inode modNano changeNano dir names",
+// both quoted, the names joined by "/"), then the data as it is. A rebuild reads every department's part: at 1,000
 // departments of 100 files each, decoding the stamps as JSON objects cost
 // more than stat'ing the files.
 
@@ -21,13 +24,14 @@ type partHead struct {
 	Outputs     int       `json:",omitempty"`
 	Inputs      int       `json:",omitempty"`
 	Tree        TreeStamp `json:",omitzero"`
+	Dirs        int       `json:",omitempty"`
 }
 
 var errPart = errors.New("damaged part")
 
 func encodePart(p *Part) ([]byte, error) {
 	inputs := p.Stamps()
-	head, err := json.Marshal(partHead{Fingerprint: p.Fingerprint, Outputs: len(p.Outputs), Inputs: len(inputs), Tree: p.Tree})
+	head, err := json.Marshal(partHead{Fingerprint: p.Fingerprint, Outputs: len(p.Outputs), Inputs: len(inputs), Tree: p.Tree, Dirs: len(p.Dirs)})
 	if err != nil {
 		return nil, err
 	}
@@ -38,6 +42,12 @@ func encodePart(p *Part) ([]byte, error) {
 	for _, s := range inputs {
 		size += len(s.Sum) + len(s.Path) + 80
 	}
+	for _, d := range p.Dirs {
+		size += len(d.Dir) + 70
+		for _, n := range d.Names {
+			size += len(n) + 1
+		}
+	}
 	b := make([]byte, 0, size)
 	b = append(append(b, head...), '\n')
 	for _, o := range p.Outputs {
@@ -45,6 +55,9 @@ func encodePart(p *Part) ([]byte, error) {
 	}
 	for _, s := range inputs {
 		b = append(stampLine(b, s), '\n')
+	}
+	for _, d := range p.Dirs {
+		b = append(dirLine(b, d), '\n')
 	}
 	return append(b, p.Data...), nil
 }
@@ -59,15 +72,53 @@ func stampLine(b []byte, s Stamp) []byte {
 	return strconv.AppendQuote(b, s.Path)
 }
 
+// dirLine appends d as a part's file lists it (without the newline).
+func dirLine(b []byte, d fileio.Listing) []byte {
+	b = append(strconv.AppendUint(b, d.Inode, 10), ' ')
+	b = append(strconv.AppendInt(b, d.ModNano, 10), ' ')
+	b = append(strconv.AppendInt(b, d.ChangeNano, 10), ' ')
+	b = append(strconv.AppendQuote(b, d.Dir), ' ')
+	return strconv.AppendQuote(b, strings.Join(d.Names, "/"))
+}
+
+// parseDir parses a dirLine.
+func parseDir(line string) (fileio.Listing, error) {
+	var d fileio.Listing
+	var f [3]string
+	for i := range f {
+		var ok bool
+		if f[i], line, ok = strings.Cut(line, " "); !ok {
+			return d, errPart
+		}
+	}
+	inode, ok1 := atoi(f[0])
+	mod, ok2 := atoi(f[1])
+	change, ok3 := atoi(f[2])
+	dir, err1 := strconv.QuotedPrefix(line)
+	if !ok1 || !ok2 || !ok3 || err1 != nil || !strings.HasPrefix(line[len(dir):], " ") {
+		return d, errPart
+	}
+	names, err2 := strconv.Unquote(line[len(dir)+1:])
+	dir, err1 = strconv.Unquote(dir)
+	if err1 != nil || err2 != nil {
+		return d, errPart
+	}
+	d = fileio.Listing{Dir: dir, Inode: uint64(inode), ModNano: mod, ChangeNano: change}
+	if names != "" {
+		d.Names = strings.Split(names, "/")
+	}
+	return d, nil
+}
+
 func decodePart(data []byte) (*Part, error) {
 	first, rest, ok := bytes.Cut(data, []byte("\n"))
 	var head partHead
-	if !ok || json.Unmarshal(first, &head) != nil || head.Outputs < 0 || head.Inputs < 0 {
+	if !ok || json.Unmarshal(first, &head) != nil || head.Outputs < 0 || head.Inputs < 0 || head.Dirs < 0 {
 		return nil, errPart
 	}
 	// The lists as one string: each entry is a piece of it, not a copy.
 	end := 0
-	for range head.Outputs + head.Inputs {
+	for range head.Outputs + head.Inputs + head.Dirs {
 		i := bytes.IndexByte(rest[end:], '\n')
 		if i < 0 {
 			return nil, errPart
@@ -87,10 +138,25 @@ func decodePart(data []byte) (*Part, error) {
 			return nil, errPart
 		}
 	}
+	stampEnd := 0
+	for range head.Inputs {
+		stampEnd += strings.IndexByte(lists[stampEnd:], '\n') + 1 // (counted above)
+	}
 	if head.Inputs > 0 {
 		// (The part verified as a whole: its stamps are parsed when asked
 		// for, see Stamps.)
-		p.stampLines, p.stampCount = lists, head.Inputs
+		p.stampLines, p.stampCount = lists[:stampEnd], head.Inputs
+	}
+	lists = lists[stampEnd:]
+	if head.Dirs > 0 {
+		p.Dirs = make([]fileio.Listing, head.Dirs)
+	}
+	for i := range p.Dirs {
+		line, lists, _ = strings.Cut(lists, "\n")
+		var err error
+		if p.Dirs[i], err = parseDir(line); err != nil {
+			return nil, errPart
+		}
 	}
 	return p, nil
 }

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"disclose/generator/fileio"
 )
 
 // TestPartRoundTrip: a part's file gives back the part, whatever its
@@ -17,11 +19,18 @@ func TestPartRoundTrip(t *testing.T) {
 		{Path: "projects/new\nline.yaml", Sum: "cd", Size: 1},
 		{Path: "spending/2021.csv", Sum: ""},
 	}
+	dirs := []fileio.Listing{
+		{Dir: ".", Inode: 1 << 63, ModNano: 1733356800123456789, ChangeNano: -1, Names: []string{"a b.yaml", "projects", "spending"}},
+		{Dir: "projects", Names: []string{"\"引号\".yaml", "new\nline.yaml"}},
+		{Dir: "空 folder"},
+	}
 	for _, p := range []*Part{
 		{Fingerprint: "fp"},
 		{Fingerprint: "fp", Outputs: []string{"2021/a/index.html", "2021/a/第 1 页.html"}, Data: []byte(`{"x":1}`)},
 		{Fingerprint: "fp", Inputs: stamps, Data: []byte("line\nline\n")},
 		{Fingerprint: "fp", Outputs: []string{"o"}, Inputs: stamps[:1], Tree: TreeStamp{Stats: "s", Sums: "t"}},
+		{Fingerprint: "fp", Inputs: stamps, Dirs: dirs, Data: []byte("{}")},
+		{Fingerprint: "fp", Dirs: dirs[:1]},
 	} {
 		data, err := encodePart(p)
 		if err != nil {
@@ -34,18 +43,21 @@ func TestPartRoundTrip(t *testing.T) {
 		if len(back.Data) == 0 {
 			back.Data = nil
 		}
-		got := Part{Fingerprint: back.Fingerprint, Outputs: back.Outputs, Data: back.Data, Inputs: back.Stamps(), Tree: back.Tree}
-		want := Part{Fingerprint: p.Fingerprint, Outputs: p.Outputs, Data: p.Data, Inputs: p.Inputs, Tree: p.Tree}
+		got := Part{Fingerprint: back.Fingerprint, Outputs: back.Outputs, Data: back.Data, Inputs: back.Stamps(), Tree: back.Tree, Dirs: back.Dirs}
+		want := Part{Fingerprint: p.Fingerprint, Outputs: p.Outputs, Data: p.Data, Inputs: p.Inputs, Tree: p.Tree, Dirs: p.Dirs}
 		if !reflect.DeepEqual(&got, &want) {
 			t.Errorf("%q\n gave %+v\n want %+v", data, &got, &want)
 		}
 	}
-	good, _ := encodePart(&Part{Fingerprint: "fp", Outputs: []string{"o"}, Inputs: stamps[:2]})
+	good, _ := encodePart(&Part{Fingerprint: "fp", Outputs: []string{"o"}, Inputs: stamps[:2], Dirs: dirs[:2]})
 	for name, edit := range map[string][2]string{
-		"a list cut short": {`"Inputs":2`, `"Inputs":3`},
-		"a path unquoted":  {`"o"`, `o`},
-		"not JSON":         {`{"Fingerprint"`, `{Fingerprint`},
-		"a count below 0":  {`"Outputs":1`, `"Outputs":-1`},
+		"a listing cut short": {`"Dirs":2`, `"Dirs":3`},
+		"a listing's time":    {`1733356800123456789 -1`, `17333568001234x6789 -1`},
+		"a listing unquoted":  {`"projects" `, `projects `},
+		"a list cut short":    {`"Inputs":2`, `"Inputs":3`},
+		"a path unquoted":     {`"o"`, `o`},
+		"not JSON":            {`{"Fingerprint"`, `{Fingerprint`},
+		"a count below 0":     {`"Outputs":1`, `"Outputs":-1`},
 	} {
 		bad := strings.Replace(string(good), edit[0], edit[1], 1)
 		if bad == string(good) {

@@ -46,8 +46,9 @@ func readRegular(path string, st fs.FileInfo, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// readDir lists dir's entries in name order.
-func readDir(dir string) ([]dirEntry, error) {
+// readDir lists dir's entries in name order (listings are not kept: the
+// folder's stamp is not known here).
+func readDir(dir, _ string, _ dirStamp, _ *Listings) ([]dirEntry, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -64,6 +65,9 @@ func readDir(dir string) ([]dirEntry, error) {
 	}
 	return out, nil
 }
+
+// dirStampOf gives no stamp here.
+func dirStampOf(fs.FileInfo) dirStamp { return dirStamp{} }
 
 // Entries lists dir's files and folders by name; links and other special
 // files are files.

@@ -209,6 +209,13 @@ func (g *Guard) Walk(root string, fn func(path string, err error)) error {
 // WalkInfo is Walk, passing also what stat said of each file admitted (of
 // where a link leads), so that a caller need not stat it again.
 func (g *Guard) WalkInfo(root string, fn func(path string, st fs.FileInfo, err error)) error {
+	return g.WalkListed(root, nil, fn)
+}
+
+// WalkListed is WalkInfo, taking a folder's entries from l when its
+// listing there stands and recording every folder's listing in it (l may
+// be nil).
+func (g *Guard) WalkListed(root string, l *Listings, fn func(path string, st fs.FileInfo, err error)) error {
 	real, st, err := g.Resolve(root)
 	if err != nil {
 		return err
@@ -216,11 +223,13 @@ func (g *Guard) WalkInfo(root string, fn func(path string, st fs.FileInfo, err e
 	if !st.IsDir() {
 		return &fs.PathError{Op: "readdir", Path: root, Err: errNotDir}
 	}
-	return g.walk(filepath.Clean(root), []string{real}, fn)
+	return g.walk(filepath.Clean(root), ".", dirStampOf(st), []string{real}, l, fn)
 }
 
-func (g *Guard) walk(dir string, stack []string, fn func(string, fs.FileInfo, error)) error {
-	entries, err := readDir(dir)
+// walk walks the folder dir, rel from the walk's root, whose stamp is st;
+// stack holds the real paths of the folders it is in.
+func (g *Guard) walk(dir, rel string, st dirStamp, stack []string, l *Listings, fn func(string, fs.FileInfo, error)) error {
+	entries, err := readDir(dir, rel, st, l)
 	if err != nil {
 		return err
 	}
@@ -235,6 +244,7 @@ func (g *Guard) walk(dir string, stack []string, fn func(string, fs.FileInfo, er
 			continue
 		}
 		var real string
+		sub := e.stamp
 		if e.dir {
 			// A folder, not a link, in a folder the Guard reads: inside.
 			real = join(stack[len(stack)-1], e.name)
@@ -248,6 +258,7 @@ func (g *Guard) walk(dir string, stack []string, fn func(string, fs.FileInfo, er
 				fn(p, st, nil)
 				continue
 			}
+			sub = dirStampOf(st)
 		}
 		for _, s := range stack {
 			if within(real, s) {
@@ -259,7 +270,11 @@ func (g *Guard) walk(dir string, stack []string, fn func(string, fs.FileInfo, er
 		if real == "" {
 			continue
 		}
-		if err := g.walk(p, append(stack, real), fn); err != nil {
+		subRel := e.name
+		if rel != "." {
+			subRel = rel + "/" + e.name
+		}
+		if err := g.walk(p, subRel, sub, append(stack, real), l, fn); err != nil {
 			return err
 		}
 	}
@@ -269,11 +284,12 @@ func (g *Guard) walk(dir string, stack []string, fn func(string, fs.FileInfo, er
 // dirEntry is a folder's entry: its name and, when lstat said it is a
 // regular file, what lstat said of it (nil for anything else: a link or
 // a special file is resolved through the Guard); dir when lstat said it
-// is a folder.
+// is a folder, with its stamp.
 type dirEntry struct {
-	name string
-	file fs.FileInfo
-	dir  bool
+	name  string
+	file  fs.FileInfo
+	dir   bool
+	stamp dirStamp
 }
 
 // join is filepath.Join of a clean folder and an entry's name, without

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"slices"
 	"sync"
+	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -18,21 +19,26 @@ import (
 var direntBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 
 // readDir lists dir's entries in name order, each regular file with what
-// lstat said of it: the folder is opened once and each entry stat'ed
-// relative to it, so the kernel does not walk the folder's path again for
-// every file (a rebuild stats every input; at 100,000 files that walk
-// was most of the time).
-func readDir(dir string) ([]dirEntry, error) {
+// lstat said of it, each folder with its stamp: the folder is opened once
+// and each entry stat'ed relative to it, so the kernel does not walk the
+// folder's path again for every file (a rebuild stats every input; at
+// 100,000 files that walk was most of the time). Its names come from l
+// when its listing there stands (rel names it from the walk's root, st is
+// its stamp), and are recorded in l.
+func readDir(dir, rel string, st dirStamp, l *Listings) ([]dirEntry, error) {
 	fd, err := openDir(dir)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: dir, Err: err}
 	}
 	defer unix.Close(fd)
-	var names []string
-	if err := eachEntry(fd, dir, func(name string, _ byte) { names = append(names, name) }); err != nil {
-		return nil, err
+	names, ok := l.known(rel, st)
+	if !ok {
+		if err := eachEntry(fd, dir, func(name string, _ byte) { names = append(names, name) }); err != nil {
+			return nil, err
+		}
+		slices.Sort(names)
 	}
-	slices.Sort(names)
+	l.see(rel, st, names)
 	entries := make([]dirEntry, len(names))
 	files := make([]fileStat, len(names)) // one allocation for the folder
 	for i, name := range names {
@@ -51,9 +57,21 @@ func readDir(dir string) ([]dirEntry, error) {
 			entries[i].file = st
 		case st.sys.Mode&unix.S_IFMT == unix.S_IFDIR:
 			entries[i].dir = true
+			entries[i].stamp = dirStamp{inode: st.sys.Ino, mod: st.sys.Mtim.Nano(), change: st.sys.Ctim.Nano(), ok: true}
 		}
 	}
 	return entries, nil
+}
+
+// dirStampOf is a folder's stamp from what stat said of it.
+func dirStampOf(st fs.FileInfo) dirStamp {
+	switch sys := st.Sys().(type) {
+	case *syscall.Stat_t:
+		return dirStamp{inode: sys.Ino, mod: sys.Mtim.Nano(), change: sys.Ctim.Nano(), ok: true}
+	case *unix.Stat_t:
+		return dirStamp{inode: sys.Ino, mod: sys.Mtim.Nano(), change: sys.Ctim.Nano(), ok: true}
+	}
+	return dirStamp{}
 }
 
 func openDir(dir string) (int, error) {
