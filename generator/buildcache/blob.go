@@ -47,16 +47,23 @@ func writeAtomic(path, pattern string, data []byte) error {
 
 // LoadBlob reads what SaveBlob wrote; false when it is missing or damaged.
 func LoadBlob(path string) ([]byte, bool) {
-	data, err := fileio.ReadFile(path)
+	data, _, ok := loadBlobTo(path, nil)
+	return data, ok
+}
+
+// loadBlobTo is LoadBlob reading into buf (see fileio.ReadFileTo); whole
+// is the array read into, for the next call.
+func loadBlobTo(path string, buf []byte) (data, whole []byte, ok bool) {
+	whole, err := fileio.ReadFileTo(path, buf)
 	if err != nil {
-		return nil, false
+		return nil, buf, false
 	}
-	data = bytes.TrimSuffix(data, []byte("\n"))
+	data = bytes.TrimSuffix(whole, []byte("\n"))
 	i := bytes.LastIndexByte(data, '\n')
 	if i < 0 || check(data[:i]) != string(data[i+1:]) {
-		return nil, false
+		return nil, whole, false
 	}
-	return data[:i], true
+	return data[:i], whole, true
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +20,10 @@ func TestStateRoundTripAndUsable(t *testing.T) {
 		t.Fatal("an empty state must not be usable")
 	}
 	s.BuildID, s.Global = "id", "g"
-	s.Parts["dept:2021/a"] = &Part{Fingerprint: "fp", Outputs: []string{"2021/a/index.html"}, Data: []byte(`{"x":1}`)}
+	stamps := []Stamp{{Path: "a.yaml", Sum: "00ff", Size: 3, ModNano: 1, ChangeNano: 2, Inode: 3}, {Path: "b.md", Sum: "ab"}}
+	dirs := []fileio.Listing{{Dir: ".", Inode: 4, ModNano: 5, ChangeNano: 6, Names: []string{"a.yaml", "b.md"}}}
+	s.Parts["dept:2021/a"] = &Part{Fingerprint: "fp", Outputs: []string{"2021/a/index.html"}, Data: []byte(`{"x":1}`), Inputs: stamps, Dirs: dirs}
+	s.Parts["dept:2021/b"] = &Part{Fingerprint: "fp", Inputs: stamps[1:], Data: []byte(`{"x":2}`)}
 	if err := s.Save(path); err != nil {
 		t.Fatal(err)
 	}
@@ -27,8 +31,19 @@ func TestStateRoundTripAndUsable(t *testing.T) {
 	if !back.Usable("id", "g") || back.Usable("other", "g") || back.Usable("id", "other") {
 		t.Error("usable only for the same build and global fingerprint")
 	}
-	if p, ok := back.Lookup("id", "g", "dept:2021/a", "fp"); !ok || string(p.Data) != `{"x":1}` {
-		t.Errorf("lookup: %v %v", p, ok)
+	if p, ok := back.Lookup("id", "g", "dept:2021/a", "fp"); !ok || string(p.Data) != `{"x":1}` ||
+		!slices.EqualFunc(p.Dirs, dirs, fileio.Listing.Equal) || !slices.Equal(p.Outputs, []string{"2021/a/index.html"}) {
+		t.Errorf("lookup: %+v %v", p, ok)
+	}
+	// Stamps are not kept when a part is read, but read again when asked
+	// for (each part from its own file, while others are read meanwhile).
+	b, _ := back.Part("dept:2021/b")
+	a, _ := back.Part("dept:2021/a")
+	if got := a.Stamps(); !slices.Equal(got, stamps) {
+		t.Errorf("stamps read again: %+v", got)
+	}
+	if got := b.Stamps(); !slices.Equal(got, stamps[1:]) || string(b.Data) != `{"x":2}` || string(a.Data) != `{"x":1}` {
+		t.Errorf("second part: stamps %+v, data %s", got, b.Data)
 	}
 	if _, ok := back.Lookup("id", "g", "dept:2021/a", "other"); ok {
 		t.Error("a changed fingerprint must miss")

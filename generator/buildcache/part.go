@@ -110,49 +110,50 @@ func parseDir(line string) (fileio.Listing, error) {
 	return d, nil
 }
 
-func decodePart(data []byte) (*Part, error) {
+// decodePart decodes a part's file; it keeps none of data, and its stamps
+// only when keepStamps is set (else Stamps reads the file again).
+func decodePart(data []byte, keepStamps bool) (*Part, error) {
 	first, rest, ok := bytes.Cut(data, []byte("\n"))
 	var head partHead
 	if !ok || json.Unmarshal(first, &head) != nil || head.Outputs < 0 || head.Inputs < 0 || head.Dirs < 0 {
 		return nil, errPart
 	}
-	// The lists as one string: each entry is a piece of it, not a copy.
-	end := 0
-	for range head.Outputs + head.Inputs + head.Dirs {
-		i := bytes.IndexByte(rest[end:], '\n')
-		if i < 0 {
-			return nil, errPart
+	// Each list as one string: each entry is a piece of it, not a copy.
+	var lists [3]string
+	for i, n := range []int{head.Outputs, head.Inputs, head.Dirs} {
+		end := 0
+		for range n {
+			j := bytes.IndexByte(rest[end:], '\n')
+			if j < 0 {
+				return nil, errPart
+			}
+			end += j + 1
 		}
-		end += i + 1
+		if i != 1 || keepStamps {
+			lists[i] = string(rest[:end])
+		}
+		rest = rest[end:]
 	}
-	lists := string(rest[:end])
-	p := &Part{Fingerprint: head.Fingerprint, Data: rest[end:], Tree: head.Tree}
+	p := &Part{Fingerprint: head.Fingerprint, Data: bytes.Clone(rest), Tree: head.Tree}
 	if head.Outputs > 0 {
 		p.Outputs = make([]string, head.Outputs)
 	}
 	var line string
 	for i := range p.Outputs {
-		line, lists, _ = strings.Cut(lists, "\n")
+		line, lists[0], _ = strings.Cut(lists[0], "\n")
 		var err error
 		if p.Outputs[i], err = strconv.Unquote(line); err != nil {
 			return nil, errPart
 		}
 	}
-	stampEnd := 0
-	for range head.Inputs {
-		stampEnd += strings.IndexByte(lists[stampEnd:], '\n') + 1 // (counted above)
-	}
-	if head.Inputs > 0 {
-		// (The part verified as a whole: its stamps are parsed when asked
-		// for, see Stamps.)
-		p.stampLines, p.stampCount = lists[:stampEnd], head.Inputs
-	}
-	lists = lists[stampEnd:]
+	// (The part verified as a whole: its stamps are parsed when asked
+	// for, see Stamps.)
+	p.stampLines, p.stampCount = lists[1], head.Inputs
 	if head.Dirs > 0 {
 		p.Dirs = make([]fileio.Listing, head.Dirs)
 	}
 	for i := range p.Dirs {
-		line, lists, _ = strings.Cut(lists, "\n")
+		line, lists[2], _ = strings.Cut(lists[2], "\n")
 		var err error
 		if p.Dirs[i], err = parseDir(line); err != nil {
 			return nil, errPart

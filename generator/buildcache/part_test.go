@@ -38,7 +38,7 @@ func TestPartRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := decodePart(data)
+		back, err := decodePart(data, true)
 		if err != nil {
 			t.Fatalf("%q: %v", data, err)
 		}
@@ -65,7 +65,7 @@ func TestPartRoundTrip(t *testing.T) {
 		if bad == string(good) {
 			t.Fatalf("%s: the edit did not apply to %q", name, good)
 		}
-		if p, err := decodePart([]byte(bad)); err == nil {
+		if p, err := decodePart([]byte(bad), true); err == nil {
 			t.Errorf("%s: decoded %+v", name, p)
 		}
 	}
@@ -78,7 +78,7 @@ func TestPartRoundTrip(t *testing.T) {
 		if bad == string(good) {
 			t.Fatalf("%s: the edit did not apply to %q", name, good)
 		}
-		p, err := decodePart([]byte(bad))
+		p, err := decodePart([]byte(bad), true)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -105,7 +105,7 @@ func FuzzDecodePart(f *testing.F) {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := decodePart(data)
+		p, err := decodePart(data, true)
 		if err != nil {
 			return
 		}
@@ -114,7 +114,7 @@ func FuzzDecodePart(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		q, err := decodePart(again)
+		q, err := decodePart(again, true)
 		if err != nil {
 			t.Fatalf("%q encoded as %q, which does not decode: %v", data, again, err)
 		}

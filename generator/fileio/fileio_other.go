@@ -12,6 +12,9 @@ import (
 // ReadFile returns the bytes of the file at path.
 func ReadFile(path string) ([]byte, error) { return os.ReadFile(path) }
 
+// ReadFileTo is ReadFile (buf is not reused here).
+func ReadFileTo(path string, _ []byte) ([]byte, error) { return os.ReadFile(path) }
+
 // WriteFile writes data to the file at path, creating or truncating it.
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(path, data, perm)
