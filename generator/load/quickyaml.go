@@ -1,8 +1,8 @@
 package load
 
 import (
+	"bytes"
 	"strings"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -17,13 +17,16 @@ import (
 // anchors, tags, tabs, CR, characters YAML treats specially) returns false
 // and yaml.v3 parses the file; so does what yaml.v3 might reject. Its test
 // compares the two trees on every file it accepts.
+//
+// data must be valid UTF-8.
 func quickYAML(data []byte) (*yaml.Node, bool) {
 	if !quickChars(data) {
 		return nil, false
 	}
 	// Values are copied out (strings.Clone): a value the model keeps must
 	// not keep the whole file alive.
-	p := &quickParser{src: string(data)}
+	lines := bytes.Count(data, []byte{'\n'})
+	p := &quickParser{src: string(data), nodes: make([]yaml.Node, 0, 2*lines+4), kids: make([]*yaml.Node, 0, 2*lines+4)}
 	p.next()
 	if p.done || p.ind != 0 {
 		return nil, false
@@ -35,26 +38,28 @@ func quickYAML(data []byte) (*yaml.Node, bool) {
 	return root, true
 }
 
-// quickChars: every character one YAML reads as printable text, no tab,
-// CR, BOM or line separator, valid UTF-8.
+// quickChars: every character of data, valid UTF-8 (decodeYAML checked),
+// one YAML reads as printable text, no tab, CR, BOM or line separator. The
+// others are bytes below 0x20, DEL, C2 80–9F (U+0080–U+009F), E2 80 A8–A9
+// (U+2028, U+2029), EF BB BF (U+FEFF) and EF BF BE–BF (U+FFFE, U+FFFF);
+// C2, E2 and EF only ever start a character.
 func quickChars(data []byte) bool {
-	for i := 0; i < len(data); {
-		c := data[i]
-		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\n') || c == 0x7f {
+	for i, c := range data {
+		switch {
+		case c < 0x20 && c != '\n', c == 0x7f:
+			return false
+		case c == 0xc2:
+			if i+1 < len(data) && data[i+1] < 0xa0 {
 				return false
 			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			return false
-		case r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff, r > 0xd7ff && r < 0xe000, r == 0xfffe, r == 0xffff:
+		case c != 0xe2 && c != 0xef, i+2 >= len(data):
+		case c == 0xe2:
+			if data[i+1] == 0x80 && (data[i+2] == 0xa8 || data[i+2] == 0xa9) {
+				return false
+			}
+		case data[i+1] == 0xbb && data[i+2] == 0xbf, data[i+1] == 0xbf && data[i+2] >= 0xbe:
 			return false
 		}
-		i += n
 	}
 	return true
 }
@@ -72,6 +77,19 @@ type quickParser struct {
 	done  bool
 	bad   bool
 	depth int
+	nodes []yaml.Node  // allocated together: about two a line, more in chunks
+	stack []*yaml.Node // the children of the lists and mappings being parsed
+	kids  []*yaml.Node // their Content, allocated together as nodes
+}
+
+func (p *quickParser) node(kind yaml.Kind, tag string, col int) *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]yaml.Node, 0, 32)
+	}
+	p.nodes = p.nodes[:len(p.nodes)+1]
+	n := &p.nodes[len(p.nodes)-1] // set field by field: no copy of a whole Node
+	n.Kind, n.Tag, n.Line, n.Column = kind, tag, p.line, col
+	return n
 }
 
 func (p *quickParser) next() {
@@ -96,6 +114,18 @@ func (p *quickParser) next() {
 		return
 	}
 	p.done = true
+}
+
+// content moves the children n's parse pushed since mark into its Content.
+func (p *quickParser) content(n *yaml.Node, mark int) {
+	kids := p.stack[mark:]
+	if len(p.kids)+len(kids) > cap(p.kids) {
+		p.kids = make([]*yaml.Node, 0, max(len(kids), 64))
+	}
+	at := len(p.kids)
+	p.kids = append(p.kids, kids...)
+	n.Content = p.kids[at:len(p.kids):len(p.kids)]
+	p.stack = p.stack[:mark]
 }
 
 // block parses the mapping or list at the current line, indented by ind.
@@ -130,14 +160,16 @@ func keyLen(text string) int {
 }
 
 func (p *quickParser) mapping(ind int) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.line, Column: ind + 1}
+	n := p.node(yaml.MappingNode, "!!map", ind+1)
+	defer p.content(n, len(p.stack))
 	for !p.bad && !p.done && p.ind == ind {
 		k := keyLen(p.text)
 		if k == 0 {
 			p.bad = true
 			return nil
 		}
-		key := &yaml.Node{Kind: yaml.ScalarNode, Tag: plainTag(p.text[:k]), Value: strings.Clone(p.text[:k]), Line: p.line, Column: ind + 1}
+		key := p.node(yaml.ScalarNode, plainTag(p.text[:k]), ind+1)
+		key.Value = strings.Clone(p.text[:k])
 		rest := strings.TrimLeft(p.text[k+1:], " ")
 		var val *yaml.Node
 		if rest == "" {
@@ -151,7 +183,7 @@ func (p *quickParser) mapping(ind int) *yaml.Node {
 			val = p.scalar(rest, ind+len(p.text)-len(rest))
 			p.next()
 		}
-		n.Content = append(n.Content, key, val)
+		p.stack = append(p.stack, key, val)
 	}
 	if !p.done && p.ind > ind {
 		p.bad = true
@@ -160,7 +192,8 @@ func (p *quickParser) mapping(ind int) *yaml.Node {
 }
 
 func (p *quickParser) list(ind int) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.line, Column: ind + 1}
+	n := p.node(yaml.SequenceNode, "!!seq", ind+1)
+	defer p.content(n, len(p.stack))
 	for !p.bad && !p.done && p.ind == ind {
 		if len(p.text) < 2 || p.text[0] != '-' || p.text[1] != ' ' {
 			p.bad = true
@@ -180,7 +213,7 @@ func (p *quickParser) list(ind int) *yaml.Node {
 			item = p.scalar(rest, at)
 			p.next()
 		}
-		n.Content = append(n.Content, item)
+		p.stack = append(p.stack, item)
 	}
 	if !p.done && p.ind > ind {
 		p.bad = true
@@ -191,7 +224,7 @@ func (p *quickParser) list(ind int) *yaml.Node {
 // scalar is a one-line value starting at column at (from 0): double or
 // single quoted with no escapes, or plain.
 func (p *quickParser) scalar(s string, at int) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Line: p.line, Column: at + 1}
+	n := p.node(yaml.ScalarNode, "", at+1)
 	switch q := s[0]; q {
 	case '"', '\'':
 		end := strings.IndexByte(s[1:], q) + 1

@@ -51,10 +51,13 @@ type lineIndex struct {
 
 func newLineIndex(text []byte) *lineIndex {
 	starts := make([]int, 1, bytes.Count(text, []byte{'\n'})+2)
-	for i, c := range text {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return &lineIndex{text: text, start: starts}
 }
