@@ -84,10 +84,7 @@ func readSpending(file string, fileIndex int32, data []byte, diags *diag.List) (
 		text = bytes.ReplaceAll(text, []byte{'\r'}, []byte{'\n'})
 	}
 	idx := newLineIndex(text)
-	r := csv.NewReader(bytes.NewReader(text))
-	r.Comment = '#'
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
+	r := newRecordReader(text)
 
 	var cols [model.NumRecordFields]int
 	for i := range cols {
