@@ -51,10 +51,13 @@ type lineIndex struct {
 
 func newLineIndex(text []byte) *lineIndex {
 	starts := make([]int, 1, bytes.Count(text, []byte{'\n'})+2)
-	for i, c := range text {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return &lineIndex{text: text, start: starts}
 }
@@ -81,10 +84,7 @@ func readSpending(file string, fileIndex int32, data []byte, diags *diag.List) (
 		text = bytes.ReplaceAll(text, []byte{'\r'}, []byte{'\n'})
 	}
 	idx := newLineIndex(text)
-	r := csv.NewReader(bytes.NewReader(text))
-	r.Comment = '#'
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
+	r := newRecordReader(text)
 
 	var cols [model.NumRecordFields]int
 	for i := range cols {

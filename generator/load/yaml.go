@@ -27,17 +27,21 @@ func decodeYAML(file string, data []byte, v any, diags *diag.List) bool {
 	if !textenc.CheckUTF8(file, data, diags) {
 		return false
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		diags.Add(yamlSyntaxError(file, data, err))
-		return false
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		diags.Errorf(diag.Pos{File: file}, "empty-file", "", "按内容说明填写必填项", "文件是空的")
-		return false
+	root, ok := quickYAML(data)
+	if !ok {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			diags.Add(yamlSyntaxError(file, data, err))
+			return false
+		}
+		if doc.Kind == 0 || len(doc.Content) == 0 {
+			diags.Errorf(diag.Pos{File: file}, "empty-file", "", "按内容说明填写必填项", "文件是空的")
+			return false
+		}
+		root = doc.Content[0]
 	}
 	d := &decoder{file: file, diags: diags}
-	d.value(doc.Content[0], reflect.ValueOf(v).Elem(), nil, "")
+	d.value(root, reflect.ValueOf(v).Elem(), nil, "")
 	return true
 }
 
