@@ -71,6 +71,8 @@ lint:
 fuzz:
 	scripts/fuzz-one ./generator/load FuzzDecodeYAML $(FUZZTIME)
 	scripts/fuzz-one ./generator/load FuzzReadSpending $(FUZZTIME)
+	scripts/fuzz-one ./generator/load FuzzQuickYAML $(FUZZTIME)
+	scripts/fuzz-one ./generator/load FuzzPlainCSV $(FUZZTIME)
 	scripts/fuzz-one ./generator/pdf FuzzBreak $(FUZZTIME)
 	scripts/fuzz-one ./generator/importer FuzzReadCSVForm $(FUZZTIME)
 	scripts/fuzz-one ./generator/importer FuzzReadWorkbook $(FUZZTIME) -fuzzminimizetime 100x
