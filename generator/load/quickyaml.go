@@ -247,7 +247,10 @@ func (p *quickParser) scalar(s string, at int) *yaml.Node {
 		p.bad = true
 		return nil
 	}
-	if strings.ContainsAny(s, ":#") || s == "<<" {
+	// A plain value ends at ": " or a final ":" (a mapping yaml.v3 then
+	// refuses) and at " #" (a comment); a colon or # elsewhere is text, as
+	// in 其中:农村 or 10:30.
+	if strings.Contains(s, ": ") || strings.HasSuffix(s, ":") || strings.Contains(s, " #") || s == "<<" {
 		p.bad = true
 		return nil
 	}

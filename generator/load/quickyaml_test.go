@@ -108,6 +108,8 @@ var quickCases = []string{
 	"a:\n  - b: 1\n  c: 2\n", "a:\n  - b: 1\n     c: 2\n", "  a: 1\n", "a: 1\r\n", "a:\t1\n", "\ufeffa: 1\n", "a: x\tb\n",
 	"key: value\nkey: again\n", "a: .5\nb: 0x1F\nc: 2021-03-31\nd: 1e3\n", "a: =\nb: <\nc: x=y\n", "a: \"#\"\n", "a: '\"'\n",
 	"a: x\u0085", "a: x\u2028", "a: x\ufeff", "a: x\uffff", "a: x\u0085\n", "a: x\u00a0", "a: 甲",
+	"a: 其中:农村\n", "a: 10:30\n", "a: x#y\n", "a: x #y\n", "a: x:\n", "a: x: \n", "- a:b\n", "- a:b: c\n",
+	"a: http://x.y/z#f\n", "a: ':'\n", "a: x::y\n", "a: x:#\n", "a: 甲：乙\n", "a:b: 1\n", "- x:\n", "a: x :y\n",
 }
 
 // FuzzQuickYAML: whatever the input, quickYAML declines or agrees with yaml.v3.
