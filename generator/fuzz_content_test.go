@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/metrics"
 	"strings"
 	"sync/atomic"
@@ -142,6 +144,16 @@ func FuzzContentBuild(f *testing.F) {
 		f.Add(s, uint16(1))
 	}
 	f.Add("按照合同对现有模块进行升级。", uint16(700))
+	// A fuzz worker's output is discarded by Go's fuzzing engine: a crash
+	// outside the fuzz function (a build goroutine's panic, a fatal error)
+	// ends it with "fuzzing process hung or terminated unexpectedly" and
+	// nothing else. scripts/fuzz-one names a folder for what the runtime
+	// says then.
+	if dir := os.Getenv("DISCLOSE_FUZZ_CRASH_DIR"); dir != "" {
+		if out, err := os.Create(filepath.Join(dir, fmt.Sprintf("worker-%d.txt", os.Getpid()))); err == nil {
+			_ = debug.SetCrashOutput(out, debug.CrashOptions{})
+		}
+	}
 	content := filepath.Join(f.TempDir(), "content")
 	out := filepath.Join(f.TempDir(), "public")
 	f.Fuzz(func(t *testing.T, text string, repeat uint16) {
