@@ -11,6 +11,7 @@ package buildcache
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -32,7 +33,7 @@ import (
 )
 
 // version changes whenever the state's format or meaning changes.
-const version = 11 // 5: each part in a file of its own; 7: segments, details apart; 8: stamps as lines; 9: codes apart; 10: tree stamps; 11: folder listings
+const version = 12 // 5: each part in a file of its own; 7: segments, details apart; 8: stamps as lines; 9: codes apart; 10: tree stamps; 11: folder listings; 12: stats digested in binary
 
 // State is what one build leaves for the next.
 type State struct {
@@ -421,7 +422,12 @@ func (h *Hasher) Tree(root string) error {
 	var files []treeFile
 	var err error
 	if h.Files != nil {
-		l := &fileio.Listings{Known: h.KnownDirs, Before: h.Since.Add(-time.Second)}
+		n := 0
+		for _, d := range h.KnownDirs {
+			n += len(d.Names)
+		}
+		files = make([]treeFile, 0, n) // (about as many as last time)
+		l := &fileio.Listings{Known: h.KnownDirs, Before: h.Since.Add(-time.Second), Seen: make([]fileio.Listing, 0, len(h.KnownDirs))}
 		err = h.Files.WalkListed(root, l, func(p string, st fs.FileInfo, err error) {
 			files = append(files, treeFile{p, st, err != nil})
 		})
@@ -500,17 +506,23 @@ func (h *Hasher) Tree(root string) error {
 
 // statsDigest digests what stat said of each file, in order.
 func statsDigest(stamps []Stamp) string {
-	d := sha256.New()
-	b := make([]byte, 0, 128)
+	// (Numbers in binary, the whole in one write: at 10× the province a
+	// rebuild digests 100,000 stamps, and formatting them in decimal was
+	// most of it.)
+	size := 0
 	for _, s := range stamps {
-		b = strconv.AppendInt(b[:0], s.Size, 10)
-		b = strconv.AppendInt(append(b, ' '), s.ModNano, 10)
-		b = strconv.AppendInt(append(b, ' '), s.ChangeNano, 10)
-		b = strconv.AppendUint(append(b, ' '), s.Inode, 10)
-		b = append(append(append(b, ' '), s.Path...), 0)
-		d.Write(b)
+		size += 33 + len(s.Path)
 	}
-	return hex.EncodeToString(d.Sum(nil))
+	b := make([]byte, 0, size)
+	for _, s := range stamps {
+		b = binary.LittleEndian.AppendUint64(b, uint64(s.Size))
+		b = binary.LittleEndian.AppendUint64(b, uint64(s.ModNano))
+		b = binary.LittleEndian.AppendUint64(b, uint64(s.ChangeNano))
+		b = binary.LittleEndian.AppendUint64(b, s.Inode)
+		b = append(append(b, s.Path...), 0)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // oldEnough says whether every file last changed more than a second

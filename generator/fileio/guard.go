@@ -105,7 +105,23 @@ func (g *Guard) resolveDir(dir string) (string, error) {
 	if ok {
 		return r, nil
 	}
-	r, err := filepath.EvalSymlinks(dir)
+	// From its parent's, resolved once: filepath.EvalSymlinks would lstat
+	// every folder of the path again for each department (at 1,000
+	// departments, 7,000 lstats before the build could begin).
+	var err error
+	if parent := filepath.Dir(dir); parent == dir {
+		r, err = filepath.EvalSymlinks(dir)
+	} else if r, err = g.resolveDir(parent); err == nil {
+		r = filepath.Join(r, filepath.Base(dir))
+		var st fs.FileInfo
+		switch st, err = os.Lstat(r); {
+		case err != nil:
+		case st.Mode()&fs.ModeSymlink != 0:
+			r, err = filepath.EvalSymlinks(r)
+		case !st.IsDir():
+			err = &fs.PathError{Op: "lstat", Path: r, Err: errNotDir}
+		}
+	}
 	if err != nil {
 		return "", err
 	}
