@@ -40,6 +40,8 @@ func TestGuard(t *testing.T) {
 	link("/etc/passwd", filepath.Join(root, "passwd.md"))
 	link("/dev/zero", filepath.Join(root, "zero.csv"))
 	link(outside, filepath.Join(root, "outdir"))
+	link("sub", filepath.Join(root, "subdir"))
+	link("subdir", filepath.Join(root, "subdir2"))
 	if err := syscall.Mkfifo(filepath.Join(root, "fifo.csv"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -63,6 +65,9 @@ func TestGuard(t *testing.T) {
 		{"FIFO", "fifo.csv", nil, "special", ""},
 		{"over the limit", "big.md", nil, "large", ""},
 		{"missing", "none.md", nil, "missing", ""},
+		{"through folder links inside", "subdir2/inside.md", nil, "", "inside"},
+		{"in a missing folder", "none/a.md", nil, "missing", ""},
+		{"in a file, as if a folder", "a.md/a.md", nil, "not a folder", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := NewGuard(root, tc.allowed...)
@@ -100,6 +105,8 @@ func TestGuard(t *testing.T) {
 				}
 			case errors.Is(err, fs.ErrNotExist):
 				got = "missing"
+			case errors.Is(err, syscall.ENOTDIR):
+				got = "not a folder"
 			default:
 				got = err.Error()
 			}
