@@ -62,20 +62,15 @@ func begin(out string) (*Staging, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, err
 	}
-	s := &Staging{Dir: dir, out: out, BuildID: readBuildID(out), spare: takeSpare(out, dir)}
-	if s.spare {
+	s := &Staging{Dir: dir, out: out, BuildID: readBuildID(out)}
+	if marker := takeSpare(out, dir); marker != nil {
+		s.spare = true
 		// Listed while the build fingerprints its inputs (the first Keep
 		// waits for it): at 10× the province it is 50,000 files.
 		s.listing.Go(func() {
-			s.present = list(dir)
-			// The new site is about the old one's size: its set of
-			// files grows to it once.
-			grown := make(map[string]struct{}, len(s.present))
+			files := spareListed(dir, marker)
 			s.mu.Lock()
-			for rel := range s.produced {
-				grown[rel] = struct{}{}
-			}
-			s.produced = grown
+			s.listed, s.kept = files, make([]bool, len(files))
 			s.mu.Unlock()
 		})
 	}
@@ -126,23 +121,16 @@ func (s *Staging) KeepAll(rels []string) bool {
 	if !s.spare {
 		return false
 	}
-	present := s.spareFiles()
-	for _, rel := range rels {
-		if !present[rel] {
-			return false
-		}
-	}
-	s.keep(rels...)
-	return true
+	s.spareFiles()
+	return s.keepListed(rels...)
 }
 
 // Keep puts the current output's file at rel into the new site unchanged
 // (a hard link: same bytes, inode and modification time). It fails when the
 // current output has no such file; the caller then writes it afresh.
 func (s *Staging) Keep(rel string) error {
-	if s.spare && s.spareFiles()[rel] {
-		s.keep(rel) // the spare mirrors the output (and rel is a path in it)
-		return nil
+	if s.spare && s.spareFiles() != nil && s.keepListed(rel) {
+		return nil // the spare mirrors the output (and rel is a path in it)
 	}
 	p, err := s.path(rel)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"time"
 
 	"disclose/generator/fileio"
 	"disclose/generator/workers"
@@ -29,20 +30,34 @@ func sparePath(out string) string {
 // tracked is what a build put in its staging folder: every path of the
 // new site, and those that are not the current output's file.
 type tracked struct {
-	mu       sync.Mutex
-	produced map[string]struct{} // (a plain map: at 50,000 files sync.Map's stores cost more than the lock)
+	mu sync.Mutex
+	// produced are the files written, and those kept that spare does not
+	// list: in a rebuild that stages into the spare, a few. (A plain map:
+	// at 50,000 files sync.Map's stores cost more than the lock.)
+	produced map[string]struct{}
 	changed  []string
-	// present are the files the staging folder began with (a spare's),
-	// listed once rather than stat'ed one by one; read only through
-	// spareFiles, once listing is done.
-	present map[string]bool
+	// listed are the files the staging folder began with (a spare's),
+	// sorted, and kept says which of them the new site keeps: a kept
+	// department marks its files here rather than adding 50 strings to a
+	// map. Read only once listing is done (see spareFiles).
+	listed  []string
+	kept    []bool
 	listing sync.WaitGroup
 }
 
-// spareFiles are the files the staging folder began with.
-func (t *tracked) spareFiles() map[string]bool {
+// spareFiles are the files the staging folder began with, sorted.
+func (t *tracked) spareFiles() []string {
 	t.listing.Wait()
-	return t.present
+	return t.listed
+}
+
+// spareIndex is where rel is in the spare's files (looked for first at
+// hint: a department's files are sorted and side by side there).
+func (t *tracked) spareIndex(rel string, hint int) (int, bool) {
+	if hint >= 0 && hint < len(t.listed) && t.listed[hint] == rel {
+		return hint, true
+	}
+	return slices.BinarySearch(t.listed, rel)
 }
 
 func (t *tracked) keep(rels ...string) {
@@ -56,11 +71,35 @@ func (t *tracked) keep(rels ...string) {
 	t.mu.Unlock()
 }
 
-func (t *tracked) isProduced(rel string) bool {
+// keepListed keeps rels, all of which the spare holds; false, with none
+// kept, when it does not hold one.
+func (t *tracked) keepListed(rels ...string) bool {
+	at := make([]int, len(rels))
+	hint := -1
+	for i, rel := range rels {
+		j, ok := t.spareIndex(rel, hint)
+		if !ok {
+			return false
+		}
+		at[i], hint = j, j+1
+	}
 	t.mu.Lock()
-	_, ok := t.produced[rel]
+	for _, j := range at {
+		t.kept[j] = true
+	}
 	t.mu.Unlock()
-	return ok
+	return true
+}
+
+func (t *tracked) isProduced(rel string) bool {
+	t.listing.Wait()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if _, ok := t.produced[rel]; ok {
+		return true
+	}
+	j, ok := t.spareIndex(rel, -1)
+	return ok && t.kept[j]
 }
 
 func (t *tracked) change(rel string) {
@@ -71,45 +110,96 @@ func (t *tracked) change(rel string) {
 }
 
 func (t *tracked) unproduce(rel string) {
+	t.listing.Wait()
 	t.mu.Lock()
 	delete(t.produced, rel)
+	if j, ok := t.spareIndex(rel, -1); ok {
+		t.kept[j] = false
+	}
 	t.mu.Unlock()
+}
+
+// siteFiles are the new site's files, sorted, with the marker.
+func (t *tracked) siteFiles() []string {
+	t.listing.Wait()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	extra := make([]string, 0, len(t.produced)+1)
+	for rel := range t.produced {
+		extra = append(extra, rel)
+	}
+	extra = append(extra, Marker)
+	slices.Sort(extra)
+	n := len(extra)
+	for _, k := range t.kept {
+		if k {
+			n++
+		}
+	}
+	files := make([]string, 0, n)
+	i := 0
+	for j, rel := range t.listed {
+		if !t.kept[j] {
+			continue
+		}
+		for ; i < len(extra) && extra[i] < rel; i++ {
+			files = append(files, extra[i])
+		}
+		if i < len(extra) && extra[i] == rel {
+			i++
+		}
+		files = append(files, rel)
+	}
+	files = append(files, extra[i:]...)
+	return slices.Compact(files)
 }
 
 // takeSpare moves out's spare to dir (an empty folder, the staging
 // folder's name, which the caller holds the lock for) when it mirrors
-// out; a spare that does not is removed.
-func takeSpare(out, dir string) bool {
+// out, and gives what stat said of its marker; a spare that does not is
+// removed (nil).
+func takeSpare(out, dir string) fs.FileInfo {
 	sp := sparePath(out)
 	a, err := os.Stat(filepath.Join(sp, Marker))
 	if err != nil {
 		if _, err := os.Stat(sp); err == nil {
 			_ = removeAll(sp)
 		}
-		return false
+		return nil
 	}
 	b, err := os.Stat(filepath.Join(out, Marker))
 	if err != nil || !os.SameFile(a, b) {
 		_ = removeAll(sp)
-		return false
+		return nil
 	}
 	// (os.Rename refuses an existing folder, even an empty one.)
 	if os.Remove(dir) != nil {
-		return false
+		return nil
 	}
 	if os.Rename(sp, dir) != nil {
 		_ = os.Mkdir(dir, 0o755)
-		return false
+		return nil
 	}
-	return true
+	return a
 }
 
-// list lists the files of the tree at dir (slash-separated, from dir):
+// spareListed gives the files of the spare now at dir, whose marker is
+// marker: from its list where that stands (see manifest.go), else read
+// from its folders.
+func spareListed(dir string, marker fs.FileInfo) []string {
+	if l, ok := readSpareList(dir, marker); ok {
+		return l.walk(dir)
+	}
+	return list(dir)
+}
+
+// list lists the files of the tree at dir (slash-separated, from dir,
+// sorted):
 // the top two levels (the site's own files, its years), then each folder
 // below them (a department's) on every core: a province's output is
 // thousands of folders, and reading them is most of a small rebuild's
 // publishing.
-func list(dir string) map[string]bool {
+func list(dir string) []string {
 	var top, deep []string
 	files, dirs, _ := fileio.Entries(dir)
 	for _, d := range dirs {
@@ -127,13 +217,12 @@ func list(dir string) map[string]bool {
 	for _, list := range found {
 		n += len(list)
 	}
-	present := make(map[string]bool, n)
+	all := make([]string, 0, n)
 	for _, list := range append(found, files, top) {
-		for _, rel := range list {
-			present[rel] = true
-		}
+		all = append(all, list...)
 	}
-	return present
+	slices.Sort(all)
+	return all
 }
 
 // listUnder appends the files under the folder rel of dir.
@@ -154,8 +243,11 @@ func (t *tracked) pruneSpare(dir string) []string {
 	gone := []string{}
 	present := t.spareFiles()
 	t.mu.Lock()
-	for rel := range present {
-		if _, ok := t.produced[rel]; !ok && rel != Marker {
+	for j, rel := range present {
+		if t.kept[j] || rel == Marker {
+			continue
+		}
+		if _, ok := t.produced[rel]; !ok {
 			gone = append(gone, rel)
 		}
 	}
@@ -227,6 +319,11 @@ func (s *Staging) keepSpare(old string, gone []string) error {
 		if err != nil {
 			return removeAll(old)
 		}
+	}
+	// The list, once the marker is linked: it names the marker as it then
+	// stats, so a spare killed before this point has none that fits.
+	if marker, err := os.Stat(filepath.Join(old, Marker)); err == nil {
+		writeSpareList(old, marker, s.siteFiles(), time.Now())
 	}
 	if err := os.Rename(old, sparePath(s.out)); err != nil {
 		return removeAll(old)

@@ -4,9 +4,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestSpareBuilds: builds that stage into the spare publish exactly the
@@ -115,4 +117,150 @@ func same(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// TestSpareList: each build leaves in the spare a list of its files, and
+// the next build takes from it the files of each folder nobody has
+// touched for a second (a forged entry there is believed); a folder
+// changed since, the top folder, a damaged list and one that names
+// another marker are read instead; and the site published is the one
+// built.
+func TestSpareList(t *testing.T) {
+	t.Chdir(t.TempDir())
+	out := "public"
+	spare := sparePath(out)
+	all := []string{"2021/a/index.html", "2021/a/p/1.html", "2021/b/index.html", "index.html"}
+	begin := func() (*OutputLock, *Staging) {
+		t.Helper()
+		lock, err := Lock(done(), out, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := lock.Begin()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return lock, s
+	}
+	build := func(write map[string]string, keep ...string) {
+		t.Helper()
+		lock, s := begin()
+		defer lock.Release()
+		for rel, text := range write {
+			if err := s.WriteFile(rel, []byte(text)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(keep) > 0 && !s.KeepAll(keep) {
+			if s.spare {
+				t.Fatalf("KeepAll(%v) refused", keep)
+			}
+			for _, rel := range keep { // (no spare: linked from the output)
+				if err := s.Keep(rel); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := s.Commit("x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// edit rewrites the spare's list with edit applied to its lines (its
+	// check made again unless damage is set).
+	edit := func(edit func([]string) []string, damage bool) {
+		t.Helper()
+		p := filepath.Join(spare, SpareList)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.SplitAfter(string(data), "\n")
+		text := strings.Join(edit(lines[:len(lines)-2]), "")
+		check := listCheck([]byte(text))
+		if damage {
+			check = lines[len(lines)-2]
+		}
+		if err := os.WriteFile(p, []byte(text+check), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ghosts := func(lines []string) []string { // a file more in the top folder and in 2021/a
+		var out []string
+		for _, l := range lines {
+			out = append(out, l)
+			if l == "/.\n" || l == "/2021/a\n" {
+				out = append(out, "0-ghost.html\n")
+			}
+		}
+		return out
+	}
+	// believed says which ghosts the next build takes as there; it leaves
+	// no spare.
+	believed := func() (top, a bool) {
+		t.Helper()
+		lock, s := begin()
+		defer lock.Release()
+		defer s.Abort()
+		if !s.spare {
+			t.Fatal("not staged in the spare")
+		}
+		return s.KeepAll([]string{"0-ghost.html"}), s.KeepAll([]string{"2021/a/0-ghost.html"})
+	}
+
+	build(map[string]string{"index.html": "1", "2021/a/index.html": "a1", "2021/a/p/1.html": "p1", "2021/b/index.html": "b1"})
+	build(map[string]string{"index.html": "2"}, all[:3]...)
+	time.Sleep(1100 * time.Millisecond)
+	build(map[string]string{"index.html": "3", "2021/b/index.html": "b3"}, all[:2]...)
+	if got, want := tree(t, out), map[string]string{"index.html": "3", "2021/a/index.html": "a1", "2021/a/p/1.html": "p1", "2021/b/index.html": "b3"}; !same(got, withMarker(want, got)) {
+		t.Errorf("published %v, want %v", got, want)
+	}
+	if got := list(spare); !slices.Equal(got, append([]string{Marker, SpareList}, all...)) {
+		t.Errorf("the spare holds %v", got)
+	}
+	edit(ghosts, false)
+	if top, a := believed(); top || !a {
+		t.Errorf("ghost believed in the top folder %t (want false), in a folder untouched for a second %t (want true)", top, a)
+	}
+	if _, err := os.Stat(filepath.Join(out, "0-ghost.html")); err == nil {
+		t.Error("a ghost was published")
+	}
+
+	// A file deleted from the spare by hand is found missing, even after
+	// a second.
+	build(map[string]string{"index.html": "4", "2021/a/index.html": "a1", "2021/a/p/1.html": "p1", "2021/b/index.html": "b3"})
+	build(map[string]string{"index.html": "5"}, all[:3]...)
+	time.Sleep(1100 * time.Millisecond)
+	if err := os.Remove(filepath.Join(spare, "2021/a/p/1.html")); err != nil {
+		t.Fatal(err)
+	}
+	lock, s := begin()
+	if !s.spare || s.KeepAll([]string{"2021/a/p/1.html"}) || !s.KeepAll(all[:1]) {
+		t.Error("a file deleted from the spare was kept, or another one was not")
+	}
+	s.Abort()
+	lock.Release()
+
+	// A damaged list, and one naming another marker, are not used.
+	for _, spoil := range []func(){
+		func() { edit(ghosts, true) },
+		func() {
+			edit(func(lines []string) []string {
+				lines[1] = strings.Replace(lines[1], "marker ", "marker 1", 1)
+				return ghosts(lines)
+			}, false)
+		},
+	} {
+		build(map[string]string{"index.html": "6", "2021/a/index.html": "a1", "2021/a/p/1.html": "p1", "2021/b/index.html": "b3"})
+		build(map[string]string{"index.html": "7"}, all[:3]...)
+		spoil()
+		if top, a := believed(); top || a {
+			t.Error("a spoilt list was used")
+		}
+	}
+}
+
+// withMarker adds got's marker to want.
+func withMarker(want, got map[string]string) map[string]string {
+	want[Marker] = got[Marker]
+	return want
 }

@@ -1,0 +1,212 @@
+package publish
+
+import (
+	"bytes"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"disclose/generator/fileio"
+)
+
+// The spare's list: what the spare holds, written into it when it is made,
+// so that the next build need not read every folder of it (at 10× the
+// province 3,000 folders and 50,000 files: a third of a one-edit
+// rebuild's CPU, with the bookkeeping that went with them). A folder is
+// taken from the list only while nothing has been added to it or removed
+// from it since the list was written: its modification and change times
+// are more than a second older than the list (Git's untracked cache, and
+// its racily-clean rule). Any other folder is read, so a page deleted
+// from the spare by hand is still found missing.
+//
+// The list names the spare's marker by what stat says of it (inode,
+// times, size): each build writes a new marker, so a list left by another
+// build, or by one killed before it finished the spare, is not used. It
+// ends with a CRC-32C line: a damaged list is not used either. It is
+// removed from the staging folder when read, and never published.
+
+// SpareList is the list's name in the spare.
+const SpareList = ".disclose-spare-files"
+
+const listHeader = "disclose spare files 2\n"
+
+// writeSpareList writes into the spare at dir, whose marker is marker,
+// the list of files (sorted, slash-separated, without the list), in one
+// step, as things stand at made; on failure there is no list.
+func writeSpareList(dir string, marker fs.FileInfo, files []string, made time.Time) {
+	p := filepath.Join(dir, SpareList)
+	stamp, ok := markerStamp(marker)
+	if !ok {
+		_ = os.Remove(p)
+		return
+	}
+	size := len(listHeader) + len(stamp) + 64
+	for _, f := range files {
+		size += len(f) + 1
+	}
+	b := make([]byte, 0, size)
+	b = append(append(append(b, listHeader...), stamp...), '\n')
+	b = strconv.AppendInt(append(b, "time "...), made.UnixNano(), 10)
+	b = append(b, '\n')
+	// Each file's name under a line naming its folder ("/" then the
+	// folder) when that differs from the last file's, and a line for each
+	// folder above it the first time (a folder of folders is listed too).
+	folder, named := "", map[string]bool{".": true}
+	for _, f := range files {
+		d, name := ".", f
+		if i := strings.LastIndexByte(f, '/'); i >= 0 {
+			d, name = f[:i], f[i+1:]
+		}
+		if d != folder {
+			folder = d
+			var above []string
+			for a := path.Dir(d); !named[a]; a = path.Dir(a) {
+				named[a] = true
+				above = append(above, a)
+			}
+			for _, a := range slices.Backward(above) {
+				b = append(append(append(b, '/'), a...), '\n')
+			}
+			named[d] = true
+			b = append(append(append(b, '/'), d...), '\n')
+		}
+		b = append(append(b, name...), '\n')
+	}
+	b = append(b, listCheck(b)...)
+	tmp, err := os.CreateTemp(dir, SpareList+".*")
+	if err != nil {
+		_ = os.Remove(p)
+		return
+	}
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), p)
+	}
+	if err != nil {
+		_ = os.Remove(tmp.Name())
+		_ = os.Remove(p)
+	}
+}
+
+// spareList is a list as read: each folder's files by name, when it was
+// written.
+type spareList struct {
+	files   map[string][]string // folder ("." for the top) → its files' names
+	folders map[string][]string // folder → the folders in it (names)
+	made    time.Time
+}
+
+// readSpareList reads, and removes, the list in the spare at dir, whose
+// marker is marker; false when there is none that names that marker and
+// verifies.
+func readSpareList(dir string, marker fs.FileInfo) (*spareList, bool) {
+	p := filepath.Join(dir, SpareList)
+	data, err := os.ReadFile(p)
+	_ = os.Remove(p)
+	stamp, ok := markerStamp(marker)
+	if err != nil || !ok {
+		return nil, false
+	}
+	body := bytes.TrimSuffix(data, []byte("\n"))
+	i := bytes.LastIndexByte(body, '\n')
+	if i < 0 || string(body[i+1:]) != strings.TrimSuffix(listCheck(body[:i+1]), "\n") {
+		return nil, false
+	}
+	text, ok := strings.CutPrefix(string(body[:i+1]), listHeader+stamp+"\ntime ")
+	if !ok {
+		return nil, false
+	}
+	line, text, _ := strings.Cut(text, "\n")
+	made, err := strconv.ParseInt(line, 10, 64)
+	if err != nil {
+		return nil, false
+	}
+	l := &spareList{files: map[string][]string{}, folders: map[string][]string{}, made: time.Unix(0, made)}
+	folder := ""
+	for text != "" {
+		line, text, _ = strings.Cut(text, "\n")
+		switch {
+		case strings.HasPrefix(line, "/"):
+			folder = line[1:]
+			if _, seen := l.files[folder]; !seen {
+				l.files[folder] = nil
+				l.addFolder(folder)
+			}
+		case folder == "" || line == "":
+			return nil, false
+		default:
+			l.files[folder] = append(l.files[folder], line)
+		}
+	}
+	return l, true
+}
+
+// addFolder records folder in its parent, and its parent in its own.
+func (l *spareList) addFolder(folder string) {
+	for folder != "." {
+		parent := path.Dir(folder)
+		subs, known := l.folders[parent]
+		if slices.Contains(subs, path.Base(folder)) {
+			return
+		}
+		l.folders[parent] = append(subs, path.Base(folder))
+		if known {
+			return // (its parent has it already)
+		}
+		folder = parent
+	}
+}
+
+// walk gives the files of the tree at dir, sorted: each folder's from the
+// list while it stands (see above), else read from the folder.
+func (l *spareList) walk(dir string) []string {
+	var out []string
+	before := l.made.Add(-time.Second)
+	var visit func(rel string)
+	visit = func(rel string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		files, known := l.files[rel]
+		subs := l.folders[rel]
+		if t, ok := folderTime(p); !known || !ok || !t.Before(before) {
+			var err error
+			if files, subs, err = fileio.Entries(p); err != nil {
+				return
+			}
+		}
+		for _, f := range files {
+			if rel == "." {
+				out = append(out, f)
+			} else {
+				out = append(out, rel+"/"+f)
+			}
+		}
+		for _, s := range subs {
+			if rel == "." {
+				visit(s)
+			} else {
+				visit(rel + "/" + s)
+			}
+		}
+	}
+	visit(".")
+	slices.Sort(out)
+	return out
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// listCheck is the list's last line: the CRC-32C of what comes before it,
+// with its length.
+func listCheck(b []byte) string {
+	return fmt.Sprintf("crc32c %08x %d\n", crc32.Checksum(b, castagnoli), len(b))
+}
