@@ -35,7 +35,7 @@ import (
 // SpareList is the list's name in the spare.
 const SpareList = ".disclose-spare-files"
 
-const listHeader = "disclose spare files 2\n"
+const listHeader = "disclose spare files 3\n"
 
 // writeSpareList writes into the spare at dir, whose marker is marker,
 // the list of files (sorted, slash-separated, without the list), in one
@@ -55,14 +55,15 @@ func writeSpareList(dir string, marker fs.FileInfo, files []string, made time.Ti
 	b = append(append(append(b, listHeader...), stamp...), '\n')
 	b = strconv.AppendInt(append(b, "time "...), made.UnixNano(), 10)
 	b = append(b, '\n')
-	// Each file's name under a line naming its folder ("/" then the
-	// folder) when that differs from the last file's, and a line for each
-	// folder above it the first time (a folder of folders is listed too).
+	// The files in order, each under a line naming its folder ("/" then
+	// the folder) when that differs from the last file's, and a line for
+	// each folder above it the first time (a folder of folders is listed
+	// too).
 	folder, named := "", map[string]bool{".": true}
 	for _, f := range files {
-		d, name := ".", f
+		d := "."
 		if i := strings.LastIndexByte(f, '/'); i >= 0 {
-			d, name = f[:i], f[i+1:]
+			d = f[:i]
 		}
 		if d != folder {
 			folder = d
@@ -77,7 +78,7 @@ func writeSpareList(dir string, marker fs.FileInfo, files []string, made time.Ti
 			named[d] = true
 			b = append(append(append(b, '/'), d...), '\n')
 		}
-		b = append(append(b, name...), '\n')
+		b = append(append(b, f...), '\n')
 	}
 	b = append(b, listCheck(b)...)
 	tmp, err := os.CreateTemp(dir, SpareList+".*")
@@ -98,12 +99,18 @@ func writeSpareList(dir string, marker fs.FileInfo, files []string, made time.Ti
 	}
 }
 
-// spareList is a list as read: each folder's files by name, when it was
-// written.
+// spareList is a list as read.
 type spareList struct {
-	files   map[string][]string // folder ("." for the top) → its files' names
+	blocks  []listBlock         // the files in order, by folder
+	known   map[string]int      // folder ("." for the top) → how many blocks it has
 	folders map[string][]string // folder → the folders in it (names)
 	made    time.Time
+}
+
+// listBlock is files (sorted paths) side by side in one folder.
+type listBlock struct {
+	folder string
+	files  []string
 }
 
 // readSpareList reads, and removes, the list in the spare at dir, whose
@@ -122,84 +129,85 @@ func readSpareList(dir string, marker fs.FileInfo) (*spareList, bool) {
 	if i < 0 || string(body[i+1:]) != strings.TrimSuffix(listCheck(body[:i+1]), "\n") {
 		return nil, false
 	}
-	text, ok := strings.CutPrefix(string(body[:i+1]), listHeader+stamp+"\ntime ")
+	text, ok := strings.CutPrefix(string(body[:i]), listHeader+stamp+"\ntime ")
 	if !ok {
 		return nil, false
 	}
-	line, text, _ := strings.Cut(text, "\n")
-	made, err := strconv.ParseInt(line, 10, 64)
+	lines := strings.Split(text, "\n")
+	made, err := strconv.ParseInt(lines[0], 10, 64)
 	if err != nil {
 		return nil, false
 	}
-	l := &spareList{files: map[string][]string{}, folders: map[string][]string{}, made: time.Unix(0, made)}
-	folder := ""
-	for text != "" {
-		line, text, _ = strings.Cut(text, "\n")
-		switch {
-		case strings.HasPrefix(line, "/"):
-			folder = line[1:]
-			if _, seen := l.files[folder]; !seen {
-				l.files[folder] = nil
-				l.addFolder(folder)
-			}
-		case folder == "" || line == "":
+	l := &spareList{known: map[string]int{}, folders: map[string][]string{}, made: time.Unix(0, made)}
+	for i := 1; i < len(lines); {
+		folder, ok := strings.CutPrefix(lines[i], "/")
+		if !ok || folder == "" {
 			return nil, false
-		default:
-			l.files[folder] = append(l.files[folder], line)
 		}
+		if l.known[folder] == 0 && folder != "." {
+			// (The writer names a folder's parent before it.)
+			parent := path.Dir(folder)
+			if l.known[parent] == 0 {
+				return nil, false
+			}
+			l.folders[parent] = append(l.folders[parent], path.Base(folder))
+		}
+		l.known[folder]++
+		j := i + 1
+		for j < len(lines) && !strings.HasPrefix(lines[j], "/") {
+			if lines[j] == "" {
+				return nil, false
+			}
+			j++
+		}
+		l.blocks = append(l.blocks, listBlock{folder, lines[i+1 : j]})
+		i = j
 	}
 	return l, true
-}
-
-// addFolder records folder in its parent, and its parent in its own.
-func (l *spareList) addFolder(folder string) {
-	for folder != "." {
-		parent := path.Dir(folder)
-		subs, known := l.folders[parent]
-		if slices.Contains(subs, path.Base(folder)) {
-			return
-		}
-		l.folders[parent] = append(subs, path.Base(folder))
-		if known {
-			return // (its parent has it already)
-		}
-		folder = parent
-	}
 }
 
 // walk gives the files of the tree at dir, sorted: each folder's from the
 // list while it stands (see above), else read from the folder.
 func (l *spareList) walk(dir string) []string {
-	var out []string
 	before := l.made.Add(-time.Second)
+	stands := map[string]bool{}
+	var read []string // files of the folders read
 	var visit func(rel string)
 	visit = func(rel string) {
 		p := filepath.Join(dir, filepath.FromSlash(rel))
-		files, known := l.files[rel]
 		subs := l.folders[rel]
-		if t, ok := folderTime(p); !known || !ok || !t.Before(before) {
-			var err error
-			if files, subs, err = fileio.Entries(p); err != nil {
+		if t, ok := folderTime(p); l.known[rel] > 0 && ok && t.Before(before) {
+			stands[rel] = true
+		} else {
+			files, dirs, err := fileio.Entries(p)
+			if err != nil {
 				return
 			}
-		}
-		for _, f := range files {
-			if rel == "." {
-				out = append(out, f)
-			} else {
-				out = append(out, rel+"/"+f)
+			for _, f := range files {
+				read = append(read, path.Join(rel, f))
 			}
+			subs = dirs
 		}
 		for _, s := range subs {
-			if rel == "." {
-				visit(s)
-			} else {
-				visit(rel + "/" + s)
-			}
+			visit(path.Join(rel, s))
 		}
 	}
 	visit(".")
-	slices.Sort(out)
+	n := len(read)
+	for _, b := range l.blocks {
+		if stands[b.folder] {
+			n += len(b.files)
+		}
+	}
+	out := make([]string, 0, n)
+	for _, b := range l.blocks {
+		if stands[b.folder] {
+			out = append(out, b.files...) // (in order: the list is sorted)
+		}
+	}
+	if out = append(out, read...); len(read) > 0 || !slices.IsSorted(out) {
+		slices.Sort(out)
+	}
 	return out
 }
 

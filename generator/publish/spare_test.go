@@ -3,6 +3,7 @@ package publish
 import (
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -189,7 +190,7 @@ func TestSpareList(t *testing.T) {
 		for _, l := range lines {
 			out = append(out, l)
 			if l == "/.\n" || l == "/2021/a\n" {
-				out = append(out, "0-ghost.html\n")
+				out = append(out, path.Join(l[1:len(l)-1], "0-ghost.html")+"\n")
 			}
 		}
 		return out
