@@ -60,6 +60,13 @@ func (l *Listings) see(rel string, st dirStamp, names []string) {
 	}
 }
 
+// FileStamp is what a walk keeps of a file's stat besides its size: the
+// Sys of the FileInfo it gives.
+type FileStamp struct {
+	Inode               uint64
+	ModNano, ChangeNano int64
+}
+
 // dirStamp is what stat said of a folder (ok false: nothing usable).
 type dirStamp struct {
 	inode       uint64
