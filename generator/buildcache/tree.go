@@ -69,7 +69,7 @@ func (h *Hasher) Tree(root string) error {
 	if h.KnownTree.Sums != "" {
 		whole, old := true, true
 		limit := h.Since.Add(-time.Second)
-		stats := newStatsDigest()
+		stats := &statsDigester{d: sha256.New(), b: scratch.stats[:0]}
 		for i, f := range files {
 			if f.refused || f.st == nil {
 				whole = false
@@ -84,7 +84,9 @@ func (h *Hasher) Tree(root string) error {
 			stats.add(st)
 			old = old && time.Unix(0, max(st.ModNano, st.ChangeNano)).Before(limit)
 		}
-		if whole && old && h.KnownTree.Stats == stats.sum() {
+		sum := stats.sum()
+		scratch.stats = stats.b
+		if whole && old && h.KnownTree.Stats == sum {
 			h.SeenTree, h.Reused = h.KnownTree, true
 			h.String("tree", h.SeenTree.Sums)
 			return nil
@@ -130,6 +132,7 @@ type treeFile struct {
 type treeLists struct {
 	files []treeFile
 	rels  []string
+	stats []byte // (see statsDigester)
 }
 
 var treeScratch = sync.Pool{New: func() any { return new(treeLists) }}

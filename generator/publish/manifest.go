@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"disclose/generator/fileio"
 )
@@ -129,7 +130,9 @@ func readSpareList(dir string, marker fs.FileInfo) (*spareList, bool) {
 	if i < 0 || string(body[i+1:]) != strings.TrimSuffix(listCheck(body[:i+1]), "\n") {
 		return nil, false
 	}
-	text, ok := strings.CutPrefix(string(body[:i]), listHeader+stamp+"\ntime ")
+	// (The bytes as a string without a copy of 2.5 MB at 10×: nothing
+	// else holds them, and they are not changed.)
+	text, ok := strings.CutPrefix(unsafe.String(unsafe.SliceData(body), i), listHeader+stamp+"\ntime ")
 	if !ok {
 		return nil, false
 	}
