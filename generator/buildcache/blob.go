@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"hash/crc32"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"disclose/generator/fileio"
 )
@@ -82,4 +84,30 @@ func PruneBlobs(dir string, keep map[string]bool) {
 			_ = os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
+}
+
+// loadFront reads the front of a part's file (see part.go) into buf (see
+// fileio.ReadFileTo), without its stamps: it is verified by its own check,
+// the file's is not read. whole is the array read into, for the next call.
+func loadFront(path string, buf []byte) (data, whole []byte, ok bool) {
+	const guess = 8 << 10 // (a department's front at the province's scale: 6 KB)
+	data, err := fileio.ReadPrefixTo(path, buf, guess)
+	if err != nil {
+		return nil, buf, false
+	}
+	line, _, found := bytes.Cut(data, []byte("\n"))
+	size, _, _ := bytes.Cut(line, []byte(" "))
+	n, err := strconv.Atoi(string(size))
+	if !found || err != nil || n < 0 || n > math.MaxInt32 {
+		return nil, data, false
+	}
+	if need := len(line) + 1 + n; need > len(data) {
+		if len(data) < guess { // (the file ends before its front does)
+			return nil, data, false
+		}
+		if data, err = fileio.ReadPrefixTo(path, data, need); err != nil {
+			return nil, buf, false
+		}
+	}
+	return data, data, true
 }

@@ -2,8 +2,13 @@ package buildcache
 
 import (
 	"bytes"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -61,11 +66,21 @@ func TestPartRoundTrip(t *testing.T) {
 		"not JSON":            {`{"Fingerprint"`, `{Fingerprint`},
 		"a count below 0":     {`"Outputs":1`, `"Outputs":-1`},
 	} {
-		bad := strings.Replace(string(good), edit[0], edit[1], 1)
-		if bad == string(good) {
+		bad := edited(good, edit)
+		if bytes.Equal(bad, good) {
 			t.Fatalf("%s: the edit did not apply to %q", name, good)
 		}
-		if p, err := decodePart([]byte(bad), true); err == nil {
+		if p, err := decodePart(bad, true); err == nil {
+			t.Errorf("%s: decoded %+v", name, p)
+		}
+	}
+	// The front's check: a byte changed in it, or the front cut short.
+	front, back := unseal(good)
+	for name, bad := range map[string][]byte{
+		"a byte changed": append(fmt.Appendf(nil, "%d %08x\n", len(front), crc32.Checksum([]byte(front), castagnoli)), strings.Replace(front, "fp", "fq", 1)+back...),
+		"cut short":      good[:len(good)-len(back)-1],
+	} {
+		if p, err := decodePart(bad, false); err == nil {
 			t.Errorf("%s: decoded %+v", name, p)
 		}
 	}
@@ -74,11 +89,11 @@ func TestPartRoundTrip(t *testing.T) {
 		"not a number":    {` 3 -1 `, ` 3 x `},
 		"a field missing": {` 3 -1 `, ` 3 `},
 	} {
-		bad := strings.Replace(string(good), edit[0], edit[1], 1)
-		if bad == string(good) {
+		bad := edited(good, edit)
+		if bytes.Equal(bad, good) {
 			t.Fatalf("%s: the edit did not apply to %q", name, good)
 		}
-		p, err := decodePart([]byte(bad), true)
+		p, err := decodePart(bad, true)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -86,6 +101,29 @@ func TestPartRoundTrip(t *testing.T) {
 			t.Errorf("%s: stamps %+v", name, s)
 		}
 	}
+}
+
+// unseal splits a part's file into its front and what is behind it.
+func unseal(data []byte) (front, back string) {
+	check, rest, _ := strings.Cut(string(data), "\n")
+	size, _, _ := strings.Cut(check, " ")
+	n, _ := strconv.Atoi(size)
+	return rest[:n], rest[n:]
+}
+
+// seal makes a part's file of a front and what is behind it.
+func seal(front, back string) []byte {
+	return append(fmt.Appendf(nil, "%d %08x\n", len(front), crc32.Checksum([]byte(front), castagnoli)), front+back...)
+}
+
+// edited is a part's file with edit (old, new) made in its front, or
+// else behind it, its check made again.
+func edited(data []byte, edit [2]string) []byte {
+	front, back := unseal(data)
+	if f := strings.Replace(front, edit[0], edit[1], 1); f != front {
+		return seal(f, back)
+	}
+	return seal(front, strings.Replace(back, edit[0], edit[1], 1))
 }
 
 // FuzzDecodePart: a part's file from anywhere (a damaged cache) never
@@ -102,9 +140,12 @@ func FuzzDecodePart(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(data)
+		front, back := unseal(data)
+		f.Add([]byte(front), []byte(back))
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Fuzz(func(t *testing.T, front, back []byte) {
+		decodePart(append(front, back...), true) // (never panics, checked or not)
+		data := seal(string(front), string(back))
 		p, err := decodePart(data, true)
 		if err != nil {
 			return
@@ -123,4 +164,50 @@ func FuzzDecodePart(f *testing.F) {
 			t.Fatalf("%q decoded as %+v, encoded as %q, decoded as %+v", data, p, again, q)
 		}
 	})
+}
+
+// TestLoadFront: a part's front is read alone, in one read or two (past
+// the first guess), into the buffer given when it holds it; a file cut
+// short within its front is refused.
+func TestLoadFront(t *testing.T) {
+	dir := t.TempDir()
+	stamps := []Stamp{{Path: "a.yaml", Sum: strings.Repeat("0", 64)}}
+	var many []string
+	for i := range 400 {
+		many = append(many, fmt.Sprintf("2021/d%03d/projects/p%04d.html", i%7, i))
+	}
+	buf := make([]byte, 0, 64<<10)
+	for _, p := range []*Part{
+		{Fingerprint: "small", Outputs: many[:3], Inputs: stamps, Data: []byte(`{}`)},
+		{Fingerprint: "large", Outputs: many, Inputs: stamps, Data: []byte(`{"x":1}`)},
+	} {
+		path := filepath.Join(dir, p.Fingerprint)
+		data, err := encodePart(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := SaveBlob(path, data); err != nil {
+			t.Fatal(err)
+		}
+		front, whole, ok := loadFront(path, buf)
+		if !ok {
+			t.Fatalf("%s: not read", p.Fingerprint)
+		}
+		if &whole[:1][0] != &buf[:1][0] {
+			t.Errorf("%s: read into a new array", p.Fingerprint)
+		}
+		got, err := decodePart(front, false)
+		if err != nil || got.Fingerprint != p.Fingerprint || !slices.Equal(got.Outputs, p.Outputs) || !bytes.Equal(got.Data, p.Data) {
+			t.Errorf("%s: decoded %+v, %v", p.Fingerprint, got, err)
+		}
+		f, _ := unseal(data)
+		if err := os.WriteFile(path, data[:len(data)-len(f)/2-30], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if front, _, ok := loadFront(path, buf); ok {
+			if _, err := decodePart(front, false); err == nil {
+				t.Errorf("%s: a file cut short in its front decodes", p.Fingerprint)
+			}
+		}
+	}
 }

@@ -51,6 +51,35 @@ func ReadFileTo(path string, buf []byte) ([]byte, error) {
 	}
 }
 
+// ReadPrefixTo reads the first n bytes of the file at path (all of it
+// when shorter) into buf's array when it holds them (see ReadFileTo): a
+// rebuild needs the front of each state part, not the stamps behind it.
+func ReadPrefixTo(path string, buf []byte, n int) ([]byte, error) {
+	fd, err := open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	defer syscall.Close(fd)
+	if cap(buf) < n {
+		buf = make([]byte, 0, n)
+	}
+	buf = buf[:0]
+	for len(buf) < n {
+		m, err := syscall.Read(fd, buf[len(buf):n])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+		}
+		if m == 0 {
+			break
+		}
+		buf = buf[:len(buf)+m]
+	}
+	return buf, nil
+}
+
 // WriteFile writes data to the file at path, creating or truncating it.
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
 	fd, err := open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, uint32(perm.Perm()))

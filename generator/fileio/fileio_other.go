@@ -15,6 +15,17 @@ func ReadFile(path string) ([]byte, error) { return os.ReadFile(path) }
 // ReadFileTo is ReadFile (buf is not reused here).
 func ReadFileTo(path string, _ []byte) ([]byte, error) { return os.ReadFile(path) }
 
+// ReadPrefixTo reads the first n bytes of the file at path (all of it
+// when shorter); buf is not reused here.
+func ReadPrefixTo(path string, _ []byte, n int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, int64(n)))
+}
+
 // WriteFile writes data to the file at path, creating or truncating it.
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(path, data, perm)
