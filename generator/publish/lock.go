@@ -28,6 +28,7 @@ var ErrBusy = errors.New("另一个构建正在写入输出目录")
 type OutputLock struct {
 	out     string
 	release func()
+	stages  []*Staging // (Release waits for their spares to be kept)
 }
 
 // LockPath is the lock file of the output folder out: a hidden sibling
@@ -84,6 +85,9 @@ func Lock(ctx context.Context, out string, waiting func(holder string)) (*Output
 // Release lets the next build in. Releasing twice is harmless.
 func (l *OutputLock) Release() {
 	if l != nil && l.release != nil {
+		for _, s := range l.stages {
+			s.keeping.Wait() // (the next holder takes the spare)
+		}
 		l.release()
 		l.release = nil
 	}
@@ -97,7 +101,11 @@ func (l *OutputLock) Begin() (*Staging, error) {
 	if l.release == nil {
 		return nil, errors.New("publish: the output's lock was released")
 	}
-	return begin(l.out)
+	s, err := begin(l.out)
+	if err == nil {
+		l.stages = append(l.stages, s)
+	}
+	return s, err
 }
 
 // lockHolder reads the process id the holder wrote into the lock file.

@@ -41,6 +41,7 @@ type Staging struct {
 	// the current output, not empty.
 	spare bool
 	tracked
+	keeping sync.WaitGroup // the spare being kept after the swap
 }
 
 // begin checks that out may be replaced and creates the staging folder
@@ -238,7 +239,9 @@ func readBuildID(out string) string {
 // with one atomic exchange on Linux; elsewhere the old output is renamed
 // aside, the new one renamed into place, then the old one removed (a kill
 // between the two renames is repaired by the next build). At no moment is
-// a half-written site at the output path.
+// a half-written site at the output path. After the exchange the previous
+// output becomes the spare in the background: the lock's Release waits
+// for it.
 func (s *Staging) Commit(id string) error {
 	marker := markerText
 	if id != "" {
@@ -261,7 +264,11 @@ func (s *Staging) Commit(id string) error {
 		// One atomic exchange where the system has it; the old output then
 		// sits in the staging path and becomes the spare.
 		if err := exchange(s.Dir, s.out); err == nil {
-			return s.keepSpare(s.Dir, gone)
+			// The new site is in place; the spare is kept while the build
+			// saves its state (the lock's Release waits for it). Failing
+			// to keep it only costs the next build its work.
+			s.keeping.Go(func() { _ = s.keepSpare(s.Dir, gone) })
+			return nil
 		}
 	}
 	old := ""
