@@ -32,7 +32,7 @@ import (
 )
 
 // version changes whenever the state's format or meaning changes.
-const version = 13 // 5: each part in a file of its own; 7: segments, details apart; 8: stamps as lines; 9: codes apart; 10: tree stamps; 11: folder listings; 12: stats digested in binary; 13: a part's stamps behind its front
+const version = 14 // 5: each part in a file of its own; 7: segments, details apart; 8: stamps as lines; 9: codes apart; 10: tree stamps; 11: folder listings; 12: stats digested in binary; 13: a part's stamps behind its front; 14: its head a line of text
 
 // State is what one build leaves for the next.
 type State struct {

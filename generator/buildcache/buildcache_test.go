@@ -160,7 +160,7 @@ func TestEditedStateIsIgnored(t *testing.T) {
 	kept, _ := os.ReadFile(part)
 	for name, edit := range map[string][2]string{
 		"figure":  {`2100000`, `9100000`},
-		"outputs": {`"2021/a/a.pdf"` + "\n", ``},
+		"outputs": {"2021/a/a.pdf\n", ``},
 	} {
 		edited := strings.Replace(string(kept), edit[0], edit[1], 1)
 		if edited == string(kept) {

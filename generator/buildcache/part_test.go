@@ -38,6 +38,7 @@ func TestPartRoundTrip(t *testing.T) {
 		{Fingerprint: "fp", Outputs: []string{"o"}, Inputs: stamps[:1], Tree: TreeStamp{Stats: "s", Sums: "t"}},
 		{Fingerprint: "fp", Inputs: stamps, Dirs: dirs, Data: []byte("{}")},
 		{Fingerprint: "fp", Dirs: dirs[:1]},
+		{Fingerprint: "f p \"q\"", Outputs: []string{`"quoted".html`, "line\nbreak.html", "cr\r.html", "bad\xff.html", "a b/c.html"}, Tree: TreeStamp{Sums: "t t"}},
 	} {
 		data, err := encodePart(p)
 		if err != nil {
@@ -58,13 +59,14 @@ func TestPartRoundTrip(t *testing.T) {
 	}
 	good, _ := encodePart(&Part{Fingerprint: "fp", Outputs: []string{"o"}, Inputs: stamps[:2], Dirs: dirs[:2]})
 	for name, edit := range map[string][2]string{
-		"a listing cut short": {`"Dirs":2`, `"Dirs":3`},
+		"a listing cut short": {`1 2 2 "fp"`, `1 2 3 "fp"`},
 		"a listing's time":    {`1733356800123456789 -1`, `17333568001234x6789 -1`},
 		"a listing unquoted":  {`"projects" `, `projects `},
-		"a list cut short":    {`"Inputs":2`, `"Inputs":3`},
-		"a path unquoted":     {`"o"`, `o`},
-		"not JSON":            {`{"Fingerprint"`, `{Fingerprint`},
-		"a count below 0":     {`"Outputs":1`, `"Outputs":-1`},
+		"a list cut short":    {`1 2 2 "fp"`, `1 3 2 "fp"`},
+		"a path badly quoted": {"\no\n", "\n\"o\n"},
+		"a head not quoted":   {`"fp"`, `fp`},
+		"a count below 0":     {`1 2 2 "fp"`, `-1 2 2 "fp"`},
+		"a head too long":     {`"fp" "" ""`, `"fp" "" "" x`},
 	} {
 		bad := edited(good, edit)
 		if bytes.Equal(bad, good) {
