@@ -82,6 +82,7 @@ fuzz:
 	scripts/fuzz-one ./generator/num FuzzFormatSmall $(FUZZTIME)
 	scripts/fuzz-one ./generator/web FuzzCSVField $(FUZZTIME)
 	scripts/fuzz-one ./generator/buildcache FuzzDecodePart $(FUZZTIME)
+	scripts/fuzz-one ./generator/publish FuzzReadSpareList $(FUZZTIME)
 	scripts/fuzz-one ./generator FuzzContentBuild $(CONTENT_FUZZTIME)
 
 # Province scale (100 departments, 5,000 projects, 1,000,000 records) against

@@ -143,9 +143,15 @@ func readSpareList(dir string, marker fs.FileInfo) (*spareList, bool) {
 	}
 	l := &spareList{known: map[string]int{}, folders: map[string][]string{}, made: time.Unix(0, made)}
 	for i := 1; i < len(lines); {
+		// Every path a clean one inside the spare, each file in its
+		// folder: the files it names that the site has not are removed.
 		folder, ok := strings.CutPrefix(lines[i], "/")
-		if !ok || folder == "" {
+		if !ok || !fs.ValidPath(folder) {
 			return nil, false
+		}
+		prefix := folder + "/"
+		if folder == "." {
+			prefix = ""
 		}
 		if l.known[folder] == 0 && folder != "." {
 			// (The writer names a folder's parent before it.)
@@ -158,7 +164,8 @@ func readSpareList(dir string, marker fs.FileInfo) (*spareList, bool) {
 		l.known[folder]++
 		j := i + 1
 		for j < len(lines) && !strings.HasPrefix(lines[j], "/") {
-			if lines[j] == "" {
+			name, ok := strings.CutPrefix(lines[j], prefix)
+			if !ok || name == "" || name == "." || name == ".." || strings.Contains(name, "/") {
 				return nil, false
 			}
 			j++

@@ -265,3 +265,51 @@ func withMarker(want, got map[string]string) map[string]string {
 	want[Marker] = got[Marker]
 	return want
 }
+
+// FuzzReadSpareList: a spare's list that verifies, whatever else it
+// holds, never panics the reader, and what the reader accepts names only
+// clean paths inside the spare, each in its folder, and walks to a sorted
+// list of them.
+func FuzzReadSpareList(f *testing.F) {
+	dir := f.TempDir()
+	for _, d := range []string{"2021/a/p", "2021/b"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			f.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte("m"), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	marker, err := os.Stat(filepath.Join(dir, Marker))
+	if err != nil {
+		f.Fatal(err)
+	}
+	stamp, ok := markerStamp(marker)
+	if !ok {
+		f.Skip("no marker stamps here")
+	}
+	f.Add("1\n/.\n" + Marker + "\n/2021\n/2021/a\n2021/a/index.html\n/2021/a/p\n2021/a/p/1.html\n/.\nindex.html\n")
+	f.Add("1\n/.\n../x\n")
+	f.Add("1\n/..\n")
+	f.Add("1\n/2021/b\n2021/b/../../x\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		text := listHeader + stamp + "\ntime " + body
+		if err := os.WriteFile(filepath.Join(dir, SpareList), []byte(text+listCheck([]byte(text))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		l, ok := readSpareList(dir, marker)
+		if !ok {
+			return
+		}
+		for _, b := range l.blocks {
+			for _, f := range b.files {
+				if !fs.ValidPath(f) || path.Dir(f) != b.folder {
+					t.Fatalf("%q accepted %q in folder %q", body, f, b.folder)
+				}
+			}
+		}
+		if files := l.walk(dir); !slices.IsSorted(files) {
+			t.Fatalf("%q walked to %q", body, files)
+		}
+	})
+}
