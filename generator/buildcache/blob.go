@@ -20,31 +20,7 @@ import (
 
 // SaveBlob writes data to path in one step (a temporary file renamed).
 func SaveBlob(path string, data []byte) error {
-	return writeAtomic(path, ".blob-*", append(append(data[:len(data):len(data)], '\n'), check(data)+"\n"...))
-}
-
-// writeAtomic writes data to path through a temporary file (named by
-// pattern) in the same folder, renamed over it: a reader sees the old file
-// or the new one, never part of one.
-func writeAtomic(path, pattern string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), pattern)
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		_ = os.Remove(tmp.Name())
-	}
-	return err
+	return fileio.WriteFileAtomic(path, ".blob-*", append(append(data[:len(data):len(data)], '\n'), check(data)+"\n"...))
 }
 
 // LoadBlob reads what SaveBlob wrote; false when it is missing or damaged.

@@ -296,7 +296,7 @@ func (s *State) saveIndex(path string) error {
 		return err
 	}
 	data = append(append(append(data, '\n'), digest(data)...), '\n')
-	return writeAtomic(path, ".state-*", data)
+	return fileio.WriteFileAtomic(path, ".state-*", data)
 }
 
 // Prune removes the states under cache that no build has saved for the

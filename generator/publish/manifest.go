@@ -82,20 +82,7 @@ func writeSpareList(dir string, marker fs.FileInfo, files []string, made time.Ti
 		b = append(append(b, f...), '\n')
 	}
 	b = append(b, listCheck(b)...)
-	tmp, err := os.CreateTemp(dir, SpareList+".*")
-	if err != nil {
-		_ = os.Remove(p)
-		return
-	}
-	_, err = tmp.Write(b)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), p)
-	}
-	if err != nil {
-		_ = os.Remove(tmp.Name())
+	if fileio.WriteFileAtomic(p, SpareList+".*", b) != nil {
 		_ = os.Remove(p)
 	}
 }

@@ -38,14 +38,7 @@ func TestSpareBuilds(t *testing.T) {
 			want: map[string]string{"index.html": "5", "2021/a/index.html": "a3", "2021/b/index.html": "b5"}},
 	}
 	for i, st := range steps {
-		lock, err := Lock(done(), out, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := lock.Begin()
-		if err != nil {
-			t.Fatal(err)
-		}
+		lock, s := lockAndBegin(t, out)
 		if wantSpare := i >= 2; s.spare != wantSpare {
 			t.Errorf("step %d: staged into the spare %t, want %t", i+1, s.spare, wantSpare)
 		}
@@ -87,6 +80,20 @@ func TestSpareBuilds(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lockAndBegin locks out and begins a build of it.
+func lockAndBegin(t *testing.T, out string) (*OutputLock, *Staging) {
+	t.Helper()
+	lock, err := Lock(done(), out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := lock.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lock, s
 }
 
 func tree(t *testing.T, dir string) map[string]string {
@@ -131,18 +138,7 @@ func TestSpareList(t *testing.T) {
 	out := "public"
 	spare := sparePath(out)
 	all := []string{"2021/a/index.html", "2021/a/p/1.html", "2021/b/index.html", "index.html"}
-	begin := func() (*OutputLock, *Staging) {
-		t.Helper()
-		lock, err := Lock(done(), out, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := lock.Begin()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return lock, s
-	}
+	begin := func() (*OutputLock, *Staging) { return lockAndBegin(t, out) }
 	build := func(write map[string]string, keep ...string) {
 		t.Helper()
 		lock, s := begin()
