@@ -249,8 +249,9 @@ func (g *Guard) walk(dir, rel string, st dirStamp, stack []string, l *Listings, 
 	if err != nil {
 		return err
 	}
-	for _, e := range entries {
-		p := join(dir, e.name)
+	paths := joinAll(dir, entries)
+	for i, e := range entries {
+		p := paths[i]
 		if e.file != nil {
 			if err := g.admit(p, e.file); err != nil {
 				fn(p, nil, &fs.PathError{Op: "open", Path: p, Err: err})
@@ -310,6 +311,38 @@ type dirEntry struct {
 
 // join is filepath.Join of a clean folder and an entry's name, without
 // cleaning the result again (a walk joins one per file).
+// joinAll is join of dir and each entry's name, the paths cut from one
+// string (a rebuild at 10× the province joins 100,000: one allocation
+// each was a tenth of its walk).
+func joinAll(dir string, entries []dirEntry) []string {
+	var b strings.Builder
+	size := 0
+	for _, e := range entries {
+		size += len(dir) + 1 + len(e.name)
+	}
+	b.Grow(size)
+	ends := make([]int, len(entries))
+	for i, e := range entries {
+		switch {
+		case dir == ".":
+		case strings.HasSuffix(dir, string(filepath.Separator)):
+			b.WriteString(dir)
+		default:
+			b.WriteString(dir)
+			b.WriteByte(filepath.Separator)
+		}
+		b.WriteString(e.name)
+		ends[i] = b.Len()
+	}
+	all := b.String()
+	paths := make([]string, len(entries))
+	start := 0
+	for i, end := range ends {
+		paths[i], start = all[start:end], end
+	}
+	return paths
+}
+
 func join(dir, name string) string {
 	if dir == "." {
 		return name
