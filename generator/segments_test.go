@@ -18,7 +18,9 @@ import (
 // the second segment changes, a rebuild writes that segment's site-wide
 // files from its departments' details and keeps the first segment's
 // without reading its departments' details (here made unreadable in the
-// state); the result is the --clean build's, byte for byte.
+// state); the result is the --clean build's, byte for byte. After a
+// department of the second segment goes, the catalog is made again from
+// the first segment's piece as the state holds it.
 func TestRebuildReadsOnlyItsSegment(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a corpus of more than one segment")
@@ -79,6 +81,19 @@ func TestRebuildReadsOnlyItsSegment(t *testing.T) {
 	build(full, "--clean")
 	if a, b := treeSum(t, inc), treeSum(t, full); a != b {
 		t.Fatalf("incremental and full builds differ:\n%s", firstDiff(a, b))
+	}
+
+	// A department of the second segment removed: datapackage.json is
+	// made again, with the first segment's piece read from the state.
+	if err := os.RemoveAll(last); err != nil {
+		t.Fatal(err)
+	}
+	if got := build(inc); got != "0" {
+		t.Errorf("rendered %s departments, want 0", got)
+	}
+	build(full, "--clean")
+	if a, b := treeSum(t, inc), treeSum(t, full); a != b {
+		t.Fatalf("after a department went, incremental and full builds differ:\n%s", firstDiff(a, b))
 	}
 }
 

@@ -19,9 +19,10 @@ import (
 // as it was: its files linked, its piece from the state, its departments'
 // details never read. Only a changed segment reads them. same says
 // whether every piece is the one the state holds for its segment.
-func (b *builder) segments() (_ []web.SegmentPiece, same bool, _ error) {
+func (b *builder) segments() (_ segmentPieces, same bool, _ error) {
 	segs := web.Segments(len(b.results))
 	pieces := make([]web.SegmentPiece, len(segs))
+	kept := make([]*buildcache.Part, len(segs))
 	errs := make([]error, len(segs))
 	usable := b.state.Usable(b.stage.BuildID, b.global)
 	var changed atomic.Bool
@@ -35,12 +36,11 @@ func (b *builder) segments() (_ []web.SegmentPiece, same bool, _ error) {
 		}
 		fp := h.Sum()
 		if usable {
-			if part, ok := b.state.Lookup(b.stage.BuildID, b.global, key, fp); ok {
-				if piece, ok := unbracket(part.Data); ok && keepAll(b.stage, part.Outputs) {
-					pieces[n] = web.SegmentPiece{Resources: piece}
-					b.keepPart(key, part)
-					return
-				}
+			// Its piece is read only if the catalog is made again.
+			if part, ok := b.state.Lookup(b.stage.BuildID, b.global, key, fp); ok && keepAll(b.stage, part.Outputs) {
+				kept[n] = part
+				b.keepPart(key, part)
+				return
 			}
 		}
 		depts := make([]*web.DeptSummary, len(members))
@@ -70,20 +70,48 @@ func (b *builder) segments() (_ []web.SegmentPiece, same bool, _ error) {
 		}
 		slices.Sort(out.paths)
 		pieces[n] = piece
-		b.keepPart(key, &buildcache.Part{Fingerprint: fp, Outputs: out.paths, Data: data})
+		b.keepPart(key, &buildcache.Part{Fingerprint: fp, Outputs: out.paths, Data: data, DataBehind: true})
 	})
 	for _, err := range errs {
 		if err != nil {
-			return nil, false, err
+			return segmentPieces{}, false, err
 		}
 	}
-	return pieces, usable && !changed.Load(), nil
+	return segmentPieces{pieces, kept}, usable && !changed.Load(), nil
+}
+
+// segmentPieces are the segments' pieces of the catalog: those of the
+// segments kept are read from the state when asked for (at 10× the
+// province, 15 pieces of 2 MB that a one-edit rebuild does not need).
+type segmentPieces struct {
+	made []web.SegmentPiece
+	kept []*buildcache.Part
+}
+
+// all gives every piece.
+func (s segmentPieces) all() ([]web.SegmentPiece, error) {
+	for n, part := range s.kept {
+		if part == nil {
+			continue
+		}
+		data, ok := part.LoadData()
+		piece, ok2 := unbracket(data)
+		if !ok || !ok2 {
+			return nil, errStateDamaged
+		}
+		s.made[n] = web.SegmentPiece{Resources: piece}
+	}
+	return s.made, nil
 }
 
 // samePart says whether the state's part key holds data.
 func samePart(s *buildcache.State, key string, data []byte) bool {
 	old, ok := s.Part(key)
-	return ok && bytes.Equal(old.Data, data)
+	if !ok {
+		return false
+	}
+	had, ok := old.LoadData()
+	return ok && bytes.Equal(had, data)
 }
 
 // unbracket is a segment's piece as the state keeps it: in brackets, so
@@ -107,16 +135,20 @@ func (b *builder) keepPart(key string, p *buildcache.Part) {
 // when every segment gave the piece it gave last time: at 10× the
 // province datapackage.json is 30 MB, which a one-edit rebuild would
 // otherwise assemble and compare with the old one.
-func (b *builder) catalog(pieces []web.SegmentPiece, same bool) error {
+func (b *builder) catalog(segments segmentPieces, same bool) error {
 	h := buildcache.NewHasher()
 	h.String("global", b.global)
-	h.String("segments", strconv.Itoa(len(pieces)))
+	h.String("segments", strconv.Itoa(len(segments.made)))
 	fp := h.Sum()
 	if same {
 		if part, ok := b.state.Lookup(b.stage.BuildID, b.global, "catalog", fp); ok && keepAll(b.stage, part.Outputs) {
 			b.keepPart("catalog", part)
 			return nil
 		}
+	}
+	pieces, err := segments.all()
+	if err != nil {
+		return err
 	}
 	out := &recorder{out: b.stage}
 	if err := b.web.Catalog(pieces, out); err != nil {

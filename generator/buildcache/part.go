@@ -19,19 +19,22 @@ import (
 // listings a line each ("inode modNano changeNano dir names", both quoted,
 // the names joined by "/"), the data as it is; then, behind the front, the
 // input stamps a line each ("sum size modNano changeNano inode path",
-// paths quoted). A rebuild reads every department's part: at 1,000
+// paths quoted), and the data when it is kept behind (see
+// Part.DataBehind). A rebuild reads every department's part: at 1,000
 // departments of 100 files each, decoding the stamps as JSON objects cost
 // more than stat'ing the files, and reading them at all (three quarters
 // of a part) a tenth of the rebuild; only a department whose files
 // changed needs them (see Part.Stamps).
 
-// partHead is a part's first line: the lengths of its lists, then its
-// fingerprint and tree stamp, quoted ("3 104 2 \"fp\" \"stats\" \"sums\"").
+// partHead is a part's first line: the lengths of its lists, whether its
+// data is behind, then its fingerprint and tree stamp, quoted
+// ("3 104 2 0 \"fp\" \"stats\" \"sums\"").
 // (Not JSON: at 10× the province a rebuild reads 1,000 heads, and
 // encoding/json took a third of decoding a part.)
 type partHead struct {
 	Fingerprint           string
 	Outputs, Inputs, Dirs int
+	Behind                bool // the data is behind the stamps (see Part.DataBehind)
 	Tree                  TreeStamp
 }
 
@@ -39,6 +42,11 @@ func (h partHead) append(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(h.Outputs), 10)
 	b = strconv.AppendInt(append(b, ' '), int64(h.Inputs), 10)
 	b = strconv.AppendInt(append(b, ' '), int64(h.Dirs), 10)
+	if h.Behind {
+		b = append(b, " 1"...)
+	} else {
+		b = append(b, " 0"...)
+	}
 	b = strconv.AppendQuote(append(b, ' '), h.Fingerprint)
 	b = strconv.AppendQuote(append(b, ' '), h.Tree.Stats)
 	return strconv.AppendQuote(append(b, ' '), h.Tree.Sums)
@@ -46,11 +54,11 @@ func (h partHead) append(b []byte) []byte {
 
 func parseHead(line string) (partHead, error) {
 	var h partHead
-	var n [3]int64
+	var n [4]int64
 	for i := range n {
 		f, rest, ok := strings.Cut(line, " ")
 		v, ok2 := atoi(f)
-		if !ok || !ok2 || v < 0 || v > 1<<31 {
+		if !ok || !ok2 || v < 0 || v > 1<<31 || (i == 3 && v > 1) {
 			return h, errPart
 		}
 		n[i], line = v, rest
@@ -75,7 +83,7 @@ func parseHead(line string) (partHead, error) {
 	if line != "" {
 		return h, errPart
 	}
-	return partHead{Fingerprint: q[0], Outputs: int(n[0]), Inputs: int(n[1]), Dirs: int(n[2]), Tree: TreeStamp{Stats: q[1], Sums: q[2]}}, nil
+	return partHead{Fingerprint: q[0], Outputs: int(n[0]), Inputs: int(n[1]), Dirs: int(n[2]), Behind: n[3] == 1, Tree: TreeStamp{Stats: q[1], Sums: q[2]}}, nil
 }
 
 // appendPath appends a path as a line of a part's list: as it is, unless
@@ -100,8 +108,12 @@ var errPart = errors.New("damaged part")
 
 func encodePart(p *Part) ([]byte, error) {
 	inputs := p.Stamps()
-	head := partHead{Fingerprint: p.Fingerprint, Outputs: len(p.Outputs), Inputs: len(inputs), Tree: p.Tree, Dirs: len(p.Dirs)}.append(nil)
-	size := len(head) + 1 + len(p.Data)
+	data, ok := p.LoadData()
+	if !ok {
+		return nil, errPart
+	}
+	head := partHead{Fingerprint: p.Fingerprint, Outputs: len(p.Outputs), Inputs: len(inputs), Tree: p.Tree, Dirs: len(p.Dirs), Behind: p.DataBehind}.append(nil)
+	size := len(head) + 1 + len(data)
 	for _, o := range p.Outputs {
 		size += len(o) + 3
 	}
@@ -122,10 +134,15 @@ func encodePart(p *Part) ([]byte, error) {
 	for _, d := range p.Dirs {
 		b = append(dirLine(b, d), '\n')
 	}
-	b = append(b, p.Data...)
+	if !p.DataBehind {
+		b = append(b, data...)
+	}
 	front := len(b)
 	for _, s := range inputs {
 		b = append(stampLine(b, s), '\n')
+	}
+	if p.DataBehind {
+		b = append(b, data...)
 	}
 	return append(fmt.Appendf(nil, "%d %08x\n", front, crc32.Checksum(b[:front], castagnoli)), b...), nil
 }
@@ -179,8 +196,8 @@ func parseDir(line string) (fileio.Listing, error) {
 }
 
 // decodePart decodes a part's file, or its front alone (see loadFront);
-// it keeps none of data, and its stamps only when keepStamps is set (else
-// Stamps reads the file again).
+// it keeps none of data, and its stamps and the data behind them only
+// when keepStamps is set (else Stamps and LoadData read the file again).
 func decodePart(data []byte, keepStamps bool) (*Part, error) {
 	check, rest, ok := bytes.Cut(data, []byte("\n"))
 	size, sum, ok2 := strings.Cut(string(check), " ")
@@ -211,7 +228,10 @@ func decodePart(data []byte, keepStamps bool) (*Part, error) {
 		lists[i] = string(rest[:end])
 		rest = rest[end:]
 	}
-	p := &Part{Fingerprint: head.Fingerprint, Data: bytes.Clone(rest), Tree: head.Tree}
+	if head.Behind && len(rest) > 0 {
+		return nil, errPart
+	}
+	p := &Part{Fingerprint: head.Fingerprint, Data: bytes.Clone(rest), Tree: head.Tree, DataBehind: head.Behind}
 	var line string
 	if head.Outputs > 0 {
 		p.Outputs = make([]string, head.Outputs)
@@ -236,10 +256,21 @@ func decodePart(data []byte, keepStamps bool) (*Part, error) {
 	// whole was verified as a whole.)
 	p.stampCount = head.Inputs
 	if keepStamps {
-		if bytes.Count(back, []byte("\n")) != head.Inputs {
+		end := 0
+		for range head.Inputs {
+			j := bytes.IndexByte(back[end:], '\n')
+			if j < 0 {
+				return nil, errPart
+			}
+			end += j + 1
+		}
+		p.stampLines = string(back[:end])
+		switch {
+		case head.Behind:
+			p.Data, p.dataRead = bytes.Clone(back[end:]), true
+		case end != len(back):
 			return nil, errPart
 		}
-		p.stampLines = string(back)
 	}
 	return p, nil
 }

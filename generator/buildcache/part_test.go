@@ -38,6 +38,8 @@ func TestPartRoundTrip(t *testing.T) {
 		{Fingerprint: "fp", Outputs: []string{"o"}, Inputs: stamps[:1], Tree: TreeStamp{Stats: "s", Sums: "t"}},
 		{Fingerprint: "fp", Inputs: stamps, Dirs: dirs, Data: []byte("{}")},
 		{Fingerprint: "fp", Dirs: dirs[:1]},
+		{Fingerprint: "fp", Outputs: []string{"o"}, Inputs: stamps, Data: []byte("behind\nthe stamps"), DataBehind: true},
+		{Fingerprint: "fp", Data: []byte("behind, no stamps"), DataBehind: true},
 		{Fingerprint: "f p \"q\"", Outputs: []string{`"quoted".html`, "line\nbreak.html", "cr\r.html", "bad\xff.html", "a b/c.html"}, Tree: TreeStamp{Sums: "t t"}},
 	} {
 		data, err := encodePart(p)
@@ -51,22 +53,23 @@ func TestPartRoundTrip(t *testing.T) {
 		if len(back.Data) == 0 {
 			back.Data = nil
 		}
-		got := Part{Fingerprint: back.Fingerprint, Outputs: back.Outputs, Data: back.Data, Inputs: back.Stamps(), Tree: back.Tree, Dirs: back.Dirs}
-		want := Part{Fingerprint: p.Fingerprint, Outputs: p.Outputs, Data: p.Data, Inputs: p.Inputs, Tree: p.Tree, Dirs: p.Dirs}
+		got := Part{Fingerprint: back.Fingerprint, Outputs: back.Outputs, Data: back.Data, Inputs: back.Stamps(), Tree: back.Tree, Dirs: back.Dirs, DataBehind: back.DataBehind}
+		want := Part{Fingerprint: p.Fingerprint, Outputs: p.Outputs, Data: p.Data, Inputs: p.Inputs, Tree: p.Tree, Dirs: p.Dirs, DataBehind: p.DataBehind}
 		if !reflect.DeepEqual(&got, &want) {
 			t.Errorf("%q\n gave %+v\n want %+v", data, &got, &want)
 		}
 	}
 	good, _ := encodePart(&Part{Fingerprint: "fp", Outputs: []string{"o"}, Inputs: stamps[:2], Dirs: dirs[:2]})
 	for name, edit := range map[string][2]string{
-		"a listing cut short": {`1 2 2 "fp"`, `1 2 3 "fp"`},
+		"a listing cut short": {`1 2 2 0 "fp"`, `1 2 3 0 "fp"`},
 		"a listing's time":    {`1733356800123456789 -1`, `17333568001234x6789 -1`},
 		"a listing unquoted":  {`"projects" `, `projects `},
-		"a list cut short":    {`1 2 2 "fp"`, `1 3 2 "fp"`},
+		"a list cut short":    {`1 2 2 0 "fp"`, `1 3 2 0 "fp"`},
 		"a path badly quoted": {"\no\n", "\n\"o\n"},
 		"a head not quoted":   {`"fp"`, `fp`},
-		"a count below 0":     {`1 2 2 "fp"`, `-1 2 2 "fp"`},
+		"a count below 0":     {`1 2 2 0 "fp"`, `-1 2 2 0 "fp"`},
 		"a head too long":     {`"fp" "" ""`, `"fp" "" "" x`},
+		"a flag not 0 or 1":   {`1 2 2 0 "fp"`, `1 2 2 2 "fp"`},
 	} {
 		bad := edited(good, edit)
 		if bytes.Equal(bad, good) {
