@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"disclose/generator/fileio"
@@ -130,8 +131,9 @@ func readSpareList(dir string, marker fs.FileInfo) (*spareList, bool) {
 	}
 	l := &spareList{known: map[string]int{}, folders: map[string][]string{}, made: time.Unix(0, made)}
 	for i := 1; i < len(lines); {
-		// Every path a clean one inside the spare, each file in its
-		// folder: the files it names that the site has not are removed.
+		// Every path a clean one inside the spare (fs.ValidPath: UTF-8,
+		// no "." or ".." element), each file in its folder: the files it
+		// names that the site has not are removed.
 		folder, ok := strings.CutPrefix(lines[i], "/")
 		if !ok || !fs.ValidPath(folder) {
 			return nil, false
@@ -152,7 +154,7 @@ func readSpareList(dir string, marker fs.FileInfo) (*spareList, bool) {
 		j := i + 1
 		for j < len(lines) && !strings.HasPrefix(lines[j], "/") {
 			name, ok := strings.CutPrefix(lines[j], prefix)
-			if !ok || name == "" || name == "." || name == ".." || strings.Contains(name, "/") {
+			if !ok || name == "" || name == "." || name == ".." || strings.Contains(name, "/") || !utf8.ValidString(name) {
 				return nil, false
 			}
 			j++
