@@ -74,6 +74,14 @@ func Run(lock *publish.OutputLock, c Config, report io.Writer) (Result, error) {
 
 // prepare reads the settings, fingerprints the site and begins staging.
 func (b *builder) prepare(lock *publish.OutputLock) error {
+	// The state is read while the settings are (at 10× the province each
+	// takes a few milliseconds of a rebuild's 0.3 s, on one core).
+	b.statePath = buildcache.Path(b.cfg.Cache, b.cfg.Content, b.cfg.Out)
+	var stateRead sync.WaitGroup
+	if !b.cfg.Clean {
+		stateRead.Go(func() { b.state = buildcache.Load(b.statePath) })
+	}
+	defer stateRead.Wait()
 	site, dirs, diags := load.Settings(b.cfg.Content)
 	check.Settings(site, diags)
 	if diags.HasErrors() {
@@ -91,11 +99,7 @@ func (b *builder) prepare(lock *publish.OutputLock) error {
 		b.tools.Wait()
 		return err
 	}
-	b.statePath = buildcache.Path(b.cfg.Cache, b.cfg.Content, b.cfg.Out)
-	b.state = buildcache.Load(b.statePath)
-	if b.cfg.Clean {
-		b.state = nil
-	}
+	stateRead.Wait()
 	if b.stage, err = lock.Begin(); err != nil {
 		b.tools.Wait()
 		return err
