@@ -182,3 +182,82 @@ func TestCatalogKeptUnlessAPieceChanges(t *testing.T) {
 		t.Error("after a department went, datapackage.json is not the --clean build's")
 	}
 }
+
+// TestDamagedStateBuildsAgain: a part of the state that a rebuild needs
+// but cannot read (a kept department's details, which its segment's
+// site-wide files are made from) does not stop the build: it says so and
+// builds the site again without the state. The output is the --clean
+// build's, and so are the warnings, written once.
+func TestDamagedStateBuildsAgain(t *testing.T) {
+	work := t.TempDir()
+	content := filepath.Join(work, "content")
+	if err := corpus.Write(content, corpus.Options{Departments: 3, Projects: 6, Records: 30, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	inc, full := filepath.Join(work, "inc"), filepath.Join(work, "full")
+	build := func(out string, extra ...string) (rendered, stderr string) {
+		t.Helper()
+		var o, e bytes.Buffer
+		if code := run(append([]string{"build", "--content", content, "--out", out, "--pdf=false"}, extra...), &o, &e); code != 0 {
+			t.Fatalf("build: %s", e.String())
+		}
+		return renderedCount.FindStringSubmatch(o.String())[1], e.String()
+	}
+	depts, _ := filepath.Glob(filepath.Join(content, "2021", "*"))
+	rename := func(dept, prefix string) {
+		t.Helper()
+		projects, _ := filepath.Glob(filepath.Join(dept, "projects", "*.yaml"))
+		text, _ := os.ReadFile(projects[0])
+		if !bytes.Contains(text, []byte("\nname: ")) {
+			t.Fatalf("%s has no name", projects[0])
+		}
+		os.WriteFile(projects[0], bytes.Replace(text, []byte("\nname: "), []byte("\nname: "+prefix), 1), 0o644)
+	}
+	// A warning, kept with its department's summary.
+	f, err := os.OpenFile(filepath.Join(depts[2], "measures.md"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n重复的标点。。\n")
+	f.Close()
+	build(inc)
+
+	statePath := buildcache.Path(assets.CacheDir(), content, inc)
+	data, err := os.ReadFile(statePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _, _ := bytes.Cut(data, []byte("\n"))
+	var state struct{ Index map[string]string }
+	if err := json.Unmarshal(head, &state); err != nil {
+		t.Fatal(err)
+	}
+	file := state.Index["detail:2021/"+filepath.Base(depts[1])]
+	if file == "" {
+		t.Fatalf("no detail of %s in the state", depts[1])
+	}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(statePath), "state-parts", file), []byte("spoiled"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rename(depts[0], "改名的")
+
+	const note = "disclose build: 增量构建记录已损坏，改为完整构建\n"
+	got, warnings := build(inc)
+	if got != "3" || !strings.HasPrefix(warnings, note) {
+		t.Fatalf("rendered %s departments, want 3, and said:\n%s\nwant first: %s", got, warnings, note)
+	}
+	_, want := build(full, "--clean")
+	if !strings.Contains(want, "doubled-punctuation") {
+		t.Fatalf("the --clean build did not warn of the doubled punctuation:\n%s", want)
+	}
+	if strings.TrimPrefix(warnings, note) != want {
+		t.Errorf("warnings:\n%s\nwant those of --clean:\n%s", strings.TrimPrefix(warnings, note), want)
+	}
+	if a, b := treeSum(t, inc), treeSum(t, full); a != b {
+		t.Fatalf("the build made again and the --clean build differ:\n%s", firstDiff(a, b))
+	}
+	// Its state is whole again: the next build keeps every department.
+	if got, _ := build(inc); got != "0" {
+		t.Errorf("next build rendered %s departments, want 0", got)
+	}
+}

@@ -48,28 +48,8 @@ type builder struct {
 
 	errMu    sync.Mutex
 	firstErr error
-}
-
-// Run runs every stage and swaps the result into c.Out; on any error the
-// output folder is left exactly as it was. The caller holds the output's
-// lock (see Lock) until Run returns: the tidying after a killed build,
-// the staging, the swap and the state all need it. Content errors and
-// warnings are written to report.
-func Run(lock *publish.OutputLock, c Config, report io.Writer) (Result, error) {
-	if err := checkOutput(c.Content, c.Out); err != nil {
-		return Result{}, err
-	}
-	b := &builder{cfg: c, opts: c.WebOptions(), report: report, lap: stopwatch(report)}
-	if err := b.prepare(lock); err != nil {
-		return Result{}, err
-	}
-	res, err := b.departments()
-	b.prefetch.Wait()
-	if err != nil {
-		b.stage.Abort()
-		return res, err
-	}
-	return res, b.publish()
+	// checkedAcross: every department was checked, alone and across.
+	checkedAcross bool
 }
 
 // prepare reads the settings, fingerprints the site and begins staging.
@@ -294,9 +274,7 @@ func (b *builder) acrossDepartments() error {
 		}
 		check.Duplicates(codes, b.diags)
 	}
-	if e, w := b.diags.Count(); e+w > 0 {
-		_ = b.diags.WriteText(b.report)
-	}
+	b.checkedAcross = true // (run writes the diagnostics)
 	if b.diags.HasErrors() {
 		return ErrContent
 	}
