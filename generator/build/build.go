@@ -258,7 +258,7 @@ func (b *builder) acrossDepartments() error {
 	})
 	lists := make([]check.CodeList, 0, len(b.results))
 	for _, dr := range b.results {
-		lists = append(lists, check.CodeList(dr.sum.Codes))
+		lists = append(lists, dr.sum.Codes)
 		for _, d := range dr.sum.Diags {
 			b.diags.Add(d)
 		}

@@ -31,7 +31,7 @@ import (
 // deptSummary is what a build keeps of a department between builds.
 type deptSummary struct {
 	Web   *web.DeptSummary
-	Codes codeList // (check.CodeList)
+	Codes check.CodeList
 	// Places are its codes with where they were written, read only when
 	// some code is used twice (state part "codes:").
 	Places  *lazyJSON[check.Codes] `json:"-"`
@@ -164,7 +164,7 @@ func (p *pipeline) run(dr *deptResult, ready func()) error {
 		pdf.CheckGlyphs(p.fonts, d, dl)
 	}
 	codes := check.CodesOf(d)
-	sum := &deptSummary{Codes: codeList(codes.List()), Places: lazyOf(&codes), Diags: dl.Sorted(), Report: -1}
+	sum := &deptSummary{Codes: codes.List(), Places: lazyOf(&codes), Diags: dl.Sorted(), Report: -1}
 	if dl.HasErrors() {
 		dr.failed = true
 		sum.Web = &web.DeptSummary{Year: d.Year, Code: d.Code}
