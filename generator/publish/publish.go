@@ -289,6 +289,9 @@ func (s *Staging) Commit(id string) error {
 	if old != "" {
 		return removeAll(old)
 	}
+	// No previous output to keep as the spare (a first build): one is made
+	// from the new output, in the background as after an exchange.
+	s.keeping.Go(func() { _ = s.makeSpare(s.Dir) })
 	return nil
 }
 

@@ -330,3 +330,36 @@ func (s *Staging) keepSpare(old string, gone []string) error {
 	}
 	return nil
 }
+
+// makeSpare makes the spare at dir (the staging folder's name, free once
+// the new output took its place) when there was no previous output to
+// keep as one: every file of the new site linked from it. It costs a link
+// a file at the end of a first build instead of at the start of the next,
+// the first edit after it (at 10× the province that edit's build took
+// 0.84 s, the ones after it 0.3 s).
+func (s *Staging) makeSpare(dir string) error {
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	files := s.siteFiles()
+	made := ""
+	for _, rel := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if d := filepath.Dir(p); d != made { // (sorted: mostly folder by folder)
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return removeAll(dir)
+			}
+			made = d
+		}
+		if err := os.Link(filepath.Join(s.out, filepath.FromSlash(rel)), p); err != nil {
+			return removeAll(dir)
+		}
+	}
+	if marker, err := os.Stat(filepath.Join(dir, Marker)); err == nil {
+		writeSpareList(dir, marker, files, time.Now())
+	}
+	if err := os.Rename(dir, sparePath(s.out)); err != nil {
+		return removeAll(dir)
+	}
+	return nil
+}
