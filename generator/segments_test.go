@@ -46,25 +46,9 @@ func TestRebuildReadsOnlyItsSegment(t *testing.T) {
 	}
 
 	// Every detail of the first segment's departments made unreadable.
-	statePath := buildcache.Path(assets.CacheDir(), content, inc)
-	data, err := os.ReadFile(statePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, _, _ := bytes.Cut(data, []byte("\n"))
-	var state struct{ Index map[string]string }
-	if err := json.Unmarshal(head, &state); err != nil {
-		t.Fatal(err)
-	}
 	depts, _ := filepath.Glob(filepath.Join(content, "2021", "*"))
 	for _, d := range depts[:web.SegmentSize] {
-		file := state.Index["detail:2021/"+filepath.Base(d)]
-		if file == "" {
-			t.Fatalf("no detail of %s in the state", d)
-		}
-		if err := os.WriteFile(filepath.Join(filepath.Dir(statePath), "state-parts", file), []byte("spoiled"), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		spoilDetail(t, content, inc, d)
 	}
 
 	last := depts[len(depts)-1]
@@ -222,23 +206,7 @@ func TestDamagedStateBuildsAgain(t *testing.T) {
 	f.Close()
 	build(inc)
 
-	statePath := buildcache.Path(assets.CacheDir(), content, inc)
-	data, err := os.ReadFile(statePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, _, _ := bytes.Cut(data, []byte("\n"))
-	var state struct{ Index map[string]string }
-	if err := json.Unmarshal(head, &state); err != nil {
-		t.Fatal(err)
-	}
-	file := state.Index["detail:2021/"+filepath.Base(depts[1])]
-	if file == "" {
-		t.Fatalf("no detail of %s in the state", depts[1])
-	}
-	if err := os.WriteFile(filepath.Join(filepath.Dir(statePath), "state-parts", file), []byte("spoiled"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	spoilDetail(t, content, inc, depts[1])
 	rename(depts[0], "改名的")
 
 	const note = "disclose build: 增量构建记录已损坏，改为完整构建\n"
@@ -259,5 +227,29 @@ func TestDamagedStateBuildsAgain(t *testing.T) {
 	// Its state is whole again: the next build keeps every department.
 	if got, _ := build(inc); got != "0" {
 		t.Errorf("next build rendered %s departments, want 0", got)
+	}
+}
+
+// spoilDetail makes the details of the department at dept (its web
+// detail, a part of the state of its own) unreadable in the state of
+// building content into out.
+func spoilDetail(t *testing.T, content, out, dept string) {
+	t.Helper()
+	statePath := buildcache.Path(assets.CacheDir(), content, out)
+	data, err := os.ReadFile(statePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _, _ := bytes.Cut(data, []byte("\n"))
+	var state struct{ Index map[string]string }
+	if err := json.Unmarshal(head, &state); err != nil {
+		t.Fatal(err)
+	}
+	file := state.Index["detail:2021/"+filepath.Base(dept)]
+	if file == "" {
+		t.Fatalf("no detail of %s in the state", dept)
+	}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(statePath), "state-parts", file), []byte("spoiled"), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
