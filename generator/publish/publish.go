@@ -237,11 +237,10 @@ func readBuildID(out string) string {
 // its inputs, so that a build cache can tell which build the output holds),
 // and swaps the staging folder in for the output:
 // with one atomic exchange on Linux; elsewhere the old output is renamed
-// aside, the new one renamed into place, then the old one removed (a kill
-// between the two renames is repaired by the next build). At no moment is
-// a half-written site at the output path. After the exchange the previous
-// output becomes the spare in the background: the lock's Release waits
-// for it.
+// aside, then the new one renamed into place (a kill between the two
+// renames is repaired by the next build). At no moment is a half-written
+// site at the output path. After the swap the previous output becomes the
+// spare in the background: the lock's Release waits for it.
 func (s *Staging) Commit(id string) error {
 	marker := markerText
 	if id != "" {
@@ -263,7 +262,7 @@ func (s *Staging) Commit(id string) error {
 	if _, err := os.Stat(s.out); err == nil {
 		// One atomic exchange where the system has it; the old output then
 		// sits in the staging path and becomes the spare.
-		if err := exchange(s.Dir, s.out); err == nil {
+		if err := swapDirs(s.Dir, s.out); err == nil {
 			// The new site is in place; the spare is kept while the build
 			// saves its state (the lock's Release waits for it). Failing
 			// to keep it only costs the next build its work.
@@ -286,14 +285,19 @@ func (s *Staging) Commit(id string) error {
 		s.Abort()
 		return err
 	}
+	// The previous output is kept as the spare, in the background as after
+	// an exchange; with none (a first build), one is made from the new
+	// output.
 	if old != "" {
-		return removeAll(old)
+		s.keeping.Go(func() { _ = s.keepSpare(old, gone) })
+	} else {
+		s.keeping.Go(func() { _ = s.makeSpare(s.Dir) })
 	}
-	// No previous output to keep as the spare (a first build): one is made
-	// from the new output, in the background as after an exchange.
-	s.keeping.Go(func() { _ = s.makeSpare(s.Dir) })
 	return nil
 }
+
+// swapDirs is exchange, but for tests of the systems without one.
+var swapDirs = exchange
 
 // removeAll is os.RemoveAll, with a slower fallback that removes one entry
 // at a time with os.Remove. On Windows, os.RemoveAll deletes through

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path"
@@ -17,7 +18,17 @@ import (
 // never change the live output's files through a link, and leave a spare
 // that holds the output's own files (the first build, into no output,
 // too); an output path relative to the working folder included.
-func TestSpareBuilds(t *testing.T) {
+func TestSpareBuilds(t *testing.T) { spareBuilds(t) }
+
+// TestSpareBuildsWithoutExchange: the same on a system without an atomic
+// exchange (Windows, macOS), where the old output is renamed aside.
+func TestSpareBuildsWithoutExchange(t *testing.T) {
+	defer func(f func(a, b string) error) { swapDirs = f }(swapDirs)
+	swapDirs = func(a, b string) error { return errors.ErrUnsupported }
+	spareBuilds(t)
+}
+
+func spareBuilds(t *testing.T) {
 	t.Chdir(t.TempDir())
 	out := "public"
 	type step struct {
